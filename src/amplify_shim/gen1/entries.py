@@ -1,0 +1,88 @@
+"""The vocabulary of the command table: entries, step templates, flag rules.
+
+An Entry says what one Gen 1 command becomes. Step templates are token
+tuples: the first token names the program ("ampx" means the project's
+package runner + ampx; "pm-create" and "pm-add-dev" mean the package
+manager's create / add-dev-dependency forms); "{var}" tokens are filled by
+the planner; a nested tuple is an optional group, kept only when every
+variable in it is known; "{*var}" splices a list of tokens.
+"""
+
+from __future__ import annotations
+
+from ..record import record
+
+TRANSLATE = "translate"
+MANUAL = "manual"
+REMOVED = "removed"
+PASSTHROUGH = "passthrough"
+HELP = "help"
+VERSION = "version"
+
+
+# env: ((NAME, value-template), ...); yes_flag: added when the user confirmed a destructive step
+Template = record("Template", (("tokens", ()), ("destructive", False), ("env", ()), ("yes_flag", None)), frozen=True)
+
+# What one Gen 1 flag becomes. action: var | drop | add | json | confirm | replace
+Rule = record("Rule", (("action", ""), ("arg", None), ("note", "")), frozen=True)
+
+
+def step(*tokens, destructive: bool = False, env: tuple = (), yes_flag: str | None = None) -> Template:
+    return Template(tuple(tokens), destructive, env, yes_flag)
+
+
+def var(name: str, note: str = "") -> Rule:
+    return Rule("var", name, note)
+
+
+def drop(why: str) -> Rule:
+    return Rule("drop", None, why)
+
+
+def add(*tokens: str, note: str = "") -> Rule:
+    """Append tokens ("{value}" = the flag's value) to the ampx steps that accept them."""
+    return Rule("add", tuple(tokens), note)
+
+
+def headless(kind: str) -> Rule:
+    """A headless JSON payload (--amplify, --providers, --frontend) read for its facts."""
+    return Rule("json", kind)
+
+
+def confirm(note: str = "") -> Rule:
+    return Rule("confirm", None, note)
+
+
+def replace(*templates: Template, note: str = "") -> Rule:
+    """The flag changes what the command does: use these steps instead."""
+    return Rule("replace", tuple(templates), note)
+
+
+_EntryBase = record("Entry", (
+    ("path", ()),
+    ("kind", ""),
+    ("summary", ""),  # what the Gen 1 command did
+    ("desk", ()),  # step templates at a developer's desk
+    ("ci", None),  # in CI, when different from desk
+    ("notes", ()),
+    ("docs", ()),
+    ("flags", dict),
+    ("positional", None),  # the variable the first positional fills
+    ("instead", ""),  # removed/manual: what to do instead
+    ("file", None),  # manual: the file to write
+    ("snippet", None),  # manual: TypeScript that fits, "{name}"/"{ident}" filled in
+    ("register", None),  # manual: what to add to amplify/backend.ts
+    ("gen2_help", ()),  # ampx words whose --help answers `amplify <this> --help`
+), frozen=True)
+
+
+class Entry(_EntryBase):
+    __slots__ = ()
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.path)
+
+    @property
+    def category(self) -> str:
+        return self.path[0] if self.path else "core"

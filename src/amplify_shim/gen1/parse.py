@@ -1,0 +1,207 @@
+"""Read a Gen 1 command line the way the Gen 1 CLI did (input-manager.ts).
+
+Pure: argv in, Invocation out. Differences from Gen 1 are deliberate and
+lenient: a flag known to be boolean does not swallow the next word (Gen 1
+would make it the flag's value), flags match case-insensitively with a note,
+and dashes pasted from rendered docs (an em dash) are repaired.
+"""
+
+from __future__ import annotations
+
+from ..record import record
+from . import surface
+
+# Dashes that rendered documentation substitutes for "--" or "-".
+_DASHES = "\u2014\u2013\u2012\u2011\u2010\u2212\u2015"
+
+# Gen 2 (ampx) commands that people type under the old name.
+AMPX_WORDS = frozenset({
+    "sandbox", "generate", "pipeline-deploy", "deploy", "info", "notices", "secret", "config",
+})
+# `configure` is a Gen 1 command too; only these sub-commands make it ampx's.
+AMPX_CONFIGURE = frozenset({"profile", "telemetry"})
+# Commands that belong to the real Gen 1 CLI (newer releases) and always pass through.
+GEN1_ONLY = frozenset({"gen2-migration", "drift"})
+
+
+# raw: as typed ("-yes", "--appId=x"); name: canonical Gen 1 spelling ("--yes") or the
+# typed one, dash-normalised; value: str, True, or a list for multi-value flags.
+Option = record("Option", (("raw", ""), ("name", ""), ("value", True), ("known", False)))
+
+_InvocationBase = record("Invocation", (
+    ("argv", list),
+    ("words", list),  # leading positional words (the command and its arguments)
+    ("path", None),  # canonical Gen 1 command, if recognised
+    ("args", list),  # positionals after the command
+    ("options", list),
+    ("ampx", None),  # a Gen 2 command typed under the old name
+    ("help", False),
+    ("version", False),
+    ("notes", list),
+    ("suggestions", list),
+))
+
+
+class Invocation(_InvocationBase):
+    __slots__ = ()
+
+    def get(self, name: str, default=None):
+        """Value of a canonical flag (last one wins, as in Gen 1)."""
+        found = default
+        for opt in self.options:
+            if opt.name == name:
+                found = opt.value
+        return found
+
+    def has(self, name: str) -> bool:
+        return any(opt.name == name for opt in self.options)
+
+    @property
+    def command(self) -> str | None:
+        if self.ampx is not None:
+            return " ".join(w for w in self.ampx if not w.startswith("-")) or None
+        return " ".join(self.path) if self.path is not None else None
+
+
+def normalise_token(token: str) -> tuple[str, bool]:
+    """Repair a flag pasted from rendered docs: '—envName' -> '--envName'."""
+    if token and token[0] in _DASHES:
+        stripped = token.lstrip(_DASHES + "-")
+        return "--" + stripped, True
+    return token, False
+
+
+def _is_flag(token: str) -> bool:
+    return token.startswith("-") and token != "-"
+
+
+def parse(argv: list[str]) -> Invocation:
+    tokens = []
+    repaired = False
+    for token in argv:
+        fixed, changed = normalise_token(token)
+        repaired |= changed
+        tokens.append(fixed)
+    inv = Invocation(argv=list(argv), words=[])
+    if repaired:
+        inv.notes.append("Typographic dashes (\u2014) were read as '--', as they were meant.")
+
+    index = 0
+    while index < len(tokens) and not _is_flag(tokens[index]):
+        inv.words.append(tokens[index])
+        index += 1
+    rest = tokens[index:]
+
+    _resolve_command(inv)
+    trailing = _read_options(inv, rest)
+    _normalise(inv, trailing)
+    return inv
+
+
+def _resolve_command(inv: Invocation) -> None:
+    words = inv.words
+    if not words:
+        return
+    if words[0] in GEN1_ONLY:
+        inv.path = (words[0],)
+        inv.args = words[1:]
+        return
+    if words[0] in AMPX_WORDS or (words[0] == "configure" and len(words) > 1 and words[1] in AMPX_CONFIGURE):
+        inv.ampx = list(inv.argv)  # forwarded verbatim; the ampx layer reads it
+        return
+    table = surface.spellings()
+    for size in (3, 2, 1):
+        key = tuple(words[:size])
+        if len(key) == size and key in table:
+            inv.path = table[key]
+            inv.args = words[size:]
+            return
+    inv.suggestions = suggest(words)
+
+
+def suggest(words: list[str], limit: int = 3) -> list[str]:
+    """Close matches among every accepted spelling ("did you mean …")."""
+    import difflib
+
+    typed = " ".join(words[:2]).lower()
+    candidates = {" ".join(k): k for k in surface.spellings()}
+    candidates.update({w: (w,) for w in AMPX_WORDS})
+    lowered = {c.lower(): c for c in candidates}
+    # A case slip (`amplify Push`) is the most likely mistake: offer it first.
+    exact = [lowered[k] for k in (typed, words[0].lower()) if k in lowered]
+    close = difflib.get_close_matches(typed, list(lowered), n=limit, cutoff=0.6)
+    first = difflib.get_close_matches(words[0].lower(), list(lowered), n=limit, cutoff=0.6)
+    out: list[str] = []
+    for name in exact + [lowered[c] for c in close + first]:
+        canonical = " ".join(surface.spellings().get(candidates[name], candidates[name]))
+        if canonical not in out:
+            out.append(canonical)
+    return out[:limit]
+
+
+def _flag_lookup(inv: Invocation):
+    index = surface.flag_index(inv.path or ())
+    folded = {k.lower(): v for k, v in index.items()}
+    return index, folded
+
+
+def _read_options(inv: Invocation, rest: list[str]) -> list[str]:
+    """Read options Gen 1 style; returns bare words found among them."""
+    index, folded = _flag_lookup(inv)
+    trailing: list[str] = []
+    i = 0
+    while i < len(rest):
+        token = rest[i]
+        i += 1
+        if token == "--":
+            trailing.extend(rest[i:])
+            break
+        if not _is_flag(token):
+            trailing.append(token)
+            continue
+        body = token.lstrip("-")
+        value: object = True
+        inline = "=" in body
+        if inline:
+            body, value = body.split("=", 1)
+        flag = index.get(body)
+        if flag is None and body.lower() in folded:
+            flag = folded[body.lower()]
+            inv.notes.append(f"Gen 1 flags are case-sensitive: '{token}' was read as {flag.name}.")
+        if flag is None and body.startswith("feature-flag:"):
+            flag = index.get("feature-flag:<name>")
+        takes_value = flag.takes_value if flag is not None else True
+        if not inline and takes_value and i < len(rest) and not _is_flag(rest[i]) and rest[i] != "--":
+            value = rest[i]
+            i += 1
+            if body == "https" and i < len(rest) and not _is_flag(rest[i]):
+                value = [value, rest[i]]  # mock --https <key> <cert>
+                i += 1
+        name = flag.name if flag is not None else "--" + body
+        if flag is not None and flag.name == "--feature-flag:<name>":
+            name = "--" + body
+        inv.options.append(Option(raw=token, name=name, value=value, known=flag is not None))
+    return trailing
+
+
+def _normalise(inv: Invocation, trailing: list[str]) -> None:
+    names = {opt.name for opt in inv.options}
+    if "--help" in names:
+        inv.help = True
+        # `amplify -h push`: the word after -h is the topic.
+        topic_words = inv.words or [v for o in inv.options if o.name == "--help" and isinstance(o.value, str) for v in [o.value]] + trailing
+        if not inv.words and topic_words:
+            inv.words = list(topic_words)
+            _resolve_command(inv)
+        return
+    if inv.path == ("status",):
+        # status reads -v as --verbose, and any extra words as category filters.
+        for opt in inv.options:
+            if opt.name == "--version":
+                opt.name = "--verbose"
+        inv.args.extend(trailing)
+        return
+    if "--version" in names and not inv.words:
+        inv.version = True
+        return
+    inv.args.extend(trailing)

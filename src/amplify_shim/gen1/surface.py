@@ -1,0 +1,122 @@
+"""The Gen 1 command surface, loaded from the committed surface_data.py.
+
+surface_data.py is imported from shared/reference by tools/import_reference.py;
+this module only indexes it: every accepted spelling of a command (canonical
+order, category-first/verb-first swaps, aliases) and each command's flags.
+"""
+
+from __future__ import annotations
+
+from ..record import record
+
+_CACHE: dict = {}
+
+
+def _cached(function):
+    """functools.lru_cache without importing functools (the fast path counts)."""
+    def wrapper(*args):
+        key = (function, args)
+        if key not in _CACHE:
+            _CACHE[key] = function(*args)
+        return _CACHE[key]
+    wrapper.__name__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+# Statuses whose commands a user can actually type into Gen 1 14.x.
+INVOCABLE = frozenset({"active", "deprecated-rewired", "internal", "manifest-only", "routable-but-unsupported"})
+
+
+# name: canonical spelling, e.g. "--appId"
+Flag = record("Flag", (("name", None), ("takes_value", False), ("alias", None), ("other_names", ()),
+                       ("value_hint", None), ("documented", True), ("note", "")), frozen=True)
+
+_CommandBase = record("Command", (("path", ()), ("args", ()), ("status", ""), ("kind", ""), ("description", ""),
+                                   ("aliases", ()), ("flags", ())), frozen=True)
+
+
+class Command(_CommandBase):
+    __slots__ = ()
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.path)
+
+
+@_cached
+def commands() -> tuple[Command, ...]:
+    from .surface_data import DATA
+
+    raw = DATA["commands"]
+    out = []
+    for entry in raw:
+        flags = tuple(
+            Flag(
+                name=f["name"],
+                takes_value=f["takes_value"],
+                alias=f.get("alias"),
+                other_names=tuple(f.get("other_names", ())),
+                value_hint=f.get("value_hint"),
+                documented=f.get("documented", True),
+                note=f.get("note", ""),
+            )
+            for f in entry["flags"]
+        )
+        out.append(
+            Command(
+                path=tuple(entry["path"]),
+                args=tuple(entry["args"]),
+                status=entry["status"],
+                kind=entry["kind"],
+                description=entry["description"],
+                aliases=tuple(tuple(a) for a in entry["aliases"]),
+                flags=flags,
+            )
+        )
+    return tuple(out)
+
+
+@_cached
+def by_path() -> dict[tuple[str, ...], Command]:
+    return {c.path: c for c in commands()}
+
+
+def global_flags() -> tuple[Flag, ...]:
+    return by_path()[()].flags
+
+
+@_cached
+def spellings() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Every accepted token sequence -> canonical command path."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for cmd in commands():
+        if not cmd.path:
+            continue
+        table.setdefault(cmd.path, cmd.path)
+        for alias in cmd.aliases:
+            table.setdefault(alias, cmd.path)
+    return table
+
+
+def invocable() -> list[Command]:
+    """The commands a user of Gen 1 14.3 can run (the 159 canonical paths)."""
+    return [c for c in commands() if c.path and c.status in INVOCABLE]
+
+
+def flag_index(path: tuple[str, ...]) -> dict[str, Flag]:
+    """Dash-stripped spelling -> Flag, for one command plus the global flags."""
+    return dict(_flag_index(path))
+
+
+@_cached
+def _flag_index(path: tuple[str, ...]) -> tuple[tuple[str, Flag], ...]:
+    index: dict[str, Flag] = {}
+    sources = list(global_flags())
+    cmd = by_path().get(path)
+    if cmd is not None:
+        sources = list(cmd.flags) + sources
+    for flag in sources:
+        for spelling in (flag.name, flag.alias, *flag.other_names):
+            if spelling:
+                index.setdefault(spelling.lstrip("-"), flag)
+    return tuple(index.items())

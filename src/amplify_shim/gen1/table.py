@@ -1,0 +1,788 @@
+"""The Gen 1 -> Gen 2 command table: one entry per Gen 1 command.
+
+Data only. Everything the shim says about a Gen 1 command (translation,
+help, explain, completion, man pages, README) is derived from this table;
+odd cases live in the planner as small, named functions.
+"""
+
+from __future__ import annotations
+
+from .entries import (
+    HELP, MANUAL, PASSTHROUGH, REMOVED, TRANSLATE, VERSION,
+    Entry, add, confirm, drop, headless, replace, step, var,
+)
+
+DOCS = "https://docs.amplify.aws/react"
+D_CLI = f"{DOCS}/reference/cli-commands/"
+D_MIGRATE = f"{DOCS}/start/migrate-to-gen2/"
+D_SANDBOX = f"{DOCS}/deploy-and-host/sandbox-environments/setup/"
+D_PIPELINES = f"{DOCS}/deploy-and-host/fullstack-branching/custom-pipelines/"
+D_BRANCHES = f"{DOCS}/deploy-and-host/fullstack-branching/branch-deployments/"
+D_SECRETS = f"{DOCS}/deploy-and-host/fullstack-branching/secrets-and-vars/"
+D_HOSTING = f"{DOCS}/deploy-and-host/hosting/"
+D_AUTH = f"{DOCS}/build-a-backend/auth/set-up-auth/"
+D_AUTH_EXISTING = f"{DOCS}/build-a-backend/auth/use-existing-cognito-resources/"
+D_DATA = f"{DOCS}/build-a-backend/data/set-up-data/"
+D_SQL = f"{DOCS}/build-a-backend/data/connect-to-existing-data-sources/connect-postgres-mysql-database/"
+D_STORAGE = f"{DOCS}/build-a-backend/storage/set-up-storage/"
+D_FUNCTIONS = f"{DOCS}/build-a-backend/functions/set-up-function/"
+D_CUSTOM = f"{DOCS}/build-a-backend/add-aws-services/custom-resources/"
+D_OVERRIDE = f"{DOCS}/build-a-backend/add-aws-services/overriding-resources/"
+D_OUTPUTS = f"{DOCS}/reference/amplify_outputs/"
+D_ANALYTICS = f"{DOCS}/build-a-backend/add-aws-services/analytics/"
+D_GEO = f"{DOCS}/build-a-backend/add-aws-services/geo/"
+D_PREDICTIONS = f"{DOCS}/build-a-backend/add-aws-services/predictions/"
+D_INTERACTIONS = f"{DOCS}/build-a-backend/add-aws-services/interactions/"
+D_NOTIFICATIONS = f"{DOCS}/build-a-backend/add-aws-services/in-app-messaging/"
+
+CONSOLE_URL = "https://console.aws.amazon.com/amplify/apps/{app_id}"
+
+# Flags every command understands. Gen 1 read --yes/--debug/--silent/--headless
+# everywhere; --appId/--envName/--profile/--region are context the shim
+# accepts on any command because scripts pass them freely.
+GLOBAL_FLAGS = {
+    "--yes": drop("not needed: Gen 2 commands do not prompt, and the shim's run mode is your yes"),
+    "--debug": add("--debug"),
+    "--silent": drop("ampx has no quiet mode"),
+    "--headless": drop("Gen 2 has no walkthroughs to answer: the resource is TypeScript you write"),
+    "--appId": var("app_id"),
+    "--envName": var("branch"),
+    "--profile": var("profile"),
+    "--region": var("region"),
+}
+
+PUSH_FLAGS = {
+    "--codegen": drop("Gen 2 does not generate client code on deploy; run `amplify codegen` (ampx generate graphql-client-code) if you need it"),
+    "--force": drop("Gen 2 always deploys the whole backend"),
+    "--allow-destructive-graphql-schema-updates": drop("Gen 2 has no such guard: CloudFormation replaces what a schema change requires"),
+    "--iterative-rollback": drop("Gen 2 has no iterative index deployments to roll back"),
+    "--minify": drop("CDK synthesizes the templates"),
+    "--env": var("branch"),
+    "--disable-gsi-limit-check": drop("Gen 2 has no index-limit pre-check"),
+    "--no-gql-override": drop("Gen 2 has no GraphQL transformer overrides"),
+    "--use-beta-sql-layer": drop("Gen 2 SQL data sources need no beta layer"),
+}
+
+HEADLESS_FLAGS = {
+    "--amplify": headless("amplify"),
+    "--providers": headless("providers"),
+    "--frontend": headless("frontend"),
+    "--categories": drop("category settings are TypeScript in amplify/ now; secrets are set with `npx ampx sandbox secret set`"),
+}
+
+OUTPUTS = step("ampx", "generate", "outputs", ("--branch", "{branch}", "--app-id", "{app_id}"), "{*outputs}")
+OUTPUTS_REQUIRED = step("ampx", "generate", "outputs", "--branch", "{branch}", "--app-id", "{app_id}", "{*outputs}")
+SANDBOX_ONCE = step("ampx", "sandbox", "--once")
+PIPELINE_DEPLOY = step("ampx", "pipeline-deploy", "--branch", "{branch}", "--app-id", "{app_id}")
+CODEGEN_DESK = ("ampx", "generate", "graphql-client-code")
+CODEGEN_CI = CODEGEN_DESK + ("--branch", "{branch}", "--app-id", "{app_id}")
+
+PUSH_NOTES = (
+    "At a desk this is one sandbox deployment (`--once`, like push); plain `npx ampx sandbox` keeps watching and redeploys on every save.",
+    "In CI a branch is deployed with `ampx pipeline-deploy`, which needs the Amplify app id and branch.",
+)
+
+MOCK_WARNING = "Gen 2 has no local mock: `ampx sandbox` deploys REAL cloud resources (a per-developer sandbox in your AWS account), which may cost money."
+
+
+def _entry(path: str, kind: str, summary: str, **fields) -> Entry:
+    return Entry(path=tuple(path.split()) if path else (), kind=kind, summary=summary, **fields)
+
+
+def _push(category: str = "") -> Entry:
+    notes = PUSH_NOTES
+    if category:
+        notes = (f"Gen 2 has no per-category push: the whole backend (including {category}) deploys together.",) + notes
+    return _entry(
+        f"{category} push" if category else "push", TRANSLATE,
+        f"Provision {category + ' ' if category else ''}cloud resources with the latest local backend changes.",
+        desk=(SANDBOX_ONCE,), ci=(PIPELINE_DEPLOY,), notes=notes, docs=(D_SANDBOX, D_PIPELINES),
+        flags=PUSH_FLAGS, positional="resource" if category else None,
+        gen2_help=("sandbox",),
+    )
+
+
+def _console(category: str, service: str, url: str) -> Entry:
+    return _entry(
+        f"{category} console", REMOVED, f"Open the {service} console for this project's {category} resources.",
+        instead=f"Open the Amplify console ({CONSOLE_URL}) and follow the link to {service}, or go to {url}.",
+        docs=(D_MIGRATE,),
+    )
+
+
+def _help(path: str, summary: str) -> Entry:
+    return _entry(path, HELP, summary, gen2_help=())
+
+
+def _manual(path: str, summary: str, *, file: str, snippet: str, register: str | None = None,
+            instead: str = "", docs: tuple = (), notes: tuple = (), positional: str | None = None,
+            flags: dict | None = None) -> Entry:
+    return _entry(path, MANUAL, summary, file=file, snippet=snippet, register=register,
+                  instead=instead, docs=docs, notes=notes, positional=positional, flags=flags or {})
+
+
+def _removed(path: str, summary: str, instead: str, docs: tuple = (D_MIGRATE,), notes: tuple = (),
+             flags: dict | None = None, positional: str | None = None) -> Entry:
+    return _entry(path, REMOVED, summary, instead=instead, docs=docs, notes=notes,
+                  flags=flags or {}, positional=positional)
+
+
+AUTH_SNIPPET = """import { defineAuth } from '@aws-amplify/backend';
+
+export const auth = defineAuth({
+  loginWith: {
+    email: true,
+  },
+});
+"""
+
+DATA_SNIPPET = """import { a, defineData, type ClientSchema } from '@aws-amplify/backend';
+
+const schema = a.schema({
+  Todo: a
+    .model({
+      content: a.string(),
+    })
+    .authorization((allow) => [allow.publicApiKey()]),
+});
+
+export type Schema = ClientSchema<typeof schema>;
+
+export const data = defineData({
+  schema,
+  authorizationModes: {
+    defaultAuthorizationMode: 'apiKey',
+    apiKeyAuthorizationMode: { expiresInDays: 30 },
+  },
+});
+"""
+
+STORAGE_SNIPPET = """import { defineStorage } from '@aws-amplify/backend';
+
+export const storage = defineStorage({
+  name: '{name}',
+  access: (allow) => ({
+    'public/*': [allow.guest.to(['read']), allow.authenticated.to(['read', 'write', 'delete'])],
+  }),
+});
+"""
+
+FUNCTION_SNIPPET = """import { defineFunction } from '@aws-amplify/backend';
+
+export const {ident} = defineFunction({
+  name: '{name}',
+  entry: './handler.ts',
+});
+"""
+
+CUSTOM_SNIPPET = """import { Stack } from 'aws-cdk-lib';
+
+// in amplify/backend.ts, after defineBackend(...)
+const {ident}Stack: Stack = backend.createStack('{name}');
+// new sns.Topic({ident}Stack, 'Topic');  // any CDK construct
+"""
+
+ANALYTICS_SNIPPET = """import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
+
+// in amplify/backend.ts, after defineBackend(...)
+const analyticsStack = backend.createStack('analytics');
+const pinpoint = new CfnApp(analyticsStack, 'Pinpoint', { name: '{name}' });
+backend.addOutput({
+  analytics: {
+    amazon_pinpoint: { app_id: pinpoint.ref, aws_region: analyticsStack.region },
+  },
+});
+"""
+
+GEO_SNIPPET = """import { CfnMap } from 'aws-cdk-lib/aws-location';
+
+// in amplify/backend.ts, after defineBackend(...)
+const geoStack = backend.createStack('geo');
+const map = new CfnMap(geoStack, 'Map', {
+  mapName: '{name}',
+  configuration: { style: 'VectorEsriStreets' },
+});
+backend.addOutput({
+  geo: {
+    aws_region: geoStack.region,
+    maps: { items: { [map.mapName]: { style: 'VectorEsriStreets' } }, default: map.mapName },
+  },
+});
+"""
+
+REFERENCE_AUTH_SNIPPET = """import { referenceAuth } from '@aws-amplify/backend';
+
+export const auth = referenceAuth({
+  userPoolId: 'us-east-1_xxxxxxxxx',
+  identityPoolId: 'us-east-1:00000000-0000-0000-0000-000000000000',
+  authRoleArn: 'arn:aws:iam::123456789012:role/auth-role',
+  unauthRoleArn: 'arn:aws:iam::123456789012:role/unauth-role',
+  userPoolClientId: 'xxxxxxxxxxxxxxxxxxxxxxxxxx',
+});
+"""
+
+IMPORT_BUCKET_SNIPPET = """// in amplify/backend.ts, after defineBackend(...)
+backend.addOutput({
+  storage: {
+    aws_region: 'us-east-1',
+    bucket_name: 'my-existing-bucket',
+  },
+});
+"""
+
+OVERRIDE_SNIPPETS = {
+    "auth": "const { cfnUserPool } = backend.auth.resources.cfnResources;\ncfnUserPool.policies = {\n  passwordPolicy: { minimumLength: 12, requireSymbols: true },\n};\n",
+    "storage": "const { cfnBucket } = backend.storage.resources.cfnResources;\ncfnBucket.versioningConfiguration = { status: 'Enabled' };\n",
+    "api": "const { cfnGraphqlApi } = backend.data.resources.cfnResources;\ncfnGraphqlApi.xrayEnabled = true;\n",
+    "root": "import { PermissionsBoundary, ManagedPolicy } from 'aws-cdk-lib/aws-iam';\n\nPermissionsBoundary.of(backend.stack).apply(\n  ManagedPolicy.fromManagedPolicyName(backend.stack, 'Boundary', 'my-boundary'),\n);\n",
+}
+
+DYNAMO_SNIPPET = """import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+
+// in amplify/backend.ts, after defineBackend(...)
+const tableStack = backend.createStack('{name}');
+new Table(tableStack, 'Table', {
+  partitionKey: { name: 'id', type: AttributeType.STRING },
+});
+"""
+
+
+def _category(name: str, *, service: str, console_url: str, add: Entry, update_instead: str,
+              remove_instead: str, docs: tuple, extra: tuple = (), push: bool = True,
+              console: bool = True, update: bool = True) -> list[Entry]:
+    entries = [
+        add._replace(path=(name,), summary=f"Show help for the {name} category."),
+        add,
+        _removed(f"{name} remove", f"Remove a {name} resource locally (deleted from the cloud on the next push).",
+                 remove_instead, docs=docs, positional="resource"),
+        _help(f"{name} help", f"Show help for the {name} category."),
+    ]
+    if update:
+        entries.append(_removed(f"{name} update", f"Update a {name} resource (walkthrough).", update_instead, docs=docs))
+    if console:
+        entries.append(_console(name, service, console_url))
+    if push:
+        entries.append(_push(name))
+    return entries + list(extra)
+
+
+TABLE_ENTRIES: list[Entry] = [
+    # --- core: the project -------------------------------------------------
+    _entry("", HELP, "Show the general help.", gen2_help=()),
+    _entry(
+        "init", TRANSLATE, "Initialize a new Amplify project (or add an environment to an existing one).",
+        desk=(step("pm-create"),),
+        notes=("Gen 2 projects are created by scaffolding an amplify/ folder of TypeScript definitions.",
+               "In an existing Gen 1 project, `init` added an environment: in Gen 2 that is a git branch (`git checkout -b NAME`)."),
+        docs=(D_MIGRATE,),
+        flags={**HEADLESS_FLAGS,
+               "--app": drop("clone the sample with `git clone URL`, then run this command inside it"),
+               "--quickstart": drop("create-amplify scaffolds a starter backend by itself"),
+               "--forcePush": drop("deploy afterwards with `npx ampx sandbox`"),
+               "--permissions-boundary": drop("apply a permissions boundary with CDK in amplify/backend.ts (see `amplify override project`)"),
+               "--minify": drop("CDK synthesizes the templates"),
+               "--codegen": drop("no codegen step: the data client is typed from your schema")},
+    ),
+    _entry(
+        "configure", TRANSLATE, "Set up an IAM user / AWS profile for the CLI; toggle usage data.",
+        desk=(step("aws", "configure"),),
+        notes=("Gen 2 uses standard AWS profiles: configure one with the AWS CLI (or `aws configure sso`).",),
+        docs=(f"{DOCS}/start/account-setup/",),
+        flags={"--usage-data-off": replace(step("ampx", "configure", "telemetry", "disable"), note="became `ampx configure telemetry disable`"),
+               "--usage-data-on": replace(step("ampx", "configure", "telemetry", "enable"), note="became `ampx configure telemetry enable`"),
+               "--share-project-config-on": drop("Gen 2 does not share project configuration"),
+               "--share-project-config-off": drop("Gen 2 does not share project configuration"),
+               "--appId": drop("Amplify Studio login: Gen 2 has no Studio backend to log in to")},
+        gen2_help=("configure",),
+    ),
+    _entry(
+        "configure project", TRANSLATE, "Reconfigure the project's frontend, editor and AWS profile.",
+        desk=(step("aws", "configure"),),
+        notes=("Gen 2 has no project configuration: the frontend reads amplify_outputs.json, and the AWS profile is a standard one (AWS_PROFILE or --profile).",),
+        docs=(D_OUTPUTS,), flags=dict(HEADLESS_FLAGS),
+    ),
+    _push(),
+    _entry(
+        "pull", TRANSLATE, "Fetch a backend environment from the cloud and update the local project.",
+        desk=(OUTPUTS,), ci=(OUTPUTS_REQUIRED,),
+        notes=("Gen 2 writes amplify_outputs.json for the frontend; the backend itself is the TypeScript in git, so there is nothing else to pull.",),
+        docs=(D_OUTPUTS, D_PIPELINES),
+        flags={**HEADLESS_FLAGS,
+               "--restore": drop("the backend definition comes from git: `git checkout` / `git restore` it"),
+               "--no-override": drop("nothing local is overwritten: only amplify_outputs.json is written"),
+               "--no-codegen": drop("no codegen runs on generate outputs"),
+               "--sandboxId": drop("Amplify Studio sandboxes do not exist in Gen 2"),
+               "--forcePush": drop("deploy with `amplify push` (ampx sandbox / pipeline-deploy)")},
+        gen2_help=("generate", "outputs"),
+    ),
+    _removed(
+        "publish", "Run push, then build and publish the frontend to the hosting resource.",
+        "Connect the git branch to Amplify Hosting (it builds backend and frontend on every push), or run `npx ampx pipeline-deploy` in your own pipeline and host the frontend yourself.",
+        docs=(D_BRANCHES, D_PIPELINES, D_HOSTING),
+        flags={**PUSH_FLAGS, "--invalidateCloudFront": drop("CloudFront hosting is not part of Gen 2")},
+    ),
+    _entry(
+        "run", TRANSLATE, "Push, then run the frontend's start command locally.",
+        desk=(SANDBOX_ONCE,), ci=(PIPELINE_DEPLOY,),
+        notes=PUSH_NOTES + ("Then start your frontend as usual (e.g. `npm run dev`); the shim does not start it for you.",),
+        docs=(D_SANDBOX,), flags=PUSH_FLAGS, gen2_help=("sandbox",),
+    ),
+    _removed(
+        "status", "Show local resources not yet pushed (create/update/delete).",
+        "`git status` / `git diff amplify/` show what changed in your backend; `npx ampx sandbox` in watch mode redeploys and reports each change as you save.",
+        docs=(D_SANDBOX,),
+        flags={"--verbose": drop("no CloudFormation diff command in Gen 2"),
+               "--acm": drop("authorization rules are in amplify/data/resource.ts: read them there")},
+    ),
+    _entry(
+        "env", TRANSLATE, "Show help for environment commands.",
+        desk=(step("git", "branch", "--list"),),
+        notes=("Gen 2 environments are git branches: env add -> `git checkout -b NAME`, env checkout -> `git checkout NAME` + generate outputs, env list -> your branches (and `aws amplify list-branches`).",),
+        docs=(D_BRANCHES,),
+    ),
+    _entry(
+        "env add", TRANSLATE, "Add a new environment to the project.",
+        desk=(step("git", "checkout", "-b", "{name}"),),
+        positional="name",
+        notes=("A Gen 2 environment is a git branch: push it and connect it in the Amplify console to deploy it (or run `npx ampx sandbox` for a personal one).",),
+        docs=(D_BRANCHES,),
+        flags={**HEADLESS_FLAGS, "--envName": var("name"),
+               "--permissions-boundary": drop("apply a permissions boundary with CDK in amplify/backend.ts")},
+    ),
+    _entry(
+        "env checkout", TRANSLATE, "Switch the local project to another existing environment.",
+        desk=(step("git", "checkout", "{name}"),
+              step("ampx", "generate", "outputs", "--branch", "{name}", "--app-id", "{app_id}", "{*outputs}")),
+        positional="name",
+        notes=("Switch the branch, then regenerate amplify_outputs.json for that branch's deployed backend.",),
+        docs=(D_BRANCHES, D_OUTPUTS),
+        flags={"--restore": drop("git checkout already restores the backend definition"),
+               "--envName": var("name")},
+        gen2_help=("generate", "outputs"),
+    ),
+    _entry(
+        "env get", TRANSLATE, "Show details of one environment.",
+        desk=(step("aws", "amplify", "get-branch", "--app-id", "{app_id}", "--branch-name", "{name}"),),
+        positional="name",
+        flags={"--name": var("name"), "--json": drop("the AWS CLI prints JSON by default")},
+        docs=(D_BRANCHES,),
+    ),
+    _removed(
+        "env import", "Import an existing environment (stack) into the local project.",
+        "Gen 2 deploys each branch from its own code: connect the branch in the Amplify console. To reuse existing resources, reference them in amplify/backend.ts (e.g. referenceAuth()).",
+        docs=(D_BRANCHES, D_AUTH_EXISTING),
+        flags={"--name": drop("no env import in Gen 2"), "--config": drop("no env import in Gen 2"),
+               "--awsInfo": drop("no env import in Gen 2")},
+    ),
+    _entry(
+        "env list", TRANSLATE, "List the project's environments.",
+        desk=(step("aws", "amplify", "list-branches", "--app-id", "{app_id}", "--query", "branches[].branchName"),),
+        notes=("No direct ampx equivalent: Gen 2 environments are the Amplify app's branches (also listed in the Amplify console); `git branch` shows your local ones.",),
+        docs=(D_BRANCHES,),
+        flags={"--details": drop("`aws amplify list-branches` without --query shows every detail"),
+               "--json": drop("the AWS CLI prints JSON by default")},
+    ),
+    _entry(
+        "env pull", TRANSLATE, "Pull the current environment from the cloud.",
+        desk=(OUTPUTS_REQUIRED,),
+        notes=("Regenerates amplify_outputs.json for the current branch's deployed backend.",),
+        docs=(D_OUTPUTS,),
+        flags={"--restore": drop("the backend definition comes from git")},
+        gen2_help=("generate", "outputs"),
+    ),
+    _entry(
+        "env remove", TRANSLATE, "Delete an environment (its cloud stack and local configuration).",
+        desk=(step("aws", "amplify", "delete-branch", "--app-id", "{app_id}", "--branch-name", "{name}", destructive=True),),
+        positional="name",
+        notes=("Deletes the branch from the Amplify app, and with it that branch's deployed backend. Your git branch is left alone (`git branch -d NAME`).",),
+        docs=(D_BRANCHES,),
+        flags={"--force": confirm("your explicit yes to delete"), "--yes": confirm("your explicit yes to delete"),
+               "--envName": var("name")},
+    ),
+    _manual(
+        "env update", "Update an environment's IAM permissions boundary.",
+        file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["root"],
+        instead="Apply the permissions boundary with CDK in amplify/backend.ts.", docs=(D_OVERRIDE,),
+        flags={"--permissions-boundary": drop("write the policy name into the PermissionsBoundary snippet")},
+    ),
+    _entry("env help", TRANSLATE, "Show help for environment commands.",
+           desk=(step("git", "branch", "--list"),),
+           notes=("Gen 2 environments are git branches.",), docs=(D_BRANCHES,)),
+    _removed("console", "Open the Amplify console (or Amplify Studio) for the app.",
+             f"Open {CONSOLE_URL} in a browser. Gen 2 has no Studio.", docs=(D_MIGRATE,)),
+    _entry(
+        "delete", TRANSLATE, "Delete all environments of the project from the cloud and remove local Amplify files.",
+        desk=(step("ampx", "sandbox", "delete", destructive=True, yes_flag="--yes"),),
+        notes=("This deletes your personal sandbox only. Branch environments are deleted in the Amplify console or with `aws amplify delete-branch` (see `amplify env remove`).",),
+        docs=(D_SANDBOX,),
+        flags={"--force": confirm("your explicit yes to delete"), "--yes": confirm("your explicit yes to delete")},
+        gen2_help=("sandbox", "delete"),
+    ),
+    _entry("diagnose", TRANSLATE, "Capture a redacted project report for support.",
+           desk=(step("ampx", "info"),),
+           notes=("`ampx info` prints system and package versions to paste into a support request or GitHub issue; nothing is uploaded.",),
+           docs=(D_CLI,),
+           flags={"--send-report": drop("attach the printed information to your issue yourself"),
+                  "--auto-send-off": drop("nothing is sent automatically in Gen 2"),
+                  "--auto-send-on": drop("nothing is sent automatically in Gen 2")},
+           gen2_help=("info",)),
+    _removed("export", "Export the backend as CDK-consumable CloudFormation.",
+             "A Gen 2 backend is already a CDK app: use amplify/backend.ts directly, or deploy without Amplify Hosting with `npx ampx deploy` (preview).",
+             docs=(D_CUSTOM,), flags={"--out": drop("no export in Gen 2"), "--cdk": drop("no export in Gen 2")}),
+    _entry("export pull", TRANSLATE, "Generate frontend config files from an exported (CDK-deployed) root stack.",
+           desk=(step("ampx", "generate", "outputs", "--stack", "{stack}", "{*outputs}"),),
+           flags={"--rootStackName": var("stack"), "--frontend": var("frontend"), "--out": add("--out-dir", "{value}")},
+           docs=(D_OUTPUTS,), gen2_help=("generate", "outputs")),
+    _entry("help", HELP, "Show general help, or help for a command.", gen2_help=()),
+    _removed("logout", "Log out of Amplify Studio for an app.", "Gen 2 has no Studio login: AWS credentials come from your AWS profile.",
+             flags={"--appId": drop("no Studio login in Gen 2")}),
+    _removed("migrate", "Migrate a project made by a very old CLI to the multi-env format.",
+             "Nothing to migrate in Gen 2. To move a Gen 1 app to Gen 2, see the migration guide (and `amplify gen2-migration`, run by the real Gen 1 CLI)."),
+    _removed("uninstall", "Remove the packaged Gen 1 CLI and ~/.amplify.",
+             "Gen 2 has no global CLI: ampx is a devDependency of each project. When you no longer need Gen 1, remove it with `npm uninstall -g @aws-amplify/cli`."),
+    _entry("upgrade", TRANSLATE, "Download and install the latest Gen 1 CLI.",
+           desk=(step("pm-add-dev", "@aws-amplify/backend@latest", "@aws-amplify/backend-cli@latest"),),
+           notes=("Gen 2 tooling is a per-project devDependency: upgrading means updating @aws-amplify/backend and @aws-amplify/backend-cli.",),
+           docs=(D_CLI,)),
+    _entry("version", VERSION, "Print the CLI version.", gen2_help=()),
+    _removed("build", "Build/transform resources without pushing.",
+             "No build step: the sandbox synthesizes on every deployment; to type-check the backend run `npx tsc --noEmit` in amplify/.",
+             docs=(D_SANDBOX,), positional="category"),
+    _removed("categories", "List the available categories.",
+             "Gen 2 categories are define*() functions: defineAuth, defineData, defineStorage, defineFunction; anything else is CDK in amplify/backend.ts.",
+             docs=(D_MIGRATE,)),
+    _removed("report", "(declared in the manifest, never implemented)", "Nothing to do in Gen 2."),
+    # --- plugins -------------------------------------------------------------
+    *[
+        _removed(f"plugin{' ' + verb if verb else ''}", summary,
+                 "Gen 2 has no plugin platform: extend the backend with CDK constructs or npm packages in amplify/backend.ts.",
+                 docs=(D_CUSTOM,), positional="name" if verb in {"add", "new"} else None)
+        for verb, summary in (
+            ("", "Show help for plugin commands."),
+            ("add", "Add a plugin package to the CLI."),
+            ("configure", "Configure plugin scan directories."),
+            ("help", "Show plugin help."),
+            ("list", "List the CLI's plugins."),
+            ("new", "Scaffold a new CLI plugin."),
+            ("remove", "Remove plugin packages."),
+            ("scan", "Rescan for plugins."),
+            ("verify", "Verify a plugin package."),
+        )
+    ],
+    # --- categories ---------------------------------------------------------
+    *_category(
+        "auth", service="Amazon Cognito", console_url="https://console.aws.amazon.com/cognito/",
+        add=_manual("auth add", "Add Cognito auth (user pool / identity pool).",
+                    file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
+                    register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
+                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,)),
+        update_instead="Edit defineAuth() in amplify/auth/resource.ts, then deploy (`amplify push`).",
+        remove_instead="Delete amplify/auth/ and remove `auth` from defineBackend() in amplify/backend.ts, then deploy.",
+        docs=(D_AUTH,),
+        extra=(
+            _manual("auth enable", "Same as auth add.", file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
+                    register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
+                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,)),
+            _manual("auth import", "Import an existing Cognito user pool and identity pool.",
+                    file="amplify/auth/resource.ts", snippet=REFERENCE_AUTH_SNIPPET,
+                    register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
+                    instead="Reference the existing pools with referenceAuth().", docs=(D_AUTH_EXISTING,)),
+            _manual("auth override", "Generate overrides.ts for the auth resource.",
+                    file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["auth"],
+                    instead="Change the generated CloudFormation through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,)),
+        ),
+    ),
+    *_category(
+        "api", service="AWS AppSync / API Gateway", console_url="https://console.aws.amazon.com/appsync/",
+        add=_manual("api add", "Add a GraphQL (AppSync) or REST (API Gateway) API.",
+                    file="amplify/data/resource.ts", snippet=DATA_SNIPPET,
+                    register="import { data } from './data/resource';\n\ndefineBackend({ data });",
+                    instead="Define the GraphQL API in TypeScript with defineData(). A REST API is custom CDK (API Gateway + a defineFunction handler) in amplify/backend.ts.",
+                    notes=("Gen 1 GraphQL schemas translate to a.model() definitions; @searchable, @predictions and @manyToMany have no direct Gen 2 equivalent.",),
+                    docs=(D_DATA,)),
+        update_instead="Edit the schema in amplify/data/resource.ts, then deploy (`amplify push`).",
+        remove_instead="Delete amplify/data/ and remove `data` from defineBackend() in amplify/backend.ts, then deploy.",
+        docs=(D_DATA,),
+        extra=(
+            _removed("api gql-compile", "Compile the GraphQL schema into CloudFormation without pushing.",
+                     "Nothing to compile: the schema is TypeScript, checked by the compiler; the sandbox synthesizes it on deploy.",
+                     docs=(D_DATA,), flags={"--force": drop("no compile step")}),
+            _manual("api add-graphql-datasource", "Add an Aurora Serverless datasource to the GraphQL API.",
+                    file="amplify/data/schema.sql.ts", snippet="// generated: npx ampx sandbox secret set SQL_CONNECTION_STRING\n//            npx ampx generate schema-from-database --connection-uri-secret SQL_CONNECTION_STRING --out amplify/data/schema.sql.ts\nimport { schema as generatedSqlSchema } from './schema.sql';\n",
+                    instead="Store the connection string as a secret, then generate a TypeScript schema from the database.",
+                    docs=(D_SQL,)),
+            _removed("api rebuild", "Delete and recreate all DynamoDB tables behind the GraphQL API.",
+                     "Delete and redeploy your sandbox (`npx ampx sandbox delete`, then `npx ampx sandbox`): all its data is lost, as with rebuild.",
+                     docs=(D_SANDBOX,), positional="resource"),
+            _removed("api migrate", "Migrate the GraphQL schema to transformer v2.",
+                     "Gen 2 data schemas are TypeScript; migrate the schema to a.model() definitions (see the migration guide).",
+                     flags={"--revert": drop("nothing to revert")}),
+            _manual("api override", "Generate overrides.ts to customise the API's CloudFormation.",
+                    file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["api"],
+                    instead="Change the generated resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,)),
+            _manual("api import", "Import an existing MySQL/PostgreSQL database as a GraphQL datasource.",
+                    file="amplify/data/schema.sql.ts", snippet="// generated: npx ampx sandbox secret set SQL_CONNECTION_STRING\n//            npx ampx generate schema-from-database --connection-uri-secret SQL_CONNECTION_STRING --out amplify/data/schema.sql.ts\nimport { schema as generatedSqlSchema } from './schema.sql';\n",
+                    instead="Store the connection string as a secret, then generate a TypeScript schema from the database.",
+                    docs=(D_SQL,)),
+            _entry("api generate-schema", TRANSLATE, "Generate a GraphQL schema from the imported SQL datasource.",
+                   desk=(step("ampx", "generate", "schema-from-database", "--connection-uri-secret", "SQL_CONNECTION_STRING"),),
+                   notes=("Set the secret first: `npx ampx sandbox secret set SQL_CONNECTION_STRING` (the value is read from a prompt).",),
+                   docs=(D_SQL,),
+                   flags={"--out": add("--out", "{value}"),
+                          "--sql-schema": drop("ampx reads the schema from the live database"),
+                          "--engine-type": drop("the engine comes from the connection string")},
+                   gen2_help=("generate", "schema-from-database")),
+            _entry("api update-secrets", TRANSLATE, "Update the stored SQL database connection secrets.",
+                   desk=(step("ampx", "sandbox", "secret", "set", "SQL_CONNECTION_STRING"),),
+                   notes=("The value is read from a hidden prompt. Branch secrets are set in the Amplify console (Hosting > Secrets).",),
+                   docs=(D_SECRETS, D_SQL), gen2_help=("sandbox", "secret", "set")),
+        ),
+    ),
+    *_category(
+        "storage", service="Amazon S3 / DynamoDB", console_url="https://console.aws.amazon.com/s3/",
+        add=_manual("storage add", "Add storage (an S3 bucket for content, or a DynamoDB table).",
+                    file="amplify/storage/resource.ts", snippet=STORAGE_SNIPPET,
+                    register="import { storage } from './storage/resource';\n\ndefineBackend({ storage });",
+                    instead="Define the S3 bucket with defineStorage(). A DynamoDB table is either a model in defineData() or a CDK Table in amplify/backend.ts.",
+                    docs=(D_STORAGE,), positional="name", flags={"--name": var("name")}),
+        update_instead="Edit defineStorage() in amplify/storage/resource.ts, then deploy.",
+        remove_instead="Delete amplify/storage/ and remove `storage` from defineBackend(), then deploy (empty the bucket first).",
+        docs=(D_STORAGE,),
+        extra=(
+            _manual("storage import", "Import an existing S3 bucket or DynamoDB table.",
+                    file="amplify/backend.ts", snippet=IMPORT_BUCKET_SNIPPET,
+                    instead="Point the frontend at the existing bucket with backend.addOutput(), and grant access with CDK.",
+                    docs=(D_STORAGE,)),
+            _manual("storage override", "Generate overrides.ts for a storage resource.",
+                    file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["storage"],
+                    instead="Change the bucket through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,)),
+        ),
+    ),
+    *_category(
+        "function", service="AWS Lambda", console_url="https://console.aws.amazon.com/lambda/",
+        add=_manual("function add", "Add a Lambda function or Lambda layer.",
+                    file="amplify/functions/{name}/resource.ts", snippet=FUNCTION_SNIPPET,
+                    register="import { {ident} } from './functions/{name}/resource';\n\ndefineBackend({ {ident} });",
+                    instead="Define the function with defineFunction() and write its handler in amplify/functions/{name}/handler.ts (TypeScript by default; other runtimes are CDK).",
+                    notes=("Environment variables go in defineFunction({ environment }); secrets with secret('NAME') and `npx ampx sandbox secret set NAME`.",),
+                    docs=(D_FUNCTIONS,), positional="name", flags={"--name": var("name")}),
+        update_instead="Edit amplify/functions/<name>/resource.ts (environment, schedule, memory, secrets) and its handler, then deploy.",
+        remove_instead="Delete amplify/functions/<name>/ and remove it from defineBackend(), then deploy.",
+        docs=(D_FUNCTIONS,),
+        extra=(
+            _removed("function build", "Build and package functions.",
+                     "No separate build: functions are bundled on every sandbox or pipeline deployment.",
+                     docs=(D_FUNCTIONS,), positional="resource"),
+            _removed("function invoke", "Invoke a function locally (deprecated alias of mock function).",
+                     "Gen 2 has no local invocation: deploy with `npx ampx sandbox --stream-function-logs` and call it, or `aws lambda invoke`.",
+                     docs=(D_FUNCTIONS,), positional="name",
+                     flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
+                            "--timeout": drop("set timeoutSeconds in defineFunction()")}),
+        ),
+    ),
+    *_category(
+        "custom", service="AWS CloudFormation", console_url="https://console.aws.amazon.com/cloudformation/",
+        add=_manual("custom add", "Add a custom resource (AWS CDK or CloudFormation).",
+                    file="amplify/backend.ts", snippet=CUSTOM_SNIPPET,
+                    instead="Write CDK constructs in a stack created with backend.createStack() (CloudFormation templates: CfnInclude).",
+                    docs=(D_CUSTOM,), positional="name", flags={"--name": var("name")}),
+        update_instead="Edit the CDK code in amplify/backend.ts, then deploy.",
+        remove_instead="Remove the construct from amplify/backend.ts, then deploy.",
+        docs=(D_CUSTOM,), push=False, console=False,
+        extra=(
+            _removed("custom build", "Build custom CDK resources.", "No separate build: CDK code is synthesized on every deployment.",
+                     docs=(D_CUSTOM,), positional="resource"),
+        ),
+    ),
+    *_category(
+        "analytics", service="Amazon Pinpoint / Kinesis", console_url="https://console.aws.amazon.com/pinpoint/",
+        add=_manual("analytics add", "Add an analytics resource (Pinpoint or Kinesis).",
+                    file="amplify/backend.ts", snippet=ANALYTICS_SNIPPET,
+                    instead="Analytics is custom CDK in Gen 2: create the Pinpoint app (or Kinesis stream) in amplify/backend.ts and add it to the outputs.",
+                    docs=(D_ANALYTICS,), positional="name", flags={"--name": var("name")}),
+        update_instead="Edit the analytics CDK code in amplify/backend.ts, then deploy.",
+        remove_instead="Remove the analytics construct from amplify/backend.ts, then deploy.",
+        docs=(D_ANALYTICS,),
+    ),
+    *_category(
+        "geo", service="Amazon Location Service", console_url="https://console.aws.amazon.com/location/",
+        add=_manual("geo add", "Add a geo resource (map, place index, geofence collection).",
+                    file="amplify/backend.ts", snippet=GEO_SNIPPET,
+                    instead="Geo is custom CDK in Gen 2: create Location Service resources in amplify/backend.ts and add them to the outputs.",
+                    docs=(D_GEO,), positional="name", flags={"--name": var("name")}),
+        update_instead="Edit the Location Service CDK code in amplify/backend.ts, then deploy.",
+        remove_instead="Remove the Location Service construct from amplify/backend.ts, then deploy.",
+        docs=(D_GEO,),
+        extra=(
+            _manual("geo import", "Import an existing geofence collection.",
+                    file="amplify/backend.ts", snippet=GEO_SNIPPET,
+                    instead="Reference the existing collection by name in amplify/backend.ts and add it to the outputs.",
+                    docs=(D_GEO,)),
+        ),
+    ),
+    *_category(
+        "hosting", service="Amplify Hosting / CloudFront", console_url="https://console.aws.amazon.com/amplify/",
+        add=_removed("hosting add", "Add hosting (Amplify Hosting, CloudFront + S3, or containers).",
+                     "Use Amplify Hosting branch deployments (connect the git branch in the Amplify console, or `aws amplify create-app` / `create-branch` with the AWS CLI), or a custom pipeline. CloudFront + S3 hosting is not part of Gen 2.",
+                     docs=(D_BRANCHES, D_PIPELINES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")}),
+        update_instead="Change hosting settings in the Amplify console (or `aws amplify update-branch` / `update-app`).",
+        remove_instead="Disconnect the branch in the Amplify console (or `aws amplify delete-branch`).",
+        docs=(D_HOSTING,), update=False,
+        extra=(
+            _removed("hosting configure", "Configure hosting settings.",
+                     "Change hosting settings in the Amplify console (or `aws amplify update-branch` / `update-app`).", docs=(D_HOSTING,)),
+            _removed("hosting serve", "Open the deployed Amplify Hosting site in a browser.",
+                     "Open https://BRANCH.{app_id}.amplifyapp.com (shown in the Amplify console).", docs=(D_HOSTING,)),
+            _removed("hosting publish", "(listed in help; never routable) Publish the frontend.",
+                     "Use Amplify Hosting branch deployments or your own pipeline.", docs=(D_BRANCHES, D_PIPELINES)),
+        ),
+    ),
+    *_category(
+        "interactions", service="Amazon Lex", console_url="https://console.aws.amazon.com/lex/",
+        add=_removed("interactions add", "Add a Lex chatbot (Lex V1, no longer possible).",
+                     "Gen 2 has no interactions category: create a Lex V2 bot with CDK in amplify/backend.ts.",
+                     docs=(D_INTERACTIONS,)),
+        update_instead="Gen 2 has no interactions category: manage the Lex V2 bot with CDK.",
+        remove_instead="Gen 2 has no interactions category: remove the Lex bot's CDK code.",
+        docs=(D_INTERACTIONS,), console=False,
+    ),
+    *_category(
+        "notifications", service="Amazon Pinpoint", console_url="https://console.aws.amazon.com/pinpoint/",
+        add=_removed("notifications add", "Enable a notification channel (push, in-app, email, SMS).",
+                     "Gen 2 has no notifications category: create the Pinpoint app and channels with CDK in amplify/backend.ts.",
+                     docs=(D_NOTIFICATIONS,), positional="channel"),
+        update_instead="Configure the channel with CDK in amplify/backend.ts.",
+        remove_instead="Remove the channel's CDK code in amplify/backend.ts, then deploy.",
+        docs=(D_NOTIFICATIONS,), push=False, update=False,
+        extra=(
+            _removed("notifications configure", "Configure an enabled notification channel.",
+                     "Configure the channel with CDK in amplify/backend.ts.", docs=(D_NOTIFICATIONS,), positional="channel"),
+            _removed("notifications status", "List notification channels and their state.",
+                     "Check the Pinpoint console, or read the channels in amplify/backend.ts.", docs=(D_NOTIFICATIONS,)),
+            _push("notifications"),
+        ),
+    ),
+    *_category(
+        "predictions", service="Amazon AI services", console_url="https://console.aws.amazon.com/",
+        add=_removed("predictions add", "Add a predictions resource (identify, convert, interpret, infer).",
+                     "Gen 2 has no predictions category: call the AI services (Rekognition, Translate, Polly, Bedrock …) from a function or a custom query, with IAM granted by CDK.",
+                     docs=(D_PREDICTIONS,)),
+        update_instead="Gen 2 has no predictions category: change the IAM policy / function code instead.",
+        remove_instead="Remove the AI service policy and code from amplify/backend.ts.",
+        docs=(D_PREDICTIONS,),
+    ),
+    # --- utilities ------------------------------------------------------------
+    _entry("mock", TRANSLATE, "Run the mockable categories (GraphQL API, storage, functions) locally.",
+           desk=(step("ampx", "sandbox"),),
+           notes=(MOCK_WARNING,), docs=(D_SANDBOX,),
+           flags={"--event": drop("there is no local invocation"), "--timeout": drop("there is no local invocation"),
+                  "--https": drop("the sandbox endpoints are already HTTPS")},
+           gen2_help=("sandbox",)),
+    _entry("mock api", TRANSLATE, "Run the local GraphQL mock server.",
+           desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING,), docs=(D_SANDBOX,),
+           flags={"--https": drop("the sandbox endpoints are already HTTPS"), "--timeout": drop("set timeouts in code")},
+           gen2_help=("sandbox",)),
+    _entry("mock storage", TRANSLATE, "Run the local S3 storage mock.",
+           desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING,), docs=(D_SANDBOX,), gen2_help=("sandbox",)),
+    _entry("mock function", TRANSLATE, "Invoke a function locally with an event file.",
+           desk=(step("ampx", "sandbox", "--stream-function-logs", ("--logs-filter", "{name}")),),
+           positional="name",
+           notes=(MOCK_WARNING, "Invoke the deployed function from your app or with `aws lambda invoke`; its logs stream to this terminal."),
+           docs=(D_SANDBOX, D_FUNCTIONS),
+           flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
+                  "--timeout": drop("set timeoutSeconds in defineFunction()")},
+           gen2_help=("sandbox",)),
+    _help("mock help", "Show mock help."),
+    _entry("codegen", TRANSLATE, "Generate GraphQL statements and types for the API.",
+           desk=(step(*CODEGEN_DESK),), ci=(step(*CODEGEN_CI),),
+           notes=("Optional in Gen 2: the data client is typed from your schema. At a desk this reads your sandbox; in CI the branch's backend.",),
+           docs=(D_CLI,),
+           flags={"--maxDepth": add("--statement-max-depth", "{value}"),
+                  "--nodownload": drop("ampx always reads the deployed schema")},
+           gen2_help=("generate", "graphql-client-code")),
+    _removed("codegen add", "Add codegen for an AppSync API.",
+             "No set-up needed: `npx ampx generate graphql-client-code` reads the deployed backend (use --stack for another stack).",
+             docs=(D_CLI,),
+             flags={"--apiId": drop("ampx finds the API from the backend's outputs"), "--region": drop("ampx uses your AWS region"),
+                    "--frontend": drop("choose with --format / --model-target"), "--framework": drop("not needed")}),
+    _removed("codegen configure", "Change the codegen configuration.",
+             "Pass the options to each run: `npx ampx generate graphql-client-code --format … --statement-target …`.", docs=(D_CLI,)),
+    _removed("codegen remove", "Remove the codegen configuration.", "Nothing to remove: Gen 2 keeps no codegen configuration.", docs=(D_CLI,)),
+    _entry("codegen statements", TRANSLATE, "Generate GraphQL statements (queries, mutations, subscriptions).",
+           desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*statement_target}"),),
+           ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*statement_target}"),),
+           docs=(D_CLI,),
+           flags={"--maxDepth": add("--statement-max-depth", "{value}"),
+                  "--nodownload": drop("ampx always reads the deployed schema")},
+           gen2_help=("generate", "graphql-client-code")),
+    _entry("codegen types", TRANSLATE, "Generate GraphQL type annotations.",
+           desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*type_target}"),),
+           ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*type_target}"),),
+           docs=(D_CLI,), flags={"--nodownload": drop("ampx always reads the deployed schema")},
+           gen2_help=("generate", "graphql-client-code")),
+    _entry("codegen models", TRANSLATE, "Generate DataStore / model classes from the GraphQL schema.",
+           desk=(step(*CODEGEN_DESK, "--format", "{model_format}", "{*model_target}"),),
+           ci=(step(*CODEGEN_CI, "--format", "{model_format}", "{*model_target}"),),
+           notes=("The model target comes from --target or the Gen 1 frontend (project-config.json); DataStore itself has no Gen 2 equivalent.",),
+           docs=(D_CLI,),
+           flags={"--target": var("target"), "--output-dir": add("--out", "{value}"),
+                  "--model-schema": drop("ampx reads the schema from the deployed backend")},
+           gen2_help=("generate", "graphql-client-code")),
+    _entry("codegen model-introspection", TRANSLATE, "Generate the model-introspection JSON schema.",
+           desk=(step(*CODEGEN_DESK, "--format", "introspection"),),
+           ci=(step(*CODEGEN_CI, "--format", "introspection"),),
+           docs=(D_CLI,),
+           flags={"--output-dir": add("--out", "{value}"),
+                  "--model-schema": drop("ampx reads the schema from the deployed backend")},
+           gen2_help=("generate", "graphql-client-code")),
+    # --- the AWS provider ----------------------------------------------------------
+    _help("awscloudformation", "Show the AWS provider's help."),
+    _entry("awscloudformation configure", TRANSLATE, "Configure AWS credentials / profile for the project.",
+           desk=(step("aws", "configure"),), notes=("Gen 2 uses standard AWS profiles.",), docs=(f"{DOCS}/start/account-setup/",)),
+    _removed("awscloudformation console", "Open the CloudFormation console for the root stack.",
+             "Open https://console.aws.amazon.com/cloudformation/ and find the stack named after your app and branch (amplify-<app>-<branch>-…)."),
+    _removed("awscloudformation reset-cache", "Reset cached temporary AWS credentials.",
+             "Credentials come from your AWS profile: `aws sso login` refreshes SSO credentials."),
+    _entry("awscloudformation setupNewUser", TRANSLATE, "Step-by-step IAM user setup.",
+           desk=(step("aws", "configure", "sso"),),
+           notes=("Gen 2 recommends IAM Identity Center (SSO) credentials over long-lived IAM users.",),
+           docs=(f"{DOCS}/start/account-setup/",)),
+    _manual("awscloudformation override", "Generate overrides.ts for project-level resources (IAM roles, root stack).",
+            file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["root"],
+            instead="Change project-level resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,)),
+    _help("awscloudformation help", "Show the AWS provider's help."),
+    # --- internal plugins and frontends ---------------------------------------------
+    _removed("ui-builder generateComponents", "Generate Amplify Studio UI components.",
+             "Gen 2 has no Studio: use the Amplify UI Builder Figma plugin; forms can be generated with `npx ampx generate forms`.",
+             docs=(D_MIGRATE,)),
+    _removed("ui-builder cloneComponentsFromEnv", "Clone Studio UI components between environments.",
+             "Gen 2 has no Studio: components are code in your repository, shared by every branch.",
+             flags={"--sourceEnvName": drop("no Studio"), "--newEnvName": drop("no Studio")}),
+    _removed("ui-builder version", "Print the ui-builder plugin version.", "Gen 2 has no ui-builder plugin."),
+    *[_help(f"{frontend} help", f"Show the {frontend} frontend plugin's help.") for frontend in ("javascript", "android", "ios", "flutter")],
+    # --- the removed xr category -----------------------------------------------------
+    *[
+        _removed(f"xr {verb}", f"(removed in Gen 1 CLI 11) {verb} an AR/VR (Sumerian) scene.",
+                 "Amazon Sumerian was retired; there is nothing to migrate.")
+        for verb in ("add", "update", "remove", "push", "console", "help")
+    ],
+    # --- the real Gen 1 CLI only --------------------------------------------------------
+    _entry("gen2-migration", PASSTHROUGH, "Move a deployed Gen 1 environment to Gen 2, step by step (assess, lock, generate, refactor, …).",
+           notes=("This is a command of the real Gen 1 CLI (14.5 and later): the shim always hands it over unchanged.",),
+           docs=(D_MIGRATE,)),
+    _entry("drift", PASSTHROUGH, "Detect drift between a Gen 1 project and its deployed stacks.",
+           notes=("A command of the real Gen 1 CLI: always handed over unchanged.",), docs=(D_MIGRATE,)),
+]
+
+# The rows of the published command-mapping table, as a user types them.
+SEED_COMMANDS = (
+    "init", "add auth", "add api", "add storage", "add function", "add hosting", "push", "publish",
+    "pull", "env add", "env checkout", "env list", "status", "delete", "codegen", "codegen model",
+    "configure", "mock", "override auth",
+)
+
+TABLE: dict[tuple, Entry] = {}
+for _e in TABLE_ENTRIES:
+    if _e.path in TABLE:
+        raise RuntimeError(f"duplicate table entry: {_e.name}")
+    TABLE[_e.path] = _e

@@ -1,0 +1,1 @@
+"""What the Gen 2 CLI (ampx) accepts, from the committed ampx.json."""

@@ -1,0 +1,142 @@
+"""Plain-text rendering of plans for the `amplify` shim (standard library only).
+
+stdout carries only what a person would paste: the Gen 2 command lines
+(quoted for their shell) or, for a manual step, the code to write. The
+explanation goes to stderr. Colour only on a terminal, and never with
+NO_COLOR set.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .. import __version__
+
+BOLD, DIM, CYAN, YELLOW, RED, RESET = "\033[1m", "\033[2m", "\033[36m", "\033[33m", "\033[31m", "\033[0m"
+
+
+class Style:
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+
+    def __call__(self, code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if self.enabled and text else text
+
+
+def colour_enabled(stream, environ=os.environ) -> bool:
+    if "NO_COLOR" in environ or environ.get("TERM") == "dumb":
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def command_lines(steps, shell: str | None) -> list[str]:
+    """One line per step, quoted for the shell."""
+    try:
+        from .shell import render_lines
+    except ImportError:  # pragma: no cover - the shell module ships with the package
+        render_lines = None
+    if render_lines is not None:
+        return render_lines(steps, shell or "posix")
+    import shlex
+
+    lines = []
+    for step in steps:
+        prefix = " ".join(f"{k}={shlex.quote(v)}" for k, v in step.env.items())
+        lines.append((prefix + " " if prefix else "") + shlex.join(step.argv))
+    return lines
+
+
+def _bullets(items, style: Style, indent="  ") -> list[str]:
+    return [f"{indent}- {item}" for item in items]
+
+
+def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
+    """The stderr half: what the Gen 1 command was and what became of it."""
+    lines = []
+    head = f"amplify {' '.join(plan.input)}".rstrip()
+    where = "in CI" if plan.ci else "at your desk"
+    if plan.kind == "translate":
+        lines.append(style(BOLD, f"{head}  ->  Gen 2 ({where}):"))
+    elif plan.kind == "manual":
+        lines.append(style(BOLD, f"{head}  ->  Gen 2 does this in code, not with a command:"))
+    elif plan.kind == "removed":
+        lines.append(style(BOLD, f"{head}  ->  removed in Gen 2 (no equivalent command)"))
+    elif plan.kind == "passthrough":
+        lines.append(style(BOLD, f"{head}  ->  handled by the real Gen 1 CLI"))
+    if plan.summary:
+        lines.append(style(DIM, f"  Gen 1: {plan.summary}"))
+    if plan.instead:
+        lines.append(f"  Instead: {plan.instead}")
+    if plan.manual:
+        lines.append(f"  Write {style(CYAN, plan.manual['file'])} (printed on stdout)")
+        if plan.manual.get("register"):
+            lines.append("  and register it in amplify/backend.ts:")
+            lines.extend("    " + line for line in plan.manual["register"].splitlines())
+    if other is not None and other.steps and [s.argv for s in other.steps] != [s.argv for s in plan.steps]:
+        label = "In CI" if other.ci else "At a desk"
+        for line in command_lines(other.steps, shell):
+            lines.append(style(DIM, f"  {label}: {line}"))
+    for flag in plan.flags:
+        lines.append(f"  {flag['flag']}: {flag['became']}")
+    lines.extend(_bullets(plan.notes, style))
+    if any(step.destructive for step in plan.steps):
+        lines.append(style(YELLOW, "  This deletes cloud resources."))
+    for problem in plan.missing:
+        lines.append(style(YELLOW, f"  Cannot run yet: {problem}"))
+    for url in plan.docs[:2]:
+        lines.append(style(DIM, f"  Docs: {url}"))
+    return lines
+
+
+def teach(plan, *, shell=None, style: Style, other=None) -> tuple[str, str]:
+    """(stdout, stderr) for a plan shown in teach mode."""
+    out: list[str] = []
+    if plan.kind in ("translate", "passthrough"):
+        out = command_lines(plan.steps, shell)
+    elif plan.kind == "manual" and plan.manual:
+        out = plan.manual["snippet"].rstrip("\n").splitlines()
+    err = explanation(plan, style, other=other, shell=shell)
+    return ("\n".join(out) + "\n" if out else ""), ("\n".join(err) + "\n" if err else "")
+
+
+def error_text(plan, style: Style) -> str:
+    lines = [style(RED, f"amplify: {plan.error}")]
+    if plan.suggestions:
+        lines.append("Did you mean: " + ", ".join(f"amplify {s}" for s in plan.suggestions) + "?")
+    if plan.kind == "unknown":
+        lines.append("Run `amplify help` for the commands the shim knows, or `amplify-shim table`.")
+    return "\n".join(lines) + "\n"
+
+
+def version_text() -> str:
+    return (f"amplify-shim {__version__} (answers Amplify Gen 1 commands with their Gen 2 equivalents)\n"
+            "Gen 2 CLI: npx ampx --version\n")
+
+
+def general_help(seed_rows: list[tuple[str, str]], settings_mode: str, style: Style) -> str:
+    width = max(len(c) for c, _ in seed_rows) + 2
+    lines = [
+        style(BOLD, f"amplify (amplify-shim {__version__}): your Gen 1 commands, answered in Gen 2"),
+        "",
+        "Usage: amplify <Gen 1 command> [flags] [--shim-print | --shim-ask | --shim-run] [--shim-translate]",
+        "",
+        "Every Gen 1 command line is looked up in the Gen 1 -> Gen 2 command table and either printed",
+        "(teach), shown and confirmed (ask), or run (run). Removed commands are explained.",
+        "",
+        style(BOLD, "The command map (at a desk):"),
+    ]
+    for command, gen2 in seed_rows:
+        lines.append(f"  amplify {command.ljust(width)}{gen2}")
+    lines += [
+        "",
+        style(BOLD, "Modes") + f" (now: {settings_mode}): AMPLIFY_SHIM_MODE=teach|ask|run, or mode in the config file;",
+        "  per call: --shim-print (teach), --shim-ask, --shim-run. In a Gen 1 project commands go to the",
+        "  real Gen 1 CLI; --shim-translate (or AMPLIFY_SHIM_GEN1=translate) translates them instead.",
+        "",
+        "More: amplify-shim explain <command>, amplify-shim table, amplify-shim doctor, man amplify",
+        "Gen 2 CLI help: npx ampx --help",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,1 @@
+"""Conformance tests: argv lists checked by the real ampx parser (see README.md)."""

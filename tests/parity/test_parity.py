@@ -1,0 +1,519 @@
+"""The feature-parity data: row counts, repairs, search, filters, links, drift."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import amplify_shim.parity as parity
+from tests.conftest import require
+
+ROOT = Path(__file__).resolve().parents[2]
+REFERENCE = ROOT.parent / "shared" / "reference"
+DOCUMENT = REFERENCE / "feature-parity.txt"
+SURFACE = ROOT / "src" / "amplify_shim" / "gen1" / "surface.json"
+DATA_FILE = ROOT / "src" / "amplify_shim" / "parity" / "data.py"
+
+EXPECTED_COUNTS = {
+    "auth": 40,
+    "data": 24,
+    "api": 12,
+    "storage": 13,
+    "functions": 24,
+    "hosting": 3,
+    "other": 9,
+    "cli": 10,
+    "commands": 19,
+    "console": 9,
+    "ui-builder": 3,
+}
+EXPECTED_NAMES = [
+    "Auth",
+    "Data",
+    "API",
+    "Storage",
+    "Functions",
+    "Hosting",
+    "Other categories",
+    "CLI aspects",
+    "Command mapping",
+    "Console & developer experience",
+    "UI Builder",
+]
+
+
+def features(found) -> list[str]:
+    return [row.feature for row in found]
+
+
+def document_text() -> str:
+    require(DOCUMENT.is_file(), f"{DOCUMENT} is absent (the shared reference is not checked out)")
+    return DOCUMENT.read_text(encoding="utf-8")
+
+
+def count_table_rows(text: str) -> list[int]:
+    """Independent tiny counter: rows after each `|---` line, until a line without '|'."""
+    counts = []
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("|---"):
+            n = 0
+            for following in lines[i + 1:]:
+                if "|" not in following:
+                    break
+                n += 1
+            counts.append(n)
+    return counts
+
+
+# --- row counts -----------------------------------------------------------------
+
+
+def test_row_counts_per_table_match_the_document():
+    counts = count_table_rows(document_text())
+    assert counts == list(EXPECTED_COUNTS.values())
+    assert [c.count for c in parity.category_info()] == counts
+    per_category = Counter(row.category for row in parity.rows())
+    assert [per_category[name] for name in parity.categories()] == counts
+
+
+def test_total_is_147_pipe_led_rows_plus_19_command_rows():
+    text = document_text()
+    lines = text.splitlines()
+    pipe_led = [line for line in lines if line.startswith("|")]
+    separators = [line for line in pipe_led if line.startswith("|---")]
+    headers = len(separators)
+    assert len(pipe_led) - len(separators) - headers == 147
+    unpiped = [line for line in lines if line.startswith("amplify ") and line.rstrip().endswith("|")]
+    assert len(unpiped) == 19
+    assert len(parity.rows()) == 147 + 19 == sum(EXPECTED_COUNTS.values())
+
+
+def test_counts_without_the_reference():
+    assert {c.slug: c.count for c in parity.category_info()} == EXPECTED_COUNTS
+    assert len(parity.rows()) == 166
+
+
+# --- repairs and shape ----------------------------------------------------------
+
+
+def test_lost_feature_names_are_repaired():
+    auth = parity.search(category="auth")
+    assert auth[3].to_json() == {
+        "category": "Auth",
+        "feature": "Facebook",
+        "gen1": "Yes",
+        "gen2": "Yes",
+        "migration_tool": "generate",
+        "docs": None,
+    }
+    assert (auth[4].feature, auth[4].gen1, auth[4].gen2, auth[4].migration_tool) == (
+        "Google",
+        "Yes",
+        "Yes",
+        "generate",
+    )
+    assert auth[5].feature == "Amazon"
+
+
+def test_no_empty_or_shifted_cells():
+    for row in parity.rows():
+        assert row.feature and row.gen1 and row.gen2, row
+        assert row.feature not in ("Yes", "No"), row
+        for value in row:
+            assert value is None or "|" not in value, row
+            assert value is None or value == value.strip(), row
+        assert row.migration_tool in ("full", "generate", "none", None), row
+
+
+def test_orange_cell_without_space_is_read():
+    (geofence,) = parity.search("GeofenceCollection")
+    assert geofence.migration_tool == "generate"
+    assert geofence.gen2 == "Yes with custom CDK"
+    assert sorted(features(parity.search(tool="generate"))) == ["Facebook", "Geo (GeofenceCollection)", "Google"]
+
+
+def test_categories_are_the_eleven_tables_and_no_link_text():
+    assert parity.categories() == EXPECTED_NAMES
+    assert [c.slug for c in parity.category_info()] == list(EXPECTED_COUNTS)
+    for name in parity.categories():
+        assert "documentation" not in name.lower() and "Amplify JS" not in name
+    assert parity.search(category="other")[0].feature == "REST API"
+
+
+def test_repairs_are_reported_with_line_numbers():
+    notes = parity.repairs()
+    assert any(n.startswith("line 19:") and "Facebook" in n for n in notes)
+    assert any(n.startswith("line 20:") and "Google" in n for n in notes)
+    assert any(n.startswith("line 161:") and "Amplify JS Auth API documentation" in n for n in notes)
+    assert any(n.startswith("line 168:") for n in notes)
+
+
+def test_support_cells_are_worded_as_in_the_document():
+    by_feature = {(r.category, r.feature): r for r in parity.rows()}
+    assert by_feature[("Data", "searchable")].gen2 == "No (guide using Zero-ETL DynamoDB-to-OpenSearch)"
+    assert by_feature[("API", "Override API")].gen2 == "Yes (via CDK)"
+    assert by_feature[("Other categories", "Custom (CFN)")].gen2 == "Yes with CfnInclude"
+    assert by_feature[("Auth", "Ability to set a friendly name for User Pool")].migration_tool is None
+    assert by_feature[("Hosting", "Amazon CloudFront and S3")].migration_tool is None
+    cmd = by_feature[("Command mapping", "amplify init")]
+    assert (cmd.gen1, cmd.gen2) == ("amplify init", "No equivalent")
+    assert cmd.notes.startswith("Gen 2 projects are initialized")
+
+
+def test_to_json_keys():
+    for row in parity.rows():
+        assert list(row.to_json()) == ["category", "feature", "gen1", "gen2", "migration_tool", "docs"]
+    json.dumps([row.to_json() for row in parity.rows()])
+
+
+def test_docs_urls():
+    by_feature = {(r.category, r.feature): r for r in parity.rows()}
+    assert by_feature[("Functions", "Lambda layers")].docs == (
+        "https://docs.amplify.aws/react/build-a-backend/functions/add-lambda-layers/"
+    )
+    assert by_feature[("Auth", "Configure username")].docs.endswith("/build-a-backend/auth/modify-resources-with-cdk/")
+    assert by_feature[("Auth", "Configure email")].docs is None
+    for row in parity.rows():
+        assert row.docs is None or row.docs.startswith("https://"), row
+    assert parity.category_docs("cli") == "https://docs.amplify.aws/react/reference/cli-commands/"
+    assert parity.PAGE_URL == "https://docs.amplify.aws/react/start/migrate-to-gen2/feature-matrix/"
+    for category in parity.category_info():
+        assert category.docs is None or category.docs.startswith("https://docs.amplify.aws/")
+
+
+def test_legend():
+    legend = parity.MIGRATION_TOOL_LEGEND
+    assert set(legend) == {"\U0001F7E2", "\U0001F7E0", "\U0001F534", "full", "generate", "none"}
+    assert legend["full"] == legend["\U0001F7E2"]
+    assert legend["full"].startswith("Fully supported: ")
+    assert legend["generate"].startswith("Generate only: ")
+    assert "GeofenceCollection" in legend["generate"]
+    assert legend["none"].startswith("Unsupported: ")
+
+
+# --- search and filters ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("searchable", ["searchable"]),
+        ("lambda layers", ["Lambda layers"]),
+        ("LAYERS Lambda", ["Lambda layers"]),
+        ("mfa", ["MFA: OFF", "MFA: ON", "MFA: OPTIONAL", "MFA: SMS", "MFA: TOTP"]),
+        ("datastore", ["DataStore support", "GraphQL: Conflict detection (DataStore)"]),
+        ("opensearch", ["searchable"]),
+        ("secret", ["Secrets", "Secrets"]),
+        (
+            "geo cdk",
+            ["Function resource access permissions: geo", "Geo (Map)", "Geo (PlaceIndex)", "Geo (GeofenceCollection)"],
+        ),
+        ("amplify env", ["Environment management", "amplify env add", "amplify env checkout", "amplify env list"]),
+        ("no such feature anywhere", []),
+    ],
+)
+def test_search(query, expected):
+    assert features(parity.search(query)) == expected
+
+
+def test_search_without_query_returns_everything():
+    assert parity.search() == parity.rows()
+    assert parity.search("") == parity.rows()
+
+
+def test_category_filter_accepts_slug_name_and_heading():
+    assert len(parity.search(category="auth")) == 40
+    assert parity.search(category="AUTH") == parity.search(category="Auth")
+    assert parity.search(category="ui-builder") == parity.search(category="UI Builder")
+    assert parity.search(category="Full command mapping table") == parity.search(category="commands")
+    assert features(parity.search("sandbox", category="commands")) == [
+        "amplify status",
+        "amplify delete",
+        "amplify mock",
+    ]
+    assert parity.category_slug("Console & developer experience") == "console"
+
+
+def test_gen2_filter():
+    no = features(parity.search(gen2="no"))
+    assert no == [
+        "manyToMany",
+        "searchable",
+        "predictions",
+        "DataStore support",
+        "GraphQL: Conflict detection (DataStore)",
+        "Amplify Console (Manual deployment)",
+        "Amazon CloudFront and S3",
+        "REST API",
+        "Predictions",
+        "Interactions",
+        "amplify init",
+        "amplify add hosting",
+        "amplify publish",
+        "Auth configuration in console",
+        "Data visual configuration (Studio)",
+        "Storage visual configuration (Studio)",
+        "Connect data model to components before export",
+    ]
+    cdk = parity.search(gen2="cdk")
+    assert len(cdk) == 22
+    assert {r.gen2 for r in cdk} == {
+        "Yes with CDK",
+        "Yes (via CDK)",
+        "Yes with custom CDK",
+        "Yes with CfnInclude",
+    }
+    yes = parity.search(gen2="YES")
+    assert len(yes) == 100
+    assert "http handler" in features(yes)
+    assert not any("CDK" in r.gen2 for r in yes)
+    assert not set(features(yes)) & set(features(cdk))
+
+
+def test_tool_filter():
+    assert len(parity.search(tool="full")) == 72
+    assert len(parity.search(tool="none")) == 39
+    assert parity.search(tool="\U0001F534") == parity.search(tool="none")
+    assert features(parity.search("function runtime", gen2="cdk", tool="none")) == [
+        "Function runtime: .NET 6",
+        "Function runtime: Go",
+        "Function runtime: Java",
+        "Function runtime: JavaScript",
+        "Function runtime: Python",
+    ]
+    # rows without a tool value never match a tool filter
+    assert not parity.search(category="hosting", tool="none")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"category": "nope"}, "unknown parity category 'nope'; use one of: auth, data"),
+        ({"gen2": "maybe"}, "invalid gen2 filter 'maybe'; use one of: yes, cdk, no"),
+        ({"tool": "partial"}, "invalid tool filter 'partial'; use one of: full, generate, none"),
+        ({"tool": ""}, "invalid tool filter"),
+    ],
+)
+def test_bad_filter_values(kwargs, message):
+    with pytest.raises(ValueError) as info:
+        parity.search(**kwargs)
+    assert message in str(info.value)
+
+
+def test_unknown_module_attribute():
+    with pytest.raises(AttributeError):
+        parity.NOT_A_THING  # noqa: B018
+
+
+# --- deployment paths -----------------------------------------------------------
+
+
+def test_deployment_paths():
+    paths = {p.id: p for p in parity.deployment_paths()}
+    assert list(paths) == ["amplify-hosting", "custom-pipeline", "frontend-elsewhere"]
+    custom = paths["custom-pipeline"]
+    assert [s.argv for s in custom.setup] == [
+        ("aws", "amplify", "create-app", "--name", "my-app"),
+        ("aws", "amplify", "create-branch", "--app-id", "<APP_ID>", "--branch-name", "gen2-main"),
+        (
+            "aws", "amplify", "update-branch", "--app-id", "<APP_ID>",
+            "--branch-name", "gen2-main", "--no-enable-auto-build",
+        ),
+    ]
+    assert custom.setup[0].optional and not custom.setup[1].optional
+    assert [(s.kind, s.argv, s.name, s.value) for s in custom.pipeline] == [
+        ("run", ("npm", "ci"), None, None),
+        ("env", (), "CI", "1"),
+        ("run", ("npx", "ampx", "pipeline-deploy", "--branch", "gen2-main", "--app-id", "<AMPLIFY_APP_ID>"), None, None),
+    ]
+    assert dict(custom.placeholders).keys() == {"<APP_ID>", "<AMPLIFY_APP_ID>"}
+    assert custom.docs == "https://docs.amplify.aws/react/deploy-and-host/fullstack-branching/custom-pipelines/"
+    elsewhere = paths["frontend-elsewhere"]
+    assert elsewhere.pipeline[0].argv == ("npx", "ampx", "generate", "outputs")
+    assert "amplify_outputs.json" in elsewhere.summary
+    for path in paths.values():
+        assert path.title and path.summary
+        json.dumps(path.to_json())
+        for step in path.setup + path.pipeline:
+            assert step.kind in ("run", "env", "manual")
+            assert all(isinstance(a, str) and a and " " not in a for a in step.argv), step
+            if step.kind == "manual":
+                assert step.note and not step.argv
+
+
+def test_deployment_commands_occur_in_the_document():
+    flat = " ".join(document_text().split())
+    for path in parity.deployment_paths():
+        for step in path.setup + path.pipeline:
+            if step.kind == "run":
+                assert " ".join(step.argv) in flat
+            elif step.kind == "env":
+                assert f"export {step.name}={step.value}" in flat
+
+
+# --- command links --------------------------------------------------------------
+
+REQUIRED_HEADS = {
+    "analytics", "api", "auth", "custom", "function", "geo", "hosting", "interactions",
+    "notifications", "predictions", "storage", "codegen", "mock",
+    "init", "push", "pull", "publish", "status", "delete", "configure", "env",
+}
+
+
+def surface_paths() -> list[tuple[str, ...]]:
+    data = json.loads(SURFACE.read_text(encoding="utf-8"))
+    return [tuple(c["path"]) for c in data["commands"]]
+
+
+def test_every_plugin_and_seed_command_links_to_a_row_or_is_an_explained_exception():
+    checked = []
+    unexplained = []
+    for path in surface_paths():
+        if not path or path[0] not in REQUIRED_HEADS:
+            continue
+        checked.append(path)
+        linked = parity.rows_for_command(path)
+        reason = parity.command_exception(path)
+        if linked and reason:
+            unexplained.append((path, "both linked and excepted"))
+        elif not linked and not reason:
+            unexplained.append((path, "no row and no reason"))
+    assert len(checked) > 90
+    assert unexplained == []
+    exceptions = {p for p in checked if parity.command_exception(p)}
+    assert exceptions == {p for p in checked if p[0] == "notifications"}
+
+
+def rows_of(category: str) -> list:
+    return parity.search(category=category)
+
+
+def test_specific_links():
+    api_add = parity.rows_for_command(("api", "add"))
+    for row in rows_of("data") + rows_of("api"):
+        assert row in api_add
+    assert "amplify add api" in features(api_add)
+    assert parity.rows_for_command(("function", "add"))[:24] == rows_of("functions")
+    assert parity.rows_for_command(("hosting", "add"))[:3] == rows_of("hosting")
+    assert features(parity.rows_for_command(("mock",))) == ["Local development", "amplify mock", "Local testing"]
+    assert features(parity.rows_for_command(("codegen", "models"))) == ["Codegen", "amplify codegen model"]
+    assert features(parity.rows_for_command(("env", "add"))) == ["Environment management", "amplify env add"]
+    assert features(parity.rows_for_command(("env", "pull"))) == ["Environment management"]
+    assert "Override auth" in features(parity.rows_for_command(("auth", "override")))
+    assert "Override Storage" in features(parity.rows_for_command(("storage", "override")))
+    assert "Override API" in features(parity.rows_for_command(("api", "override")))
+    assert "Resource overrides" in features(parity.rows_for_command(("override", "project")))
+    assert features(parity.rows_for_command(("auth", "import"))) == ["Import auth"]
+    assert features(parity.rows_for_command(("storage", "import"))) == [
+        "Import a single S3 bucket",
+        "Import multiple S3 buckets",
+    ]
+    assert features(parity.rows_for_command(("push",))) == ["Deployment", "amplify push"]
+    assert "amplify publish" in features(parity.rows_for_command(("publish",)))
+    assert parity.rows_for_command(("ui-builder", "generateComponents")) == rows_of("ui-builder")
+    assert features(parity.rows_for_command(("build", "function"))) == features(rows_of("functions"))
+
+
+def test_command_path_forms():
+    assert parity.rows_for_command(("add", "auth")) == parity.rows_for_command(("auth", "add"))
+    assert parity.rows_for_command("auth add --yes") == parity.rows_for_command(["auth", "add"])
+    assert parity.rows_for_command(("push", "api")) == parity.rows_for_command(("api", "push"))
+    # `mock api` is the mock plugin's command, not `api mock`
+    assert "Local testing" in features(parity.rows_for_command(("mock", "api")))
+    # trailing arguments are ignored
+    assert parity.rows_for_command(("function", "invoke", "myFn")) == parity.rows_for_command(("function", "invoke"))
+    assert parity.rows_for_command(("no-such-command",)) == []
+    assert parity.rows_for_command(()) == []
+    assert parity.command_exception(("add", "notifications")).startswith("the feature-parity document has no row")
+    assert parity.command_exception(("auth", "add")) is None
+
+
+# --- generator: drift and failure modes -----------------------------------------
+
+
+def load_generator():
+    spec = importlib.util.spec_from_file_location("import_parity", ROOT / "tools" / "import_parity.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_data_matches_a_fresh_import():
+    require(DOCUMENT.is_file(), f"{DOCUMENT} is absent: cannot re-run the importer")
+    generator = load_generator()
+    produced = generator.outputs(REFERENCE)
+    assert list(produced) == [DATA_FILE]
+    assert produced[DATA_FILE] == DATA_FILE.read_text(encoding="utf-8"), (
+        "src/amplify_shim/parity/data.py drifted: run python tools/import_parity.py"
+    )
+
+
+def test_generator_stops_when_a_repair_goes_stale():
+    generator = load_generator()
+    fixed = document_text().replace("| Yes | Yes | \U0001F7E0| |", "| Facebook | Yes | Yes | \U0001F7E0 |", 1)
+    with pytest.raises(generator.DocumentError, match="repair for auth row 3"):
+        generator.build(fixed)
+
+
+def test_generator_stops_on_an_unrepaired_broken_row():
+    generator = load_generator()
+    broken = document_text().replace("| Amazon | Yes | Yes |", "| Yes | Yes |", 1)
+    with pytest.raises(generator.DocumentError):
+        generator.build(broken)
+
+
+def test_generator_stops_when_a_table_is_added():
+    generator = load_generator()
+    extra = document_text() + "\nMore\n| Feature | Gen 1 | Gen 2 |\n|---|---|---|\n| X | Yes | No |\n"
+    with pytest.raises(generator.DocumentError, match="expected 11 tables, found 12"):
+        generator.build(extra)
+
+
+# --- the hot path ---------------------------------------------------------------
+
+PROBE = """
+import sys, time
+sys.path.insert(0, {src!r})
+before = set(sys.modules)
+t = time.perf_counter()
+import amplify_shim.parity as p
+p.rows(); p.search("lambda layers"); p.rows_for_command(("api", "add"))
+elapsed = time.perf_counter() - t
+print(repr((elapsed, sorted(set(sys.modules) - before))))
+"""
+
+
+def run_probe(tmp_path: Path) -> tuple[float, list[str]]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(src=str(ROOT / "src"))],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    elapsed, modules = eval(out)  # noqa: S307 - our own probe's repr
+    return elapsed, modules
+
+
+def test_import_pulls_in_no_heavy_modules(tmp_path):
+    _, modules = run_probe(tmp_path)
+    heavy = {"json", "typing", "collections", "re", "dataclasses", "functools", "enum"}
+    assert heavy.isdisjoint(modules), sorted(heavy & set(modules))
+    assert "amplify_shim.parity.data" in modules
+
+
+def test_import_and_load_cost_under_3ms(tmp_path):
+    run_probe(tmp_path)  # writes the bytecode cache, as an installed wheel has
+    best = min(run_probe(tmp_path)[0] for _ in range(5))
+    assert best < 0.003, f"import + load + three queries took {best * 1000:.2f} ms"
