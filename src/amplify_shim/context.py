@@ -240,8 +240,10 @@ def gen1_app_id(ctx: Context, env: str | None) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
-def detect(cwd: str | None = None, environ=None, config: dict | None = None, *, gen1_facts: bool = True) -> Context:
-    """Fill a Context. gen1_facts=False skips reading Gen 1 files (pass-through needs none)."""
+def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
+           gen1_passthrough: bool = False) -> Context:
+    """Fill a Context. gen1_passthrough: a Gen 1 project's commands go to the Gen 1 CLI,
+    so its files need not be read."""
     environ = os.environ if environ is None else environ
     start = os.path.realpath(os.fspath(cwd) if cwd is not None else os.getcwd())
     ctx = Context(cwd=start)
@@ -257,7 +259,7 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *, 
     else:
         root = None
     ctx.project_root = root
-    if gen1 and gen1_facts:
+    if gen1 and not (gen1_passthrough and ctx.project_kind == "gen1"):
         _gen1_facts(gen1[0], ctx)
 
     ctx.ci, ctx.ci_reason = detect_ci(environ)

@@ -498,6 +498,8 @@ def _forward_ampx(inv: Invocation, ctx: Context, plan: Plan) -> Plan:
         plan.error = "; ".join(line.errors)
     plan.notes.append(f"`amplify {words[0]}` is a Gen 2 command: it belongs to ampx, so it is forwarded there.")
     destructive = line.path in {("sandbox", "delete"), ("secret", "remove"), ("config", "remove")}
+    # ampx's own --yes / --force on a deleting command is the user's explicit yes.
+    plan.confirmed = destructive and bool(line.get("yes") or line.get("force"))
     argv = RUNNER_AMPX[ctx.runner] + line.argv()
     env = {"AWS_PROFILE": profile} if profile else {}
     plan.steps = [Step(argv=argv, env=env, destructive=destructive, needs_project=True)]

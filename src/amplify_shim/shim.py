@@ -94,10 +94,8 @@ def _main(argv: list[str], environ) -> int:
     except settings.ConfigError as exc:
         _write(sys.stderr, f"amplify: {exc}\n")
         return X.CONFIG
-    # Pass-through needs no Gen 1 facts: skip reading those files unless we translate.
-    gen1_facts = conf.gen1 == "translate"
     ctx = context.detect(environ=environ, config={"app_id": conf.app_id} if conf.app_id else None,
-                         gen1_facts=gen1_facts)
+                         gen1_passthrough=conf.gen1 == "passthrough")
 
     from .plan import build_plan
     plan = build_plan(words, ctx, files=read_payload_files(words))

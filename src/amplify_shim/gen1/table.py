@@ -169,10 +169,8 @@ export const storage = defineStorage({
 
 FUNCTION_SNIPPET = """import { defineFunction } from '@aws-amplify/backend';
 
-export const {ident} = defineFunction({
-  name: '{name}',
-  entry: './handler.ts',
-});
+// the handler is amplify/functions/{name}/handler.ts (defineFunction's default entry)
+export const {ident} = defineFunction({ name: '{name}' });
 """
 
 CUSTOM_SNIPPET = """import { Stack } from 'aws-cdk-lib';

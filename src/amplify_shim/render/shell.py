@@ -1,4 +1,4 @@
-"""Render plan steps as text a user can paste into their shell.
+r"""Render plan steps as text a user can paste into their shell.
 
 A step is an argv list (``argv[0]`` is the program) plus extra environment
 variables. The text produced here, pasted into the named shell, delivers
@@ -10,15 +10,19 @@ Shells (`SHELLS`) and how each one is written:
 
 ``bash``, ``zsh``, ``posix`` (sh, dash, ksh)
     Safe words stay bare; anything else goes in single quotes, an embedded
-    ``'`` becoming ``'\\''``. Inside single quotes nothing expands: not ``$``,
+    ``'`` becoming ``'\''``. Inside single quotes nothing expands: not ``$``,
     backticks, globs, braces, ``~``, ``#``, zsh's ``=cmd``, nor interactive
     history ``!``. Two quoted pieces are never adjacent, so zsh's RC_QUOTES
-    option cannot join them. Env: ``NAME=value prog …`` (this step only).
-    Chain: ``&&``.
+    option cannot join them. bash and zsh get ``$'…'`` instead when the text
+    holds control characters (TAB, CR, ESC…: keys to a line editor, and
+    invisible or worse when printed), written as ``\t``, ``\x1b``…; ``posix``
+    keeps them raw inside single quotes (dash has no ``$'…'``).
+    Env: ``NAME=value prog …`` (this step only). Chain: ``&&``.
 ``fish``
-    Single quotes with ``\\`` and ``'`` backslash-escaped (the only escapes
-    fish knows inside single quotes). A leading ``%`` is quoted (fish still
-    expands ``%self``). A program named like a fish keyword (``if``, ``end``…)
+    Single quotes with ``\`` and ``'`` backslash-escaped (the only escapes
+    fish knows inside single quotes); control characters as bare escapes
+    between quoted runs (``'a'\t'b'``). A leading ``%`` is quoted (fish
+    still expands ``%self``). A program named like a fish keyword (``if``, ``end``…)
     gets ``command`` in front: fish sees keywords even when quoted.
     Env: ``env NAME=value prog …`` (this step only). Chain: ``; and `` (fish 2
     and 3).
@@ -26,8 +30,9 @@ Shells (`SHELLS`) and how each one is written:
     Single quotes with the quote doubled; PowerShell also reads the
     typographic quotes U+2018-U+201B as single quotes, so those are doubled
     too. Bare words are deliberately few (a ``,`` makes an array, ``@``
-    splats, ``--`` and ``--%`` are parser tokens, ``-a.b`` is split in two,
-    ``1e3`` is a number). A quoted program is run with ``&``.
+    splats, ``--`` and ``--%`` are parser tokens, ``-a.b`` may be split in
+    two, ``1e3`` may be read as a number). A quoted program is run with ``&``.
+    Control characters stay raw inside the quotes.
     Env: ``$env:NAME='value'; prog …``. This sets the variable for the rest
     of the PowerShell session, not only for the step; PowerShell cannot set
     an empty variable (assigning ``''`` deletes it), so an empty value is an
@@ -37,41 +42,47 @@ Shells (`SHELLS`) and how each one is written:
     ``A; if ($?) { B; if ($?) { C } }``.
 ``cmd``
     Double quotes around anything not plainly safe, trailing backslashes
-    doubled so the program's C runtime does not read ``\\"`` as a quote.
+    doubled so the program's C runtime does not read ``\"`` as a quote.
     Env: ``set "NAME=value" && prog …`` (lasts for the session). Chain: ``&&``.
 
 Known limits, raised as `UnrepresentableError` rather than rendered wrong:
 
-* Any shell: NUL cannot be in an argv or environment value.
+* Any shell: NUL cannot be in an argv or environment value; a lone
+  surrogate (how Python carries an undecodable byte) is not printable text.
 * ``cmd``: no ``"``, ``%`` (``%NAME%`` expands even inside quotes, and
   at the prompt there is no escape for it), CR or LF (a newline ends the
-  command); an empty env value (``set "X="`` deletes X).
+  command); an empty env value (``set "X="`` deletes X). Other control
+  characters are passed raw inside the quotes.
   Not raised, documented: with delayed expansion on (``cmd /v:on``, or the
   registry's DelayedExpansion), ``!NAME!`` expands even in quotes; the
   default is off. Lines longer than 8191 characters are refused by cmd.
 * ``powershell5``: Windows PowerShell 5.1 builds a native program's command
   line without escaping: an embedded ``"`` is not escaped (the program sees
   it as quoting), an empty argument is dropped, and an argument with
-  whitespace that ends in ``\\`` loses its closing quote. Those three are
+  whitespace that ends in ``\`` loses its closing quote. Those three are
   raised. PowerShell 7.0-7.2 behave the same way ("Legacy" argument
   passing); ``powershell`` assumes 7.3 or later.
 * PowerShell (both), documented: when the program resolves to a batch file
   (``npx.cmd`` when scripts are disabled, other ``.cmd`` shims), PowerShell
   passes arguments the legacy way and cmd re-reads them, so ``"``, ``%`` and
-  unspaced ``& | < > ^`` in arguments are not safe there. npm 10.7-10.9.2's
-  ``npx.ps1``/``npm.ps1`` re-read their arguments from the *whole* input
-  line (``$MyInvocation.Line``), so anything on the same line before or after
-  ``npx`` (``$env:…;``, ``&&``, ``if ($?) {``) is re-run or mis-read by those
-  versions; newer npm reads only the command's own text.
+  unspaced ``& | < > ^`` in arguments are not safe there. The
+  ``npx.ps1``/``npm.ps1`` shims of npm releases from mid-2024 until their
+  2025 fix (npm/cli#7458, #8318) re-read their arguments from the *whole*
+  input line (``$MyInvocation.Line``): anything on the same line before or
+  after ``npx`` (``$env:…;``, ``&& …``, ``if ($?) {``) is mis-read or run
+  twice by those versions. Later npm reads only the command's own text.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, List, Optional, Tuple
+
+# Not even `re` or `typing` at import time: the `amplify` fast path imports
+# this module, and those two would cost more than the rest of the shim.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = [
     "SHELLS",
@@ -85,7 +96,7 @@ __all__ = [
 ]
 
 #: The shell names this module renders for.
-SHELLS: Tuple[str, ...] = ("bash", "zsh", "fish", "powershell", "powershell5", "cmd", "posix")
+SHELLS: tuple[str, ...] = ("bash", "zsh", "fish", "powershell", "powershell5", "cmd", "posix")
 
 _POSIX_FAMILY = frozenset({"bash", "zsh", "posix"})
 _POWERSHELLS = frozenset({"powershell", "powershell5"})
@@ -109,14 +120,14 @@ _DETECTED = {
     "mksh": "posix",
 }
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-# Words that need no quotes. ASCII classes only; fullmatch, so "\n" never slips past `$`.
-_SAFE = re.compile(r"[A-Za-z0-9_@%+=:,./-]+")
-_SAFE_PS = re.compile(r"[A-Za-z_/][A-Za-z0-9_./-]*|--?[A-Za-z][A-Za-z0-9-]*")
-_SAFE_PS_PROGRAM = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
-_SAFE_CMD = re.compile(r"[A-Za-z0-9_@+:./\\-]+")
+# Character classes (ASCII only), tested with _only() instead of regular expressions.
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ALNUM = _LETTERS + "0123456789"
+_SAFE = _ALNUM + "_@%+=:,./-"  # words that need no quotes in POSIX shells and fish
+_SAFE_PS = _ALNUM + "_./-"
+_SAFE_PS_PROGRAM = _ALNUM + "_.-"
+_SAFE_CMD = _ALNUM + "_@+:./\\-"
+_NAME = _ALNUM + "_"  # environment variable names: [A-Za-z_][A-Za-z0-9_]*
 
 # Reserved words that change meaning as a command word (bash and zsh; quoting
 # makes them plain words again).
@@ -134,12 +145,27 @@ _PS_KEYWORDS = frozenset(
     "process return sequence static switch throw trap try until using var while workflow".split()
 )
 # C0 controls and DEL: line-editor keys when typed; written as escapes where the shell has them.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_CONTROL_RUNS = re.compile(r"([\x00-\x1f\x7f]+)")
+_CONTROL = frozenset(map(chr, [*range(0x20), 0x7F]))
 _ANSI_C = {"\\": "\\\\", "'": "\\x27", "!": "\\x21", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _FISH_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # PowerShell ends a single-quoted string at any of these; doubling one escapes it.
 _PS_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
+
+
+def _only(s: str, chars: str) -> bool:
+    """True when `s` is non-empty and made only of `chars`."""
+    return bool(s) and not s.strip(chars)
+
+
+def _safe_ps(s: str) -> bool:
+    if s.startswith("-"):  # an option: -x, --name-like-this
+        body = s[2:] if s.startswith("--") else s[1:]
+        return _only(body[:1], _LETTERS) and (len(body) == 1 or _only(body[1:], _ALNUM + "-"))
+    return _only(s[:1], _LETTERS + "_/") and (len(s) == 1 or _only(s[1:], _SAFE_PS))
+
+
+def _env_name_ok(name: object) -> bool:
+    return isinstance(name, str) and _only(name[:1], _LETTERS + "_") and (len(name) == 1 or _only(name[1:], _NAME))
 
 
 class UnrepresentableError(ValueError):
@@ -178,39 +204,43 @@ def _check_text(value: str, shell: str) -> None:
         raise TypeError(f"expected str, got {type(value).__name__}: {value!r}")
     if "\0" in value:
         raise UnrepresentableError(value, shell, "NUL cannot be part of an argument or environment value")
-    if _SURROGATE.search(value):
-        raise UnrepresentableError(value, shell, "a lone surrogate (an undecodable byte?) is not text that can be printed")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UnrepresentableError(value, shell, "a lone surrogate (an undecodable byte?) is not printable text")
 
 
 def _quote_posix(s: str, force: bool = False, ansi_c: bool = False) -> str:
-    if not force and _SAFE.fullmatch(s) and not s.startswith("="):  # zsh expands a leading `=word`
+    if not force and _only(s, _SAFE) and not s.startswith("="):  # zsh expands a leading `=word`
         return s
     if not s:
         return "''"
-    if ansi_c and _CONTROL.search(s):
+    if ansi_c and not _CONTROL.isdisjoint(s):
         # bash/zsh $'…': control characters as printable escapes, so the text
         # can be typed or pasted (a raw TAB completes, CR submits, ESC edits).
         # ' and ! are escaped too: no history expansion can see them.
-        return "$'" + "".join(_ANSI_C.get(c) or (f"\\x{ord(c):02x}" if _CONTROL.match(c) else c) for c in s) + "'"
+        return "$'" + "".join(_ANSI_C.get(c) or (f"\\x{ord(c):02x}" if c in _CONTROL else c) for c in s) + "'"
     # 'it'\''s': each run in single quotes, each quote as \' between them.
     return "\\'".join(f"'{part}'" if part else "" for part in s.split("'"))
 
 
 def _quote_fish(s: str, force: bool = False) -> str:
-    if not force and _SAFE.fullmatch(s) and not s.startswith("%"):  # fish expands %self
+    if not force and _only(s, _SAFE) and not s.startswith("%"):  # fish expands %self
         return s
     if not s:
         return "''"
     # Runs of ordinary characters in single quotes; control characters as
     # bare escapes between them ('tab'\t'here'), so the text can be typed.
-    pieces = []
-    for run in _CONTROL_RUNS.split(s):
-        if not run:
-            continue
-        if _CONTROL.match(run):
-            pieces.extend(_FISH_ESCAPES.get(c) or f"\\x{ord(c):02x}" for c in run)
+    pieces, run = [], []
+    for c in s + "\0":  # NUL never occurs in `s`: it ends the last run
+        if c in _CONTROL:
+            if run:
+                pieces.append("'" + "".join(run).replace("\\", "\\\\").replace("'", "\\'") + "'")
+                run = []
+            if c != "\0":
+                pieces.append(_FISH_ESCAPES.get(c) or f"\\x{ord(c):02x}")
         else:
-            pieces.append("'" + run.replace("\\", "\\\\").replace("'", "\\'") + "'")
+            run.append(c)
     return "".join(pieces)
 
 
@@ -226,7 +256,7 @@ def _quote_powershell(s: str, shell: str) -> str:
             raise UnrepresentableError(
                 s, shell, "Windows PowerShell 5.1 quotes this so the trailing backslash escapes the closing quote"
             )
-    if _SAFE_PS.fullmatch(s):
+    if _safe_ps(s):
         return s
     return _ps_single(s)
 
@@ -244,7 +274,7 @@ def _quote_cmd(s: str) -> str:
     ):
         if bad in s:
             raise UnrepresentableError(s, "cmd", why)
-    if _SAFE_CMD.fullmatch(s):
+    if _only(s, _SAFE_CMD):
         return s
     # Programs split their command line by the C runtime's rules, where
     # backslashes before a `"` escape it: double the trailing ones.
@@ -284,7 +314,7 @@ def _program(prog: str, shell: str, with_env: bool) -> str:
         word = _quote_fish(prog, force="=" in prog)
         return "command " + word if prog in _FISH_KEYWORDS and not with_env else word
     if shell in _POWERSHELLS:
-        if _SAFE_PS_PROGRAM.fullmatch(prog) and prog.lower() not in _PS_KEYWORDS:
+        if _only(prog[:1], _LETTERS + "_") and _only(prog, _SAFE_PS_PROGRAM) and prog.lower() not in _PS_KEYWORDS:
             return prog
         # A quoted first word would be a string, not a command: call it with `&`.
         return "& " + _ps_single(prog)
@@ -294,7 +324,7 @@ def _program(prog: str, shell: str, with_env: bool) -> str:
 def _env_prefix(env: Mapping[str, str], shell: str) -> str:
     parts = []
     for name, value in env.items():
-        if not isinstance(name, str) or not _ENV_NAME.fullmatch(name):
+        if not _env_name_ok(name):
             raise ValueError(f"invalid environment variable name {name!r}: expected [A-Za-z_][A-Za-z0-9_]*")
         _check_text(value, shell)
         if shell in _POSIX_FAMILY:
@@ -307,7 +337,7 @@ def _env_prefix(env: Mapping[str, str], shell: str) -> str:
             parts.append(f"$env:{name}={_ps_single(value)}; ")
         else:
             if value == "":
-                raise UnrepresentableError(value, shell, f'`set "{name}="` deletes {name} instead of setting it empty')
+                raise UnrepresentableError(value, shell, f'set "{name}=" deletes {name} instead of setting it empty')
             _quote_cmd(value)  # same forbidden characters inside set "…"
             parts.append(f'set "{name}={value}" && ')
     prefix = "".join(parts)
@@ -316,7 +346,7 @@ def _env_prefix(env: Mapping[str, str], shell: str) -> str:
     return prefix
 
 
-def render_step(argv: Sequence[str], env: Optional[Mapping[str, str]], shell: str) -> str:
+def render_step(argv: Sequence[str], env: Mapping[str, str] | None, shell: str) -> str:
     """One step as a command line for `shell`.
 
     Env prefixes: bash/zsh/posix ``NAME=v prog …`` and fish ``env NAME=v prog …``
@@ -329,7 +359,7 @@ def render_step(argv: Sequence[str], env: Optional[Mapping[str, str]], shell: st
     value intact; TypeError when argv is a string rather than a list.
     """
     shell = normalize_shell(shell)
-    if isinstance(argv, (str, bytes)) or not isinstance(argv, Sequence):
+    if not isinstance(argv, (list, tuple)):
         raise TypeError(f"argv must be a list of strings, not {type(argv).__name__}")
     if not argv:
         raise ValueError("argv cannot be empty")
@@ -341,18 +371,22 @@ def render_step(argv: Sequence[str], env: Optional[Mapping[str, str]], shell: st
     return _env_prefix(env, shell) + " ".join(words)
 
 
-def _unpack(step: Any) -> Tuple[Sequence[str], Mapping[str, str]]:
+def _is_mapping(value: object) -> bool:
+    return hasattr(value, "keys") and hasattr(value, "__getitem__")
+
+
+def _unpack(step: object) -> tuple[Sequence[str], Mapping[str, str]]:
     """A step as (argv, env): an object with .argv/.env, a mapping, or a pair."""
-    if isinstance(step, Mapping):
+    if _is_mapping(step):
         return step["argv"], step.get("env") or {}
     if hasattr(step, "argv"):
         return step.argv, getattr(step, "env", None) or {}
-    if isinstance(step, tuple) and len(step) == 2 and (step[1] is None or isinstance(step[1], Mapping)):
+    if isinstance(step, tuple) and len(step) == 2 and (step[1] is None or _is_mapping(step[1])):
         return step[0], step[1] or {}
     raise TypeError(f"not a plan step (want .argv/.env, a mapping or an (argv, env) pair): {step!r}")
 
 
-def render_lines(steps: Iterable[Any], shell: str) -> List[str]:
+def render_lines(steps: Iterable[object], shell: str) -> list[str]:
     """Each step rendered on its own, without chaining (for display).
 
     A "line" spans several physical lines when an argument holds a newline.
@@ -361,7 +395,7 @@ def render_lines(steps: Iterable[Any], shell: str) -> List[str]:
     return [render_step(*_unpack(step), shell) for step in steps]
 
 
-def render_plan(steps: Iterable[Any], shell: str) -> str:
+def render_plan(steps: Iterable[object], shell: str) -> str:
     """All steps as one command line that stops at the first failing step.
 
     bash/zsh/posix/cmd and PowerShell 7 join with ``&&``, fish with ``; and ``.
@@ -388,14 +422,14 @@ def _on_windows() -> bool:
     return sys.platform == "win32"
 
 
-def _from_process_name(name: str) -> Optional[str]:
+def _from_process_name(name: str) -> str | None:
     base = os.path.basename(name.replace("\\", "/")).strip().lower()
     if base.endswith(".exe"):
         base = base[:-4]
     return _DETECTED.get(base)
 
 
-def detect_shell(override: Optional[str] = None, config: Optional[str] = None) -> str:
+def detect_shell(override: str | None = None, config: str | None = None) -> str:
     """The shell to render for.
 
     In order: `override` (e.g. ``--shell``), then `config` (both validated by

@@ -1,0 +1,412 @@
+"""The amplify-shim views: explain, table, features, doctor.
+
+Each view is data first (a dict, the --json output) and then rendered:
+rich tables and panels on a terminal, plain text when piped, Markdown on
+request. rich is imported only when a terminal is there to see it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from ..context import Context
+from ..gen1.parse import parse
+from ..gen1.table import TABLE
+from ..plan import build_plan
+
+CATEGORY_PLUGINS = ("analytics", "api", "auth", "custom", "function", "geo", "hosting", "interactions",
+                    "notifications", "predictions", "storage", "mock", "codegen", "awscloudformation",
+                    "ui-builder", "xr")
+TOOL_WORDS = {"full": "fully supported", "generate": "generate only", "none": "unsupported", None: "not applicable"}
+
+
+def table_category(path: tuple) -> str:
+    if path and path[0] in CATEGORY_PLUGINS:
+        return path[0]
+    if path and path[0] in ("javascript", "android", "ios", "flutter"):
+        return "frontend"
+    return "core"
+
+
+def print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _rich_console():
+    """A rich Console when stdout is a terminal; None when plain text is wanted."""
+    if not sys.stdout.isatty() or os.environ.get("TERM") == "dumb":
+        return None
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _lines(steps, shell):
+    from .text import command_lines
+
+    return command_lines(steps, shell)
+
+
+def env_line(name: str, value: str, shell: str) -> str:
+    from .shell import quote
+
+    if shell == "fish":
+        return f"set -gx {name} {quote(value, shell)}"
+    if shell in ("powershell", "powershell5"):
+        return f"$env:{name}={quote(value, shell)}"
+    if shell == "cmd":
+        return f'set "{name}={value}"'
+    return f"export {name}={quote(value, shell)}"
+
+
+# --- explain ------------------------------------------------------------------
+
+def _attention(row: dict) -> bool:
+    gen2 = row["gen2"].lower()
+    return not gen2.startswith("yes") or "cdk" in gen2 or "cfninclude" in gen2 or row["migration_tool"] in ("generate", "none")
+
+
+def explain_data(words: list[str], ctx: Context) -> dict:
+    from .. import parity
+
+    desk = build_plan(words, ctx._replace(ci=False))
+    ci = build_plan(words, ctx._replace(ci=True, ci_reason=ctx.ci_reason or "CI"))
+    first, second = (ci, desk) if ctx.ci else (desk, ci)
+    inv = parse(words)
+    path = inv.path
+    rows = [r.to_json() for r in parity.rows_for_command(path)] if path else []
+    deployment = []
+    name = " ".join(path) if path else ""
+    if name in ("publish", "hosting add", "hosting publish", "hosting configure") or (ctx.ci and (name == "push" or name.endswith(" push"))):
+        deployment = [p.to_json() for p in parity.deployment_paths()]
+    data = {
+        "input": list(words),
+        "command": first.command,
+        "kind": first.kind,
+        "summary": first.summary,
+        "context": "ci" if ctx.ci else "desk",
+        "desk": desk.to_json(),
+        "ci": ci.to_json(),
+        "instead": first.instead,
+        "manual": first.manual,
+        "flags": first.flags,
+        "notes": first.notes,
+        "docs": first.docs,
+        "suggestions": first.suggestions,
+        "error": first.error,
+        "parity": rows,
+        "parity_attention": [r for r in rows if _attention(r)],
+        "legend": {e.word: f"{e.label}: {e.description}" for e in parity.legend()},
+        "deployment": deployment,
+    }
+    if path is not None and parity.command_exception(path):
+        data["parity_note"] = parity.command_exception(path)
+    return data
+
+
+def explain_text(data: dict, shell: str) -> str:
+    """The plain rendering (also what the snapshot tests read)."""
+    from ..plan import Step
+
+    out = [f"amplify {' '.join(data['input'])}".rstrip()]
+    if data["error"]:
+        out.append(f"  {data['error']}")
+        if data["suggestions"]:
+            out.append("  Did you mean: " + ", ".join(f"amplify {s}" for s in data["suggestions"]))
+        return "\n".join(out) + "\n"
+    if data["summary"]:
+        out.append(f"  Gen 1: {data['summary']}")
+    outcome = {"translate": "a command", "manual": "code you write (no command)", "removed": "removed (no equivalent)",
+               "passthrough": "handed to the real Gen 1 CLI", "unknown": "unknown"}[data["kind"]]
+    out.append(f"  Gen 2: {outcome}")
+    for label, key in (("At a desk", "desk"), ("In CI", "ci")):
+        plan = data[key]
+        steps = [Step(argv=s["argv"], env=s["env"], destructive=s["destructive"]) for s in plan["steps"]]
+        if steps:
+            lines = _lines(steps, shell)
+            out.append(f"  {label}:".ljust(14) + lines[0])
+            out.extend(" " * 14 + line for line in lines[1:])
+        elif plan["kind"] in ("manual", "removed"):
+            out.append(f"  {label}:".ljust(14) + ("(same)" if key == "ci" else "nothing to run"))
+        for problem in plan["missing"]:
+            out.append(" " * 14 + f"(needs: {problem})")
+    if data["instead"]:
+        out.append("")
+        out.append(f"  Instead: {data['instead']}")
+    if data["manual"]:
+        out.append("")
+        out.append(f"  Write {data['manual']['file']}:")
+        out.extend("    " + line for line in data["manual"]["snippet"].rstrip("\n").splitlines())
+        if data["manual"].get("register"):
+            out.append("  Register it in amplify/backend.ts:")
+            out.extend("    " + line for line in data["manual"]["register"].splitlines())
+    if data["flags"]:
+        out.append("")
+        out.append("  Flags:")
+        for flag in data["flags"]:
+            out.append(f"    {flag['flag']}: {flag['became']}")
+    if data["notes"]:
+        out.append("")
+        out.append("  Notes:")
+        out.extend(f"    - {note}" for note in data["notes"])
+    if data["deployment"]:
+        out.append("")
+        out.append("  Deployment paths in Gen 2:")
+        for path in data["deployment"]:
+            out.append(f"    {path['title']}")
+            out.append(f"      {path['summary']}")
+            for title, steps in (("one-time set-up", path["setup"]), ("in the pipeline", path["pipeline"])):
+                if not steps:
+                    continue
+                out.append(f"      {title}:")
+                for step in steps:
+                    if step["kind"] == "run":
+                        line = _lines([Step(argv=step["argv"])], shell)[0]
+                    elif step["kind"] == "env":
+                        line = env_line(step["name"], step["value"], shell)
+                    else:
+                        line = step.get("note", "")
+                    note = f"   # {step['note']}" if step.get("note") and step["kind"] != "manual" else ""
+                    out.append(f"        {line}{note}")
+            if path.get("docs"):
+                out.append(f"      docs: {path['docs']}")
+    if data["parity"]:
+        out.append("")
+        attention = data["parity_attention"]
+        out.append(f"  Feature parity ({len(data['parity'])} rows; {len(attention)} change in Gen 2 or need manual migration):")
+        for row in attention:
+            tool = TOOL_WORDS[row["migration_tool"]]
+            out.append(f"    {row['category']}: {row['feature']}")
+            out.append(f"      Gen 2: {row['gen2']}; migration tool: {tool}")
+        rest = len(data["parity"]) - len(attention)
+        if rest:
+            out.append(f"    ({rest} more carried over as they are: amplify-shim features --category …)")
+        out.append("  Migration tool: " + "; ".join(f"{word} = {text.split(':')[0]}" for word, text in data["legend"].items()))
+    elif data.get("parity_note"):
+        out.append("")
+        out.append(f"  Feature parity: {data['parity_note']}")
+    if data["docs"]:
+        out.append("")
+        out.extend(f"  Docs: {url}" for url in data["docs"])
+    return "\n".join(out) + "\n"
+
+
+def show_explain(data: dict, shell: str) -> None:
+    console = _rich_console()
+    text = explain_text(data, shell)
+    if console is None:
+        sys.stdout.write(text)
+        return
+    from rich.panel import Panel
+    from rich.text import Text
+
+    title = f"amplify {' '.join(data['input'])}".rstrip()
+    body = "\n".join(line[2:] if line.startswith("  ") else line for line in text.splitlines()[1:])
+    style = {"translate": "green", "manual": "cyan", "removed": "yellow", "passthrough": "blue", "unknown": "red"}[data["kind"]]
+    console.print(Panel(Text(body), title=title, title_align="left", border_style=style))
+
+
+# --- table -----------------------------------------------------------------------
+
+def table_rows(category: str | None, *, shell: str) -> list[dict]:
+    wanted = category.strip().lower() if category else None
+    valid = sorted({table_category(p) for p in TABLE if p})
+    if wanted and wanted not in valid:
+        raise ValueError(f"unknown category '{category}': choose from {', '.join(valid)}")
+    desk_ctx, ci_ctx = Context.example(), Context.example(ci=True)
+    rows = []
+    for path, entry in TABLE.items():
+        if not path or (wanted and table_category(path) != wanted):
+            continue
+        words = list(path)
+        desk, ci = build_plan(words, desk_ctx), build_plan(words, ci_ctx)
+        rows.append({
+            "command": "amplify " + " ".join(path),
+            "category": table_category(path),
+            "kind": desk.kind,
+            "summary": entry.summary,
+            "desk": " && ".join(_lines(desk.steps, shell)) if desk.steps else _outcome_cell(desk),
+            "ci": " && ".join(_lines(ci.steps, shell)) if ci.steps else _outcome_cell(ci),
+            "desk_argv": [s.argv for s in desk.steps],
+            "ci_argv": [s.argv for s in ci.steps],
+            "docs": desk.docs,
+        })
+    return rows
+
+
+def _outcome_cell(plan) -> str:
+    if plan.kind == "manual" and plan.manual:
+        return f"code: {plan.manual['file']}"
+    if plan.kind == "removed":
+        return "removed"
+    return plan.kind
+
+
+def show_table(rows: list[dict]) -> None:
+    console = _rich_console()
+    if console is None:
+        for row in rows:
+            same = row["ci"] == row["desk"]
+            sys.stdout.write(f"{row['command']}\t{row['kind']}\t{row['desk']}\t{'(same)' if same else row['ci']}\n")
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=False, expand=True)
+    table.add_column("Gen 1", no_wrap=True, style="bold")
+    table.add_column("At a desk", overflow="fold")
+    table.add_column("In CI", overflow="fold")
+    for row in rows:
+        table.add_row(row["command"], row["desk"], "(same)" if row["ci"] == row["desk"] else row["ci"])
+    console.print(table)
+
+
+def print_markdown(rows: list[dict], columns: list[str]) -> None:
+    def cell(value):
+        text = "" if value is None else str(value)
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    sys.stdout.write("| " + " | ".join(columns) + " |\n")
+    sys.stdout.write("|" + "---|" * len(columns) + "\n")
+    for row in rows:
+        sys.stdout.write("| " + " | ".join(cell(row.get(c)) for c in columns) + " |\n")
+
+
+# --- features --------------------------------------------------------------------
+
+def show_features(rows: list[dict]) -> None:
+    console = _rich_console()
+    if console is None:
+        for row in rows:
+            tool = TOOL_WORDS[row["migration_tool"]]
+            sys.stdout.write(f"{row['category']}\t{row['feature']}\tGen 1: {row['gen1']}\tGen 2: {row['gen2']}\ttool: {tool}\n")
+        if not rows:
+            sys.stderr.write("no matching rows\n")
+        return
+    from rich.table import Table
+
+    table = Table(expand=True)
+    for name in ("Category", "Feature", "Gen 1", "Gen 2", "Migration tool"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(row["category"], row["feature"], row["gen1"], row["gen2"], TOOL_WORDS[row["migration_tool"]])
+    console.print(table)
+    if not rows:
+        console.print("no matching rows", style="yellow")
+
+
+# --- doctor --------------------------------------------------------------------
+
+def _version_of(argv: list[str], environ, timeout: float = 10.0) -> str | None:
+    import subprocess
+
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, env=environ,
+                              stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    text = (done.stdout or done.stderr).strip().splitlines()
+    return text[0] if text and done.returncode == 0 else None
+
+
+def doctor_data(environ=None) -> dict:
+    import shutil
+
+    from .. import context, gen1cli, settings
+
+    environ = dict(os.environ if environ is None else environ)
+    data: dict = {"warnings": []}
+    try:
+        conf = settings.resolve(environ)
+        data["config"] = {"path": conf.config_path, "exists": os.path.exists(conf.config_path), "error": None}
+    except settings.ConfigError as exc:
+        conf = settings.Settings()
+        data["config"] = {"path": settings.config_path(environ), "exists": True, "error": str(exc)}
+    ctx = context.detect(environ=environ, config={"app_id": conf.app_id} if conf.app_id else None)
+    data.update({
+        "project": {"kind": ctx.project_kind, "root": ctx.project_root},
+        "ci": {"value": ctx.ci, "reason": ctx.ci_reason},
+        "branch": {"value": ctx.branch, "source": ctx.branch_source},
+        "app_id": {"value": ctx.app_id, "source": ctx.app_id_source},
+        "profile": {"value": ctx.profile, "source": "AWS_PROFILE" if ctx.profile else None},
+        "region": {"value": ctx.region},
+        "runner": {"value": ctx.runner, "source": ctx.runner_source},
+        "mode": {"value": conf.mode, "source": conf.mode_source},
+        "gen1_handling": {"value": conf.gen1, "source": conf.gen1_source},
+    })
+    ampx_version = None
+    if ctx.ampx_dir:
+        meta = context.read_json(os.path.join(ctx.ampx_dir, "package.json"), data["warnings"]) or {}
+        ampx_version = meta.get("version")
+    data["ampx"] = {"installed": bool(ctx.ampx_installed), "version": ampx_version, "path": ctx.ampx_dir,
+                    "declared": context.ampx_declared(ctx.cwd)}
+    tools = {}
+    for name in ("node", "npx", "git", "aws", {"npx": "npx", "pnpm": "pnpm", "yarn": "yarn", "bun": "bunx"}[ctx.runner]):
+        path = shutil.which(name, path=environ.get("PATH"))
+        tools[name] = {"path": path, "version": _version_of([path, "--version"], environ) if path else None}
+    data["tools"] = tools
+    gen1_path, how = gen1cli.find(environ, conf.gen1_cli)
+    gen1_version = None
+    if gen1_path:
+        guarded = dict(environ, **{gen1cli.GUARD: "1"})
+        gen1_version = _version_of([gen1_path, "--version"], guarded, timeout=30)
+    data["gen1_cli"] = {"path": gen1_path, "version": gen1_version, "how": how}
+    first = gen1cli.first_on_path(environ)
+    data["amplify_on_path"] = {"path": first, "is_shim": bool(first and gen1cli.is_shim(first))}
+    try:
+        from .shell import detect_shell
+        data["shell"] = detect_shell(None, conf.shell)
+    except ValueError as exc:
+        data["shell"] = None
+        data["warnings"].append(str(exc))
+    data["warnings"].extend(ctx.warnings)
+    return data
+
+
+def doctor_lines(data: dict) -> list[tuple[str, str]]:
+    def src(item):
+        return f" (from {item['source']})" if item.get("source") else ""
+
+    rows = [
+        ("project", f"{data['project']['kind']}" + (f" at {data['project']['root']}" if data["project"]["root"] else "")),
+        ("setting", "CI" + (f" ({data['ci']['reason']})" if data["ci"]["reason"] else "") if data["ci"]["value"] else "desk (no CI variables)"),
+        ("branch", (data["branch"]["value"] or "unknown") + src(data["branch"])),
+        ("app id", (data["app_id"]["value"] or "unknown: pass --appId, set AWS_APP_ID or app_id in the config") + src(data["app_id"])),
+        ("AWS profile", (data["profile"]["value"] or "default chain") + src(data["profile"])),
+        ("package runner", data["runner"]["value"] + src(data["runner"])),
+        ("ampx", (f"installed {data['ampx']['version'] or ''} at {data['ampx']['path']}" if data["ampx"]["installed"]
+                  else "not installed" + (" (in package.json: run your install)" if data["ampx"]["declared"] else ""))),
+    ]
+    for name, tool in data["tools"].items():
+        rows.append((name, f"{tool['version'] or ''} {tool['path']}".strip() if tool["path"] else "missing"))
+    gen1 = data["gen1_cli"]
+    rows.append(("Gen 1 CLI", f"{gen1['version'] or ''} {gen1['path']}".strip() if gen1["path"] else f"not found: {gen1['how']}"))
+    first = data["amplify_on_path"]
+    rows.append(("`amplify` on PATH", (first["path"] or "none") + (" (this shim)" if first["is_shim"] else " (not the shim)" if first["path"] else "")))
+    rows.append(("mode", f"{data['mode']['value']}" + src(data["mode"])))
+    rows.append(("Gen 1 projects", f"{data['gen1_handling']['value']}" + src(data["gen1_handling"])))
+    cfg = data["config"]
+    rows.append(("config file", cfg["path"] + (" (error: " + cfg["error"] + ")" if cfg["error"] else "" if cfg["exists"] else " (none)")))
+    rows.append(("shell", data["shell"] or "unknown"))
+    for warning in data["warnings"]:
+        rows.append(("warning", warning))
+    return rows
+
+
+def show_doctor(data: dict) -> None:
+    rows = doctor_lines(data)
+    console = _rich_console()
+    if console is None:
+        width = max(len(k) for k, _ in rows) + 2
+        for key, value in rows:
+            sys.stdout.write(f"{key.ljust(width)}{value}\n")
+        return
+    from rich.table import Table
+
+    table = Table(show_header=False, box=None, padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for key, value in rows:
+        table.add_row(key, value, style="yellow" if key == "warning" or "missing" in value else None)
+    console.print(table)
