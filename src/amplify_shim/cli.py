@@ -215,13 +215,27 @@ def completion(
 
 
 def main() -> int:
+    from .shim import _broken_pipe, _tolerant_streams
+
+    _tolerant_streams()
     try:
-        app()
+        app(standalone_mode=True)
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
     except BrokenPipeError:
-        from .shim import _broken_pipe
         return _broken_pipe()
     except KeyboardInterrupt:
+        sys.stderr.write("\n")
         return 130
+    except Exception as exc:  # a bug: one line, never a traceback
+        import os
+
+        if os.environ.get("AMPLIFY_SHIM_DEBUG"):
+            raise
+        sys.stderr.write(f"amplify-shim: internal error ({exc.__class__.__name__}: {exc}); "
+                         "please report it; AMPLIFY_SHIM_DEBUG=1 shows the traceback.\n")
+        return 70
     return 0
 
 

@@ -34,7 +34,10 @@ STATEMENT_TARGETS = {"ios": ["--statement-target", "graphql", "--type-target", "
 OUTPUTS_BY_FRONTEND = {"flutter": ["--format", "dart", "--out-dir", "lib"],
                        "android": ["--out-dir", "app/src/main/res/raw"]}
 
-PLACEHOLDERS = {"branch": "<branch>", "app_id": "<app-id>", "name": "<name>", "stack": "<root-stack-name>"}
+# Stand-ins for values the plan needs but does not know. A plan holding one is
+# never run; it must still be text ampx's parser accepts (its --stack check
+# refuses '<'), so that what is printed can be completed and pasted.
+PLACEHOLDERS = {"branch": "<branch>", "app_id": "<app-id>", "name": "<name>", "stack": "ROOT-STACK-NAME"}
 WHY_MISSING = {
     "app_id": "the Amplify app id is unknown: pass --appId ID, set AWS_APP_ID, or set app_id in the shim's config",
     "branch": "the branch is unknown: pass --envName NAME (or check out a git branch, or set AWS_BRANCH)",
@@ -148,6 +151,13 @@ class _Vars:
 
 def build_plan(argv: list[str], ctx: Context, *, files: dict | None = None) -> Plan:
     """Plan a Gen 1 command line. `files` holds file:// payloads read by the edge."""
+    plan = _build(argv, ctx, files)
+    if plan.error:
+        plan.steps = []  # a plan with a usage error has nothing to run, or to copy
+    return plan
+
+
+def _build(argv: list[str], ctx: Context, files: dict | None) -> Plan:
     inv = parse(list(argv))
     plan = Plan(input=list(argv), command=inv.command, kind="translate", ci=ctx.ci)
     plan.notes.extend(inv.notes)
@@ -251,6 +261,7 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
         found = gen1_app_id(ctx, v.get("branch") or v.get("name"))
         if found:
             v.set("app_id", found, "amplify/team-provider-info.json")
+    _reject_option_like(v, plan)
     _computed(entry, v, ctx)
     plan.vars = {k: {"value": v.values[k], "source": v.sources.get(k)} for k in v.values}
 
@@ -275,6 +286,20 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
             plan.notes.append("`ampx pipeline-deploy` refuses to run outside CI; it reads the CI variable.")
     plan.missing = sorted(set(plan.missing), key=plan.missing.index)
     return plan
+
+
+# Values that become separate argv words after an option or as an argument.
+# One that starts with '-' would be read as an option by git, aws or ampx.
+_LITERAL_VARS = ("branch", "app_id", "name", "stack", "profile", "region", "target", "resource")
+
+
+def _reject_option_like(v: _Vars, plan: Plan) -> None:
+    for key in _LITERAL_VARS:
+        value = v.get(key)
+        if isinstance(value, str) and value.startswith("-"):
+            plan.error = (f"{_describe_var(key)} {value!r} (from {v.sources.get(key)}) starts with '-': "
+                          "it would be read as an option, so it is refused")
+            return
 
 
 def _describe_var(name: str) -> str:
@@ -421,11 +446,17 @@ def _apply_additions(plan: Plan, additions, ctx: Context) -> None:
             plan.error = f"{raw} needs a value"
             continue
         option = tokens[0].lstrip("-")
+        if isinstance(value, str) and value.startswith("-") and "{value}" in tokens:
+            plan.error = f"{raw} {value!r} starts with '-': it would be read as an option, so it is refused"
+            continue
         filled = [t.replace("{value}", value if isinstance(value, str) else "") for t in tokens]
         targets = [s for s in plan.steps if (w := ampx_words(s, ctx.runner)) is not None and ampx.accepts(_ampx_path(w), option)]
         if targets:
             for s in targets:
-                s.argv.extend(filled)
+                if filled[0] in s.argv[:-1] and len(filled) == 2:
+                    s.argv[s.argv.index(filled[0]) + 1] = filled[1]  # the flag overrides the default
+                else:
+                    s.argv.extend(filled)
             plan.flags.append({"flag": raw, "became": " ".join(filled)})
         else:
             plan.flags.append({"flag": raw, "became": "dropped: no step of this plan takes it"})

@@ -54,8 +54,18 @@ def confirm(question: str, stdin=None, stderr=None) -> bool | None:
     return answer.strip().lower() in {"y", "yes"}
 
 
+def _tolerant_streams() -> None:
+    """Undecodable argv bytes arrive as lone surrogates: print them back as the same bytes."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="surrogateescape")
+        except (AttributeError, ValueError):
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
     try:
         status = _main(argv, os.environ)
     except KeyboardInterrupt:
@@ -63,6 +73,12 @@ def main(argv: list[str] | None = None) -> int:
         status = X.INTERRUPTED
     except BrokenPipeError:
         status = _broken_pipe()
+    except Exception as exc:  # a bug: one line, never a traceback (AMPLIFY_SHIM_DEBUG=1 shows it)
+        if os.environ.get("AMPLIFY_SHIM_DEBUG"):
+            raise
+        sys.stderr.write(f"amplify: internal error ({exc.__class__.__name__}: {exc}); nothing more was run. "
+                         "Please report it with `amplify-shim doctor` output; AMPLIFY_SHIM_DEBUG=1 shows the traceback.\n")
+        status = X.INTERNAL
     try:
         sys.stdout.flush()
     except BrokenPipeError:
@@ -116,12 +132,10 @@ def _main(argv: list[str], environ) -> int:
 
 
 def _shell(conf) -> str:
+    from .render.shell import detect_shell_quick
+
     try:
-        from .render.shell import detect_shell
-    except ImportError:  # pragma: no cover
-        return "posix"
-    try:
-        return detect_shell(None, conf.shell)
+        return detect_shell_quick(conf.shell)
     except ValueError:
         return "posix"
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from .conftest import BIN, run
+from .fixtures import BIN, run
 
 WEIRD = ["push", "--yes", "--codegen", '{"generateCode": true, "maxDepth": 2}', "a b", "$(x)", "é", ""]
 

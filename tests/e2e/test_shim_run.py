@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from .conftest import base_env, make_gen2, no_traceback, run
+from .fixtures import base_env, make_gen2, no_traceback, run
 
 
 def test_teach_mode_prints_and_runs_nothing(amplify_bin, stubs, env, gen2_project):

@@ -18,7 +18,6 @@ from tests.conftest import require
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT.parent / "shared" / "reference"
 DOCUMENT = REFERENCE / "feature-parity.txt"
-SURFACE = ROOT / "src" / "amplify_shim" / "gen1" / "surface.json"
 DATA_FILE = ROOT / "src" / "amplify_shim" / "parity" / "data.py"
 
 EXPECTED_COUNTS = {
@@ -369,8 +368,9 @@ REQUIRED_HEADS = {
 
 
 def surface_paths() -> list[tuple[str, ...]]:
-    data = json.loads(SURFACE.read_text(encoding="utf-8"))
-    return [tuple(c["path"]) for c in data["commands"]]
+    from amplify_shim.gen1 import surface
+
+    return [c.path for c in surface.commands()]
 
 
 def test_every_plugin_and_seed_command_links_to_a_row_or_is_an_explained_exception():

@@ -12,6 +12,7 @@ module imports only the standard library.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import types
@@ -36,6 +37,8 @@ from amplify_shim.render.shell import (
 from tests.render.cases import NASTY
 
 PS_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
+# Words PowerShell passes on verbatim without quotes: plain names, paths, simple options.
+PS_BARE = r"[A-Za-z_/][A-Za-z0-9_./-]*|--?[A-Za-z][A-Za-z0-9-]*"
 _TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30)
 _PROPERTY = settings(max_examples=500, derandomize=True, database=None, deadline=None)
 
@@ -46,7 +49,7 @@ _PROPERTY = settings(max_examples=500, derandomize=True, database=None, deadline
 def ps_read_word(word: str) -> str:
     """What PowerShell makes of one rendered argument word (bare or single-quoted)."""
     if not word or word[0] not in PS_SINGLE_QUOTES:
-        assert render._SAFE_PS.fullmatch(word), f"bare PowerShell word needs quotes: {word!r}"
+        assert re.fullmatch(PS_BARE, word), f"bare PowerShell word needs quotes: {word!r}"
         return word
     out, i = [], 1
     while True:
@@ -377,6 +380,20 @@ def test_step_shapes() -> None:
         render_plan(["npx a"], "bash")
 
 
+_ASCII = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=8)
+
+
+@given(_ASCII)
+@_PROPERTY
+def test_bare_exactly_when_safe(word: str) -> None:
+    posix_safe = re.fullmatch(r"[A-Za-z0-9_@%+=:,./-]+", word) is not None
+    assert (quote(word, "bash") == word) == (posix_safe and not word.startswith("="))
+    assert (quote(word, "fish") == word) == (posix_safe and not word.startswith("%"))
+    assert (quote(word, "powershell") == word) == (re.fullmatch(PS_BARE, word) is not None)
+    if cmd_representable(word):
+        assert (quote(word, "cmd") == word) == (re.fullmatch(r"[A-Za-z0-9_@+:./\\-]+", word) is not None)
+
+
 # --------------------------------------------------------------------------- detection
 
 
@@ -470,16 +487,19 @@ def test_real_detection_returns_a_known_shell() -> None:
 @pytest.mark.skipif(sys.version_info < (3, 10), reason="needs sys.stdlib_module_names")
 def test_imports_only_the_standard_library() -> None:
     code = """
-import json, sys
+import sys
 before = set(sys.modules)
 from amplify_shim.render.shell import quote, render_plan, render_lines
 render_plan([(["npx", "a b"], {"A": "1"}), (["git", "x"], {})], "bash")
 [quote("a b", s) for s in ("fish", "powershell", "cmd", "posix")]
 bad = sorted(n for n in set(sys.modules) - before
              if n.split(".")[0] not in sys.stdlib_module_names and n.split(".")[0] != "amplify_shim")
-print(json.dumps({"bad": bad, "ours": sorted(n for n in sys.modules if n.startswith("amplify_shim"))}))
+new = sorted(set(sys.modules) - before)
+import json
+print(json.dumps({"bad": bad, "new": new, "ours": sorted(n for n in sys.modules if n.startswith("amplify_shim"))}))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     report = json.loads(out)
     assert report["bad"] == []
+    assert not {"re", "typing", "shellingham"} & set(report["new"]), "the fast path pays for these"
     assert report["ours"] == ["amplify_shim", "amplify_shim.render", "amplify_shim.render.shell"]

@@ -21,10 +21,32 @@ VERSION = "version"
 
 
 # env: ((NAME, value-template), ...); yes_flag: added when the user confirmed a destructive step
-Template = record("Template", (("tokens", ()), ("destructive", False), ("env", ()), ("yes_flag", None)), frozen=True)
+_TemplateBase = record("Template", (("tokens", ()), ("destructive", False), ("env", ()), ("yes_flag", None)), frozen=True)
+
+
+class Template(_TemplateBase):
+    __slots__ = ()
+
+    def __init__(self, tokens=(), destructive=False, env=(), yes_flag=None):
+        put = object.__setattr__
+        put(self, "tokens", tokens)
+        put(self, "destructive", destructive)
+        put(self, "env", env)
+        put(self, "yes_flag", yes_flag)
+
 
 # What one Gen 1 flag becomes. action: var | drop | add | json | confirm | replace
-Rule = record("Rule", (("action", ""), ("arg", None), ("note", "")), frozen=True)
+_RuleBase = record("Rule", (("action", ""), ("arg", None), ("note", "")), frozen=True)
+
+
+class Rule(_RuleBase):
+    __slots__ = ()
+
+    def __init__(self, action="", arg=None, note=""):
+        put = object.__setattr__
+        put(self, "action", action)
+        put(self, "arg", arg)
+        put(self, "note", note)
 
 
 def step(*tokens, destructive: bool = False, env: tuple = (), yes_flag: str | None = None) -> Template:
@@ -78,6 +100,26 @@ _EntryBase = record("Entry", (
 
 class Entry(_EntryBase):
     __slots__ = ()
+
+    # Spelled out (not Record's generic loop): the table builds 171 of these on
+    # every `amplify` start, and this is several times faster.
+    def __init__(self, path=(), kind="", summary="", desk=(), ci=None, notes=(), docs=(), flags=None,
+                 positional=None, instead="", file=None, snippet=None, register=None, gen2_help=()):
+        put = object.__setattr__
+        put(self, "path", path)
+        put(self, "kind", kind)
+        put(self, "summary", summary)
+        put(self, "desk", desk)
+        put(self, "ci", ci)
+        put(self, "notes", notes)
+        put(self, "docs", docs)
+        put(self, "flags", {} if flags is None else flags)
+        put(self, "positional", positional)
+        put(self, "instead", instead)
+        put(self, "file", file)
+        put(self, "snippet", snippet)
+        put(self, "register", register)
+        put(self, "gen2_help", gen2_help)
 
     @property
     def name(self) -> str:

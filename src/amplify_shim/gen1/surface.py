@@ -87,14 +87,18 @@ def global_flags() -> tuple[Flag, ...]:
 
 @_cached
 def spellings() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Every accepted token sequence -> canonical command path."""
+    """Every accepted token sequence -> canonical command path (read from the raw data:
+    the fast path needs no Command records)."""
+    from .surface_data import DATA
+
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for cmd in commands():
-        if not cmd.path:
+    for raw in DATA["commands"]:
+        path = tuple(raw["path"])
+        if not path:
             continue
-        table.setdefault(cmd.path, cmd.path)
-        for alias in cmd.aliases:
-            table.setdefault(alias, cmd.path)
+        table.setdefault(path, path)
+        for alias in raw["aliases"]:
+            table.setdefault(tuple(alias), path)
     return table
 
 
@@ -108,13 +112,21 @@ def flag_index(path: tuple[str, ...]) -> dict[str, Flag]:
     return dict(_flag_index(path))
 
 
+def _raw_flags(path: tuple) -> list:
+    from .surface_data import DATA
+
+    for raw in DATA["commands"]:
+        if tuple(raw["path"]) == path:
+            return [Flag(name=f["name"], takes_value=f["takes_value"], alias=f.get("alias"),
+                         other_names=tuple(f.get("other_names", ()))) for f in raw["flags"]]
+    return []
+
+
 @_cached
 def _flag_index(path: tuple[str, ...]) -> tuple[tuple[str, Flag], ...]:
+    """Only this command's flags and the global ones are built: the fast path reads one command."""
     index: dict[str, Flag] = {}
-    sources = list(global_flags())
-    cmd = by_path().get(path)
-    if cmd is not None:
-        sources = list(cmd.flags) + sources
+    sources = _raw_flags(path) + (_raw_flags(()) if path else [])
     for flag in sources:
         for spelling in (flag.name, flag.alias, *flag.other_names):
             if spelling:

@@ -12,6 +12,10 @@ from .entries import (
     Entry, add, confirm, drop, headless, replace, step, var,
 )
 
+# Every ampx argv this table produces was checked against this version's real
+# parser (tests/conformance); re-run the suite to check a newer one.
+AMPX_CHECKED_VERSION = "1.10.0"
+
 DOCS = "https://docs.amplify.aws/react"
 D_CLI = f"{DOCS}/reference/cli-commands/"
 D_MIGRATE = f"{DOCS}/start/migrate-to-gen2/"

@@ -146,7 +146,10 @@ def read(words: list[str]) -> AmpxLine:
         token = tokens[i]
         i += 1
         if token == "--":
-            line.positionals.extend(tokens[i:])
+            rest = tokens[i:]
+            if any(t.startswith("-") for t in rest):
+                line.errors.append("an argument after `--` starts with '-': ampx would read it as an option")
+            line.positionals.extend(t for t in rest if not t.startswith("-"))
             break
         if not token.startswith("-") or token == "-":
             line.positionals.append(token)
@@ -197,6 +200,7 @@ def read(words: list[str]) -> AmpxLine:
             continue
         line.options.append((name, value))
     _check_shape(cmd, line)
+    line.errors.extend(_value_checks(line))
     return line
 
 
@@ -217,10 +221,45 @@ def _check_shape(cmd: AmpxCommand, line: AmpxLine) -> None:
             line.errors.append(f"`ampx {cmd.name}` needs --{name}")
 
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def valid_stack(value: str) -> bool:
+    """generate's --stack check: ^[a-zA-Z][-a-zA-Z0-9]{1,127}$ or (an upstream bug) 'arn:' + one char."""
+    if value.startswith("arn:") and len(value) == 5 and (value[4] in _ALNUM or value[4] in "-:/._+"):
+        return True
+    return (2 <= len(value) <= 128 and value[0].isascii() and value[0].isalpha()
+            and all(c in _ALNUM or c == "-" for c in value[1:]))
+
+
+def valid_identifier(value: str) -> bool:
+    """sandbox's --identifier check: ^[a-zA-Z0-9-]{1,15}$."""
+    return 1 <= len(value) <= 15 and all(c in _ALNUM or c == "-" for c in value)
+
+
+def valid_key(value: str) -> bool:
+    """Secret and config names: ^[a-zA-Z0-9_.-]+$."""
+    return bool(value) and all(c in _ALNUM or c in "_.-" for c in value)
+
+
+def _value_checks(line: AmpxLine) -> list[str]:
+    problems = []
+    stack = line.get("stack")
+    if line.path[:1] == ("generate",) and isinstance(stack, str) and not valid_stack(stack):
+        problems.append(f"--stack '{stack}' is not a stack name ampx accepts (a letter, then letters, digits or -)")
+    ident = line.get("identifier")
+    if line.path[:1] == ("sandbox",) and isinstance(ident, str) and not valid_identifier(ident):
+        problems.append(f"--identifier '{ident}' must be 1-15 letters, digits or -")
+    keyed = {("sandbox", "secret", "set"), ("secret", "set"), ("config", "set")}
+    if line.path in keyed and line.positionals and not valid_key(line.positionals[0]):
+        problems.append(f"'{line.positionals[0]}' is not a valid name (letters, digits, _ . -)")
+    return problems
+
+
 def check(words: list[str]) -> list[str]:
     """Errors ampx's parser would raise for this argv (empty when accepted)."""
     line = read(words)
-    problems = list(line.errors)
+    problems = list(line.errors) + _value_checks(line)
     problems += [d for d in line.dropped if "does not take" in d]
     given = {name for name, _ in line.options}
     cmd = commands().get(line.path)

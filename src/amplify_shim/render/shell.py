@@ -459,3 +459,43 @@ def detect_shell(override: str | None = None, config: str | None = None) -> str:
     if found:
         return found
     return "cmd" if _on_windows() else "posix"
+
+
+def _proc_ancestors(limit: int = 12):
+    """Process names of our ancestors, nearest first, from Linux /proc (no subprocess)."""
+    pid = os.getppid()
+    for _ in range(limit):
+        if pid <= 1:
+            return
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as handle:
+                stat = handle.read().decode("utf-8", "replace")
+        except OSError:
+            return
+        # "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+        comm = stat[stat.find("(") + 1:stat.rfind(")")]
+        yield comm.lstrip("-")  # a login shell's name starts with '-'
+        fields = stat[stat.rfind(")") + 2:].split()
+        try:
+            pid = int(fields[1])
+        except (IndexError, ValueError):
+            return
+
+
+def detect_shell_quick(config: str | None = None) -> str:
+    """`detect_shell` for the `amplify` fast path: the standard library only.
+
+    config > the nearest known shell among our ancestors in /proc (the same
+    walk shellingham makes on Linux) > ``$SHELL`` > shellingham where there is
+    no /proc (macOS, Windows) > posix.
+    """
+    if config is not None and config.strip():
+        return normalize_shell(config)
+    if os.path.isdir("/proc/self"):
+        for name in _proc_ancestors():
+            found = _from_process_name(name)
+            if found:
+                return found
+        found = _from_process_name(os.environ.get("SHELL", ""))
+        return found or "posix"
+    return detect_shell(None, None)

@@ -33,20 +33,24 @@ def colour_enabled(stream, environ=os.environ) -> bool:
 
 
 def command_lines(steps, shell: str | None) -> list[str]:
-    """One line per step, quoted for the shell."""
-    try:
-        from .shell import render_lines
-    except ImportError:  # pragma: no cover - the shell module ships with the package
-        render_lines = None
-    if render_lines is not None:
-        return render_lines(steps, shell or "posix")
-    import shlex
+    """One line per step, quoted for the shell (see render/shell.py)."""
+    from .shell import UnrepresentableError, render_lines
 
-    lines = []
-    for step in steps:
-        prefix = " ".join(f"{k}={shlex.quote(v)}" for k, v in step.env.items())
-        lines.append((prefix + " " if prefix else "") + shlex.join(step.argv))
-    return lines
+    try:
+        return render_lines(steps, shell or "posix")
+    except UnrepresentableError:
+        return [_line_or_note(step, shell or "posix") for step in steps]
+
+
+def _line_or_note(step, shell: str) -> str:
+    """One step; a step the shell cannot carry is shown escaped, marked as a comment."""
+    from .shell import UnrepresentableError, render_lines
+
+    try:
+        return render_lines([step], shell)[0]
+    except UnrepresentableError as exc:
+        shown = " ".join(repr(a)[1:-1] if not a.isprintable() or not a else a for a in step.argv)
+        return f"# cannot be written for {shell} ({exc}): {shown}"
 
 
 def _bullets(items, style: Style, indent="  ") -> list[str]:

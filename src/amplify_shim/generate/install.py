@@ -1,0 +1,167 @@
+"""`amplify-shim completion [SHELL] [--install]`: print or install the static scripts.
+
+    script_for(shell, program=None) -> str
+    install(shell, environ, programs=PROGRAMS) -> (path | None, message)
+    targets(shell, environ) -> {program: path}
+
+Installing writes the generated scripts to the shell's standard per-user
+place and never edits a startup file (.bashrc, .zshrc, a PowerShell profile)
+nor changes a PowerShell execution policy: when a line has to be added, the
+message says which one. Installing twice with the same content rewrites
+nothing and says so.
+
+  bash        ${BASH_COMPLETION_USER_DIR:-${XDG_DATA_HOME:-~/.local/share}/bash-completion}/completions/
+              amplify and amplify-shim: bash-completion (2.x) loads them on the first TAB.
+  zsh         ~/.zfunc/_amplify and _amplify-shim: ~/.zfunc must be on $fpath before compinit.
+  fish        ${XDG_CONFIG_HOME:-~/.config}/fish/completions/amplify.fish and amplify-shim.fish:
+              fish loads them on the first TAB.
+  powershell  one file with both completers, in the per-user data directory
+              (Windows: %LOCALAPPDATA%\\amplify-shim\\completions\\amplify-completions.ps1; elsewhere
+              ${XDG_DATA_HOME:-~/.local/share}/amplify-shim/completions/amplify-completions.ps1), and the
+              one line to add to $PROFILE. It is written there rather than read from the
+              wheel's share/ folder because pip puts share/ in different places (venv,
+              --user, pipx, editable installs have none), and a profile line must not
+              break when the package moves.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PureWindowsPath
+
+from .completion import PROGRAMS, SHELLS, generate
+
+ALIASES = {"pwsh": "powershell", "powershell5": "powershell", "ps": "powershell"}
+ZSH_RC_LINE = "fpath=(~/.zfunc $fpath); autoload -U compinit && compinit"
+
+
+def normalize(shell: str) -> str:
+    name = (shell or "").strip().lower()
+    name = ALIASES.get(name, name)
+    if name not in SHELLS:
+        raise ValueError(f"no completion for {shell!r}: choose {', '.join(SHELLS)}")
+    return name
+
+
+def script_for(shell: str, program: str | None = None) -> str:
+    """The script to print: both programs' completers (or one), ready to source."""
+    shell = normalize(shell)
+    programs = PROGRAMS if program is None else (program,)
+    return "".join(generate(shell, p) for p in programs)
+
+
+def _home(environ) -> Path:
+    home = environ.get("HOME") or environ.get("USERPROFILE")
+    return Path(home) if home else Path.home()
+
+
+def _dir(environ, name: str, default: Path) -> Path:
+    value = environ.get(name)
+    return Path(value) if value and os.path.isabs(value) else default
+
+
+def targets(shell: str, environ) -> dict[str, Path]:
+    """Where `install` writes, per program."""
+    shell = normalize(shell)
+    home = _home(environ)
+    if shell == "bash":
+        data = _dir(environ, "XDG_DATA_HOME", home / ".local" / "share")
+        folder = _dir(environ, "BASH_COMPLETION_USER_DIR", data / "bash-completion") / "completions"
+        return {p: folder / p for p in PROGRAMS}
+    if shell == "zsh":
+        return {p: home / ".zfunc" / f"_{p}" for p in PROGRAMS}
+    if shell == "fish":
+        folder = _dir(environ, "XDG_CONFIG_HOME", home / ".config") / "fish" / "completions"
+        return {p: folder / f"{p}.fish" for p in PROGRAMS}
+    return {"amplify": _powershell_dir(environ) / "amplify-completions.ps1"}
+
+
+def _powershell_dir(environ) -> Path:
+    local = environ.get("LOCALAPPDATA")
+    if local:
+        return Path(local) / "amplify-shim" / "completions"
+    data = _dir(environ, "XDG_DATA_HOME", _home(environ) / ".local" / "share")
+    return data / "amplify-shim" / "completions"
+
+
+def _write(path: Path, text: str) -> bool:
+    """Write unless the file already holds exactly this; True when written."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+def _zfunc_effective(environ, folder: Path) -> bool:
+    """Is ~/.zfunc already on fpath (exported FPATH, or named in .zshrc)?"""
+    wanted = {str(folder), "~/.zfunc", "$HOME/.zfunc", "${HOME}/.zfunc"}
+    if any(part in wanted for part in environ.get("FPATH", "").split(":")):
+        return True
+    zdotdir = Path(environ.get("ZDOTDIR") or _home(environ))
+    try:
+        rc = (zdotdir / ".zshrc").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return any("fpath" in line and ".zfunc" in line and not line.lstrip().startswith("#")
+               for line in rc.splitlines())
+
+
+def _ps_quote(path: Path | str) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def install(shell: str, environ, programs=PROGRAMS) -> tuple[Path | None, str]:
+    """Install the completion scripts for `shell`; return (the amplify script's
+    path, or None if nothing was written, and a message for the user)."""
+    shell = normalize(shell)
+    where = targets(shell, environ)
+    if shell == "powershell":
+        path = where["amplify"]
+        text = "".join(generate("powershell", p) for p in programs)
+        changed = _write(path, text)
+        state = "installed" if changed else "already installed (unchanged)"
+        # Users paste this into $PROFILE: on Windows the path is a Windows one.
+        shown = PureWindowsPath(path) if environ.get("LOCALAPPDATA") else path
+        message = (f"PowerShell completion for {', '.join(programs)} {state}: {shown}\n"
+                   "Add this line to your profile (the file $PROFILE names), then start a new session:\n"
+                   f"    . {_ps_quote(shown)}\n"
+                   "Nothing else was changed: not your profile, not your execution policy.")
+        return (path if changed else None), message
+
+    written, same = [], []
+    for program in programs:
+        path = where[program]
+        (written if _write(path, generate(shell, program)) else same).append(path)
+    first = where[programs[0]]
+    lines = []
+    if written:
+        lines.append(f"{shell} completion installed: " + ", ".join(str(p) for p in written))
+    if same:
+        lines.append("already installed (unchanged): " + ", ".join(str(p) for p in same))
+    if shell == "bash":
+        lines.append("bash-completion loads it on the first TAB in a new shell. Without bash-completion, "
+                     "add to ~/.bashrc:")
+        lines += [f"    source {_sh_quote(where[p])}" for p in programs]
+    elif shell == "zsh":
+        if _zfunc_effective(environ, first.parent):
+            lines.append("~/.zfunc is on your fpath: start a new shell (exec zsh).")
+        else:
+            lines.append("Add this line to ~/.zshrc (before any other compinit), then start a new shell:")
+            lines.append(f"    {ZSH_RC_LINE}")
+    else:
+        lines.append("fish loads it on the first TAB: nothing else to do.")
+    return (first if first in written else None), "\n".join(lines)
+
+
+def _sh_quote(path: Path) -> str:
+    text = str(path)
+    if text and all(c.isalnum() or c in "/._-+@%" for c in text):
+        return text
+    return "'" + text.replace("'", "'\\''") + "'"

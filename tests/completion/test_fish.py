@@ -1,0 +1,110 @@
+"""fish: `complete -C 'LINE'` after loading the generated script, as fish itself would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_tool
+
+from . import BRANCHES, COMPLETIONS, amplify_cases, calls, check, make_repo, shim_cases, spy_bin
+
+pytestmark = pytest.mark.shells
+
+
+def fish_complete(lines: list[str], cwd: Path, *, script: Path | None = None, env: dict | None = None,
+                  source: bool = True) -> list[list[str]]:
+    """Completions for several lines in one fish process (one list per line).
+    With source=False, fish starts with its configuration (a temporary HOME):
+    that is what sets up the completion directories it autoloads from."""
+    fish = require_tool("fish")
+    commands = [f"source {script}"] if source and script else []
+    for line in lines:
+        quoted = line.replace("\\", "\\\\").replace("'", "\\'")
+        commands.append(f"complete -C '{quoted}'; echo '<<end>>'")
+    done = subprocess.run([fish, *(["--no-config"] if source else []), "-c", "\n".join(commands)], cwd=cwd,
+                          env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    out, current = [], []
+    for row in done.stdout.splitlines():
+        if row == "<<end>>":
+            out.append(current)
+            current = []
+        elif row:
+            current.append(row.split("\t", 1)[0])
+    assert len(out) == len(lines)
+    return out
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory):
+    require_tool("git")
+    return make_repo(tmp_path_factory.mktemp("repo"))
+
+
+def test_env_checkout(repo):
+    [got] = fish_complete(["amplify env ch"], repo, script=COMPLETIONS / "amplify.fish")
+    assert got == ["checkout"]
+
+
+def test_amplify(repo):
+    cases = amplify_cases()
+    results = fish_complete([line for line, _, _ in cases], repo, script=COMPLETIONS / "amplify.fish")
+    for (line, how, expected), got in zip(cases, results):
+        check(line, how, expected, got)
+
+
+def test_amplify_shim(repo):
+    cases = shim_cases()
+    results = fish_complete([line for line, _, _ in cases], repo, script=COMPLETIONS / "amplify-shim.fish")
+    for (line, how, expected), got in zip(cases, results):
+        check(line, how, expected, got)
+
+
+def test_flag_equals_value(repo):
+    got = fish_complete(["amplify pull --envName=", "amplify pull --envName=d"], repo,
+                        script=COMPLETIONS / "amplify.fish")
+    assert got == [[f"--envName={b}" for b in BRANCHES], ["--envName=dev"]]
+
+
+def test_descriptions_come_from_the_table(repo):
+    from amplify_shim.gen1.table import TABLE
+
+    fish = require_tool("fish")
+    done = subprocess.run([fish, "--no-config", "-c",
+                           f"source {COMPLETIONS / 'amplify.fish'}; complete -C 'amplify env ch'"],
+                          cwd=repo, capture_output=True, text=True, timeout=30)
+    word, description = done.stdout.strip().split("\t")
+    assert word == "checkout"
+    assert description == TABLE[("env", "checkout")].summary
+
+
+def test_autoloaded_from_the_install_location(repo, tmp_path):
+    """install() writes where fish looks on the first TAB: no `source` needed."""
+    from amplify_shim.generate.install import install
+
+    home = tmp_path / "home"
+    path, _ = install("fish", {"HOME": str(home)})
+    assert path is not None
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    got = fish_complete(["amplify env ch", "amplify-shim plan env ch"], repo, env=env, source=False)
+    assert got == [["checkout"], ["checkout"]]
+
+
+def test_outside_a_git_repository(tmp_path):
+    assert fish_complete(["amplify env checkout "], tmp_path, script=COMPLETIONS / "amplify.fish") == [[]]
+
+
+def test_a_tab_starts_no_python_and_one_git(repo, tmp_path):
+    spies = spy_bin(tmp_path / "bin")
+    env = {"PATH": f"{spies}:{os.environ['PATH']}"}
+    fish_complete([line for line, _, _ in amplify_cases()], repo, script=COMPLETIONS / "amplify.fish", env=env)
+    fish_complete([line for line, _, _ in shim_cases()], repo, script=COMPLETIONS / "amplify-shim.fish", env=env)
+    assert [c for c in calls(spies) if not c.startswith("git ")] == []
+    (spies / "calls.log").unlink()
+    got = fish_complete(["amplify env checkout "], repo, script=COMPLETIONS / "amplify.fish", env=env)
+    assert got == [BRANCHES]
+    assert calls(spies) == ["git for-each-ref --format=%(refname:short) refs/heads/"]
