@@ -219,10 +219,15 @@ def main() -> int:
 
     _tolerant_streams()
     try:
-        app(standalone_mode=True)
-    except SystemExit as done:
-        code = done.code
-        return code if isinstance(code, int) else (0 if code is None else 1)
+        try:
+            app(standalone_mode=True)
+        except SystemExit as done:
+            code = done.code
+            status = code if isinstance(code, int) else (0 if code is None else 1)
+        else:
+            status = 0
+        sys.stdout.flush()  # here, not at interpreter exit, where a closed pipe prints a trace
+        return status
     except BrokenPipeError:
         return _broken_pipe()
     except KeyboardInterrupt:

@@ -165,7 +165,7 @@ def _build(argv: list[str], ctx: Context, files: dict | None) -> Plan:
         return _forward_ampx(inv, ctx, plan)
     if inv.version:
         return _meta(plan, ctx, "version", ["--version"])
-    if inv.help:
+    if inv.help and not (inv.path is None and inv.words):  # help for an unknown word: say it is unknown
         entry = TABLE.get(inv.path) if inv.path is not None else None
         words = list(entry.gen2_help) if entry else []
         plan = _meta(plan, ctx, inv.command or "help", words + ["--help"])

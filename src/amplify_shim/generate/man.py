@@ -232,6 +232,13 @@ def _modes(page: roff.Page) -> None:
         page.item(tag, inline(GEN1_TEXT[value]))
 
 
+def _labelled(label: str, lines: list[str]) -> list[str]:
+    """One command on the label's line; several, one per line under it."""
+    if len(lines) == 1:
+        return [f"{italic(escape(label))} {code(lines[0])}"]
+    return [italic(escape(label))] + [code(line) for line in lines]
+
+
 def _command_entry(page: roff.Page, path: tuple, desk_ctx: Context, ci_ctx: Context) -> None:
     entry = TABLE[path]
     desk, ci = build_plan(list(path), desk_ctx), build_plan(list(path), ci_ctx)
@@ -246,13 +253,9 @@ def _command_entry(page: roff.Page, path: tuple, desk_ctx: Context, ci_ctx: Cont
                     + "; ".join(code(line) for line in desk_lines))
     elif desk.kind == "translate":
         if desk_lines == ci_lines:
-            body.append(italic("At a desk and in CI:"))
-            body.extend(code(line) for line in desk_lines)
+            body += _labelled("At a desk and in CI:", desk_lines)
         else:
-            body.append(italic("At a desk:"))
-            body.extend(code(line) for line in desk_lines)
-            body.append(italic("In CI:"))
-            body.extend(code(line) for line in ci_lines)
+            body += _labelled("At a desk:", desk_lines) + _labelled("In CI:", ci_lines)
         if desk.destructive or ci.destructive:
             body.append("This deletes cloud resources: it runs only after an explicit yes.")
     elif desk.kind == "manual":
@@ -325,7 +328,7 @@ def _files(page: roff.Page) -> None:
 
 
 def _example(page: roff.Page, intro: str, command: str, ctx: Context, *, run: bool = False,
-             prefix: str = "") -> None:
+             setup: str = "") -> None:
     words = command.split()
     argv = [w for w in words if w not in settings.SWITCHES]
     plan = build_plan(argv, ctx)
@@ -334,7 +337,7 @@ def _example(page: roff.Page, intro: str, command: str, ctx: Context, *, run: bo
         out = command_lines(plan.steps, SHELL)
     else:
         out = teach(plan, shell=SHELL, style=Style(False))[0].rstrip("\n").split("\n")
-    page.example([f"$ {prefix}amplify {command}"] + out)
+    page.example(([f"$ {setup}"] if setup else []) + [f"$ amplify {command}"] + out)
 
 
 def _examples(page: roff.Page) -> None:
@@ -344,7 +347,7 @@ def _examples(page: roff.Page) -> None:
                    "the command on stdout, explains it on stderr, asks, and runs it:", "push", desk)
     _example(page, "In CI, keep the Gen 1 line and choose run mode once; the app id and branch come "
                    "from the flags, and `--yes` is not needed any more. It runs:",
-             "pull --appId d1abc --envName main --yes", ci, run=True, prefix="AMPLIFY_SHIM_MODE=run ")
+             "pull --appId d1abc --envName main --yes", ci, run=True, setup="export AMPLIFY_SHIM_MODE=run")
     _example(page, "Switching environments is a git branch plus the outputs of that branch's backend:",
              "env checkout dev --appId d1abc", desk)
     _example(page, "`--shim-print` prints, whatever the mode. For a command Gen 2 does in code, stdout "

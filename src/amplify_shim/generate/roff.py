@@ -78,12 +78,17 @@ def word(text: str) -> str:
 
 
 def url(text: str) -> str:
-    """A URL: never hyphenated, but it may break after each `/` past the scheme."""
+    """A URL: never hyphenated, but it may break after a `/` (groff) or a `-` (groff, mandoc).
+
+    A documentation URL can be longer than an 80-column line. Its hyphens stay
+    plain `-` (an ASCII hyphen-minus in both formatters, and a break point);
+    `\\:` is an optional break after each `/` of the path.
+    """
     scheme, sep, rest = text.partition("://")
     if not sep:
-        return word(text)
-    parts = rest.split("/")
-    return r"\%" + escape(scheme + sep) + r"/\:".join(escape(p) for p in parts)
+        scheme, rest = "", text
+    parts = [escape(p).replace(r"\-", "-") for p in rest.split("/")]
+    return r"\%" + escape(scheme + sep) + r"/\:".join(parts)
 
 
 def bold(roff: str) -> str:
@@ -95,7 +100,11 @@ def italic(roff: str) -> str:
 
 
 def code(text: str) -> str:
-    """A command line or other literal: bold, each word kept whole; lines break only at spaces."""
+    """A command line or other literal: bold, each word kept whole; lines break only at spaces.
+
+    (Not at unbreakable spaces either: mandoc renders `\\ ` as U+00A0, which a
+    shell does not take for a space when the command is copied.)
+    """
     return bold(" ".join(word(w) for w in text.split()))
 
 
@@ -138,12 +147,15 @@ def argument(roff: str) -> str:
 class Page:
     """A man(7) page built from requests and text lines, rendered deterministically."""
 
-    def __init__(self, name: str, section: str, *, date: str = "", source: str = "", manual: str = ""):
+    def __init__(self, name: str, section: str, *, date: str = "", source: str = "", manual: str = "",
+                 adjust_left: bool = True):
         self.lines: list[str] = []
         if date and not _DATE.fullmatch(date):
             raise ValueError(f"man page date must be YYYY-MM-DD, not {date!r}")
         # The date stays as is: mandoc parses it, and `\-` would not be a date.
         self.request("TH", escape(name.upper()), section, date, escape(source), escape(manual))
+        if adjust_left:
+            self.request("ad", "l")  # ragged right: no stretched spaces inside commands and URLs
 
     # -- low level -------------------------------------------------------------
     def request(self, macro: str, *args: str) -> "Page":
