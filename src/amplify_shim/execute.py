@@ -57,13 +57,17 @@ def _from_terminal() -> bool:
         return False
 
 
+class SelfInvocation(Exception):
+    """A step's program resolved to the shim itself: running it could loop forever."""
+
+
 def run_one(argv: list[str], env: dict) -> int:
     """Run one program to completion; its status (128+N when killed by signal N)."""
     program = shutil.which(argv[0], path=env.get("PATH"))
     if program is None:
         return EXIT_NOT_FOUND
     if is_shim(program):
-        raise RuntimeError(f"refusing to run {program}: it is this shim")
+        raise SelfInvocation(f"refusing to run {program}: it is this shim, not `{argv[0]}`; fix PATH")
     received: list[int] = []
     try:
         child = subprocess.Popen([program, *argv[1:]], env=env)
@@ -115,7 +119,10 @@ def run_steps(steps, environ, *, extra_env: dict | None = None, out=None) -> Out
         env = dict(environ)
         env.update(extra_env or {})
         env.update(step.env)
-        status = run_one(step.argv, env)
+        try:
+            status = run_one(step.argv, env)
+        except SelfInvocation as exc:
+            return Outcome(EXIT_NOT_FOUND, number, str(exc))
         if status == EXIT_NOT_FOUND and shutil.which(step.argv[0], path=env.get("PATH")) is None:
             return Outcome(status, number, missing_message(step.argv[0]))
         if status != 0:

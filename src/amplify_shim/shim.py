@@ -199,6 +199,8 @@ def _answer(plan, ctx, conf, environ, style) -> int:
     if plan.kind in ("manual", "removed"):
         _write(sys.stderr, f"amplify: nothing to run ({plan.kind}); see above. (--shim-print shows this without a failing status.)\n")
         return X.NOT_RUNNABLE
+    if plan.missing and plan.command == "env add" and plan.vars.get("name") is None:
+        plan = _ask_for_env_name(plan, ctx) or plan
     if plan.missing:
         _write(sys.stderr, f"amplify: not run: {plan.missing[0]}\n")
         return X.USAGE
@@ -248,6 +250,26 @@ def _answer(plan, ctx, conf, environ, style) -> int:
     return outcome.status
 
 
+def _ask_for_env_name(plan, ctx):
+    """`amplify env add` without a name: ask for it, as Gen 1 did, when someone can answer."""
+    try:
+        if not sys.stdin.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    sys.stderr.write("Name of the new environment (git branch): ")
+    sys.stderr.flush()
+    name = sys.stdin.readline().strip()
+    if not name:
+        return None
+    from .plan import build_plan
+    from .render import text
+
+    plan = build_plan(plan.input + [name], ctx)
+    _write(sys.stdout, text.teach(plan, shell="posix", style=text.Style(False))[0])
+    return plan
+
+
 def _with_yes_flags(plan, ctx):
     """The user confirmed a destructive plan here: don't make ampx ask again."""
     from .gen1.parse import parse
@@ -280,8 +302,11 @@ def _passthrough(words, ctx, conf, plan, environ, style) -> int:
         return X.NOT_FOUND
     env = dict(environ)
     env[gen1cli.GUARD] = "1"
-    status = execute.run_one([cli, *words], env)
-    return status
+    try:
+        return execute.run_one([cli, *words], env)
+    except execute.SelfInvocation as exc:
+        _write(sys.stderr, f"amplify: {exc}\n")
+        return X.NOT_FOUND
 
 
 if __name__ == "__main__":  # pragma: no cover

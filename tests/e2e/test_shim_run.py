@@ -286,3 +286,68 @@ def test_malformed_team_provider_info_is_one_warning_not_a_crash(amplify_bin, en
     assert result.returncode == 0
     assert "team-provider-info.json is not valid JSON" in result.stderr
     no_traceback(result)
+
+
+def test_env_add_asks_for_the_name_on_a_terminal(amplify_bin, stubs, env, gen2_project):
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(gen2_project)
+        os.execve(amplify_bin, [amplify_bin, "env", "add", "--shim-run"], env)
+    output, sent = b"", False
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+        if not sent and b"environment (git branch):" in output:
+            os.write(fd, b"feature-login\n")
+            sent = True
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert sent and os.waitstatus_to_exitcode(status) == 0, output
+    assert stubs.argvs() == [["git", "checkout", "-b", "feature-login"]]
+
+
+def test_env_add_without_a_name_and_no_terminal_exits_2(amplify_bin, stubs, env, gen2_project):
+    result = run([amplify_bin, "env", "add", "--shim-run"], cwd=gen2_project, env=env)
+    assert result.returncode == 2 and "a name is needed" in result.stderr
+    assert stubs.calls() == []
+
+
+def test_headless_file_that_does_not_exist(amplify_bin, stubs, env, gen2_project):
+    result = run([amplify_bin, "pull", "--amplify", "file:///nonexistent/amplify.json", "--shim-run"], cwd=gen2_project, env=env)
+    assert result.returncode == 2
+    assert "/nonexistent/amplify.json" in result.stderr and len(result.stderr.strip().splitlines()) <= 3
+    assert stubs.calls() == []
+
+
+def test_headless_file_is_read(amplify_bin, stubs, env, gen2_project, tmp_path):
+    payload = tmp_path / "amplify.json"
+    payload.write_text('{"appId": "dfile", "envName": "qa"}')
+    result = run([amplify_bin, "pull", "--amplify", f"file://{payload}", "--shim-run"], cwd=gen2_project, env=env)
+    assert result.returncode == 0, result.stderr
+    assert stubs.argvs() == [["npx", "ampx", "generate", "outputs", "--branch", "qa", "--app-id", "dfile"]]
+
+
+def test_ci_with_detached_head_and_no_aws_branch_names_what_is_missing(amplify_bin, stubs, env, gen2_project):
+    import subprocess as sp
+    git_env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e",
+               "PATH": "/usr/bin:/bin", "HOME": env["HOME"]}
+    for args in (["init", "-q", "-b", "main"], ["commit", "-q", "--allow-empty", "-m", "x"], ["checkout", "-q", "--detach"]):
+        sp.run(["git", *args], cwd=gen2_project, env=git_env, check=True, capture_output=True)
+    result = run([amplify_bin, "push", "--shim-run"], cwd=gen2_project, env={**env, "CI": "true", "AWS_APP_ID": "d1"})
+    assert result.returncode == 2
+    assert "detached" in result.stderr and "branch is unknown" in result.stderr
+    assert stubs.calls() == []
+
+
+def test_config_that_is_a_directory_exits_5(amplify_bin, env, gen2_project, tmp_path):
+    os.makedirs(tmp_path / "xdg" / "amplify-shim" / "config.toml")
+    result = run([amplify_bin, "push"], cwd=gen2_project, env=env)
+    assert result.returncode == 5 and "config.toml" in result.stderr

@@ -542,7 +542,7 @@ __amplify_engine() {
     # $1: the word being completed; then the words before it, without the
     # program name. Fills COMPREPLY.
     local IFS=$' \t\n' cur=$1 key= extra=0 flagged=0 prev= w i=0 vflag= prefix=
-    local __amplify_c __amplify_a __amplify_f __amplify_k
+    local __amplify_c= __amplify_a= __amplify_f= __amplify_k=
     shift
     for w in "$@"; do
         [[ $w == -- ]] && return 0
@@ -613,7 +613,7 @@ __amplify_shim_engine() {
     # $1: the word being completed; then the words before it, without the
     # program name. Fills COMPREPLY; Gen 1 words go to __amplify_engine.
     local IFS=$' \t\n' cur=$1 key= extra=0 pending= w i=0 vflag= prefix=
-    local __amplify_shim_c __amplify_shim_a __amplify_shim_f __amplify_shim_k
+    local __amplify_shim_c= __amplify_shim_a= __amplify_shim_f= __amplify_shim_k=
     shift
     while (( $# )); do
         w=$1
@@ -1399,7 +1399,7 @@ _PS_SHIM_ENGINE = r'''
 '''
 
 _PS_REGISTER = r'''
-    Register-ArgumentCompleter -Native -CommandName @COMMANDS@ -ScriptBlock {
+    $completer = {
         param($wordToComplete, $commandAst, $cursorPosition)
         $words = @()
         $elements = $commandAst.CommandElements
@@ -1416,6 +1416,7 @@ _PS_REGISTER = r'''
         if ($cur -match "^['`"]") { $cur = $cur.Substring(1) }
         & @ENGINE@ $cur ([string[]]$words)
     }.GetNewClosure()
+    Register-ArgumentCompleter -Native -CommandName @COMMANDS@ -ScriptBlock $completer
 '''
 
 

@@ -50,10 +50,10 @@ GEN1_TEXT = {
     "translate": "Translate the command line as in a Gen 2 project.",
 }
 CONFIG_TEXT = {
-    "mode": "the mode (`{modes}`)",
-    "shell": "the shell to quote commands for (`{shells}`)",
+    "mode": "the mode ({modes})",
+    "shell": "the shell to quote commands for ({shells})",
     "app_id": "the Amplify app id to use when the command line and the environment name none",
-    "gen1": "what to do in a Gen 1 project (`{gen1}`)",
+    "gen1": "what to do in a Gen 1 project ({gen1})",
     "gen1_cli": "the path of the real Gen 1 CLI",
 }
 # What a Gen 1 flag that fills a plan variable sets.
@@ -94,7 +94,8 @@ def environment() -> list[tuple[str, str]]:
 
 
 def _alternatives(values) -> str:
-    return "|".join(values)
+    """`a|b|c` (a code span for `inline`)."""
+    return "`" + "|".join(values) + "`"
 
 
 def _check_keys(what: str, described: dict, actual) -> None:
@@ -395,7 +396,7 @@ def _click_app():
 
 def _params(command, name: str, parent=None) -> list:
     """The command's parameters as click sees them, the help option included."""
-    ctx = command.context_class(command, info_name=name, parent=parent)
+    ctx = command.context_class(command, info_name=name, parent=parent, **command.context_settings)
     return command.get_params(ctx)
 
 
@@ -418,6 +419,10 @@ def _option_tag(param) -> str:
     names = ", ".join(bold(word(n)) for n in _option_names(param))
     metavar = _metavar(param)
     return names + (" " + italic(escape(metavar)) if metavar else "")
+
+
+def _argument_tag(param) -> str:
+    return italic(escape(param.name.upper())) + (" .\\|.\\|." if param.nargs == -1 else "")
 
 
 def _argument_usage(param) -> str:
@@ -450,8 +455,8 @@ def amplify_shim_page() -> str:
               f"[{italic('argument')} .\\|.\\|.]")
     page.section("Description")
     page.paragraph(inline(group.help or ""))
-    page.paragraph(inline(f"It never runs a plan: `amplify` (see {'amplify'}(1)) does. "
-                          f"`python -m amplify_shim` is `{name}`."))
+    page.paragraph(inline(f"It plans, explains and looks up, but never runs a plan: that is what "
+                          f"amplify(1) does. `python -m amplify_shim` is `{name}`."))
     page.section("Options")
     for param in root_params:
         page.item(_option_tag(param), inline(param.help or ""))
@@ -468,7 +473,7 @@ def amplify_shim_page() -> str:
             if _is_option(param):
                 page.item(_option_tag(param), inline(param.help or ""))
             else:
-                page.item(_argument_usage(param), inline(getattr(param, "help", None) or ""))
+                page.item(_argument_tag(param), inline(getattr(param, "help", None) or ""))
     page.section("Environment")
     page.paragraph(inline("The same as `amplify`: AMPLIFY_SHIM_CONFIG, AMPLIFY_SHIM_SHELL, NO_COLOR and "
                           "the CI and AWS variables; see amplify(1)."))

@@ -33,7 +33,7 @@ _CHARS = {
     "\t": " ",
     "\n": " ",
     "\r": " ",
-    "\u00a0": r"\ ",  # no-break space
+    "\u00a0": " ",  # a no-break space is a space: `\\ ` would reach a copied command as U+00A0
 }
 # Non-ASCII characters with a portable (ASCII-device) rendering of their own.
 _NAMED = {
@@ -139,6 +139,17 @@ def _prose(text: str) -> str:
     return "".join(" " if piece.isspace() else _prose_word(piece) for piece in pieces if piece)
 
 
+def _no_hyphenation_first(roff_word: str) -> str:
+    """Move `\\%` to the start of its word: only there does it mean "do not hyphenate".
+
+    Anywhere else groff takes it for a hyphenation point, so `[\\fB\\%\\-\\-json`
+    could break after the `[`.
+    """
+    if r"\%" not in roff_word or roff_word.startswith(r"\%") and roff_word.count(r"\%") == 1:
+        return roff_word
+    return r"\%" + roff_word.replace(r"\%", "")
+
+
 def argument(roff: str) -> str:
     """A macro argument: quoted, so spaces stay inside it."""
     return '"' + roff.replace('"', r"\(dq") + '"'
@@ -174,6 +185,7 @@ class Page:
             line = " ".join(line.split())
             if not line:
                 continue
+            line = " ".join(_no_hyphenation_first(w) for w in line.split(" "))
             if line[0] in ".'":
                 line = r"\&" + line
             self.lines.append(line)

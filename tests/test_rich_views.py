@@ -1,0 +1,48 @@
+"""The rich renderings, as a terminal of 80 columns shows them."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from amplify_shim.context import Context
+from amplify_shim.render import views
+
+
+@pytest.fixture
+def terminal(monkeypatch):
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, force_terminal=True, color_system=None, highlight=False)
+    monkeypatch.setattr(views, "_rich_console", lambda: console)
+    return buffer
+
+
+def lines(buffer):
+    return buffer.getvalue().splitlines()
+
+
+def test_table_fits_80_columns(terminal):
+    views.show_table(views.table_rows(None, shell="bash"))
+    out = lines(terminal)
+    assert len(out) > 170 and max(len(line) for line in out) <= 80
+    assert any("amplify push" in line for line in out)
+
+
+def test_features_fit_80_columns(terminal):
+    views.show_features([r.to_json() for r in __import__("amplify_shim.parity", fromlist=["rows"]).rows()])
+    assert max(len(line) for line in lines(terminal)) <= 80
+
+
+@pytest.mark.parametrize("words", [["push"], ["add", "function", "--name", "resize"], ["publish"]])
+def test_explain_panel_fits_80_columns(terminal, words):
+    views.show_explain(views.explain_data(words, Context.example()), "bash")
+    out = lines(terminal)
+    assert max(len(line) for line in out) <= 80
+    assert out[0].startswith("╭") and f"amplify {' '.join(words)}" in out[0]
+
+
+def test_doctor_fits_80_columns(terminal):
+    views.show_doctor(views.doctor_data())
+    assert max(len(line) for line in lines(terminal)) <= 80
