@@ -182,7 +182,7 @@ def _seed_rows(ctx) -> list[tuple[str, str]]:
         elif plan.kind == "manual":
             gen2 = f"write {plan.manual['file']} (code, no command)"
         else:
-            gen2 = "removed: " + plan.instead.split(":")[0].split(".")[0]
+            gen2 = f"removed (`amplify {command} --help` says what instead)"
         rows.append((command, gen2))
     return rows
 

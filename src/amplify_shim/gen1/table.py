@@ -45,7 +45,7 @@ CONSOLE_URL = "https://console.aws.amazon.com/amplify/apps/{app_id}"
 # everywhere; --appId/--envName/--profile/--region are context the shim
 # accepts on any command because scripts pass them freely.
 GLOBAL_FLAGS = {
-    "--yes": drop("not needed: Gen 2 commands do not prompt, and the shim's run mode is your yes"),
+    "--yes": drop("not needed: the shim's run mode is the yes given in advance (ask mode asks once)"),
     "--debug": add("--debug"),
     "--silent": drop("ampx has no quiet mode"),
     "--headless": drop("Gen 2 has no walkthroughs to answer: the resource is TypeScript you write"),
