@@ -210,7 +210,12 @@ def completion(
     from .generate import install as installer
 
     import os
-    _, message = installer.install(shell, os.environ)
+    try:
+        _, message = installer.install(shell, os.environ)
+    except OSError as exc:
+        typer.echo(f"amplify-shim: could not write the completion script: {exc.strerror or exc} "
+                   f"({getattr(exc, 'filename', '') or 'unknown path'})", err=True)
+        raise typer.Exit(1)
     typer.echo(message)
 
 

@@ -89,9 +89,12 @@ def test_autoloaded_from_the_install_location(repo, tmp_path):
     home = tmp_path / "home"
     path, _ = install("fish", {"HOME": str(home)})
     assert path is not None
-    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    # fish autoloads completions only for commands it can find: put stand-ins on PATH.
+    spies = spy_bin(tmp_path / "bin")
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "PATH": f"{spies}:{os.environ['PATH']}"}
     got = fish_complete(["amplify env ch", "amplify-shim plan env ch"], repo, env=env, source=False)
     assert got == [["checkout"], ["checkout"]]
+    assert [c for c in calls(spies) if not c.startswith("git ")] == []
 
 
 def test_outside_a_git_repository(tmp_path):

@@ -14,8 +14,10 @@ Conventions (groff_man(7), mandoc_char(7)): every `-` is written `\\-` so that
 options and commands survive copy and paste as ASCII; quotes, backticks,
 `~` and `^` are written as named glyphs for the same reason; a backslash is
 `\\e`; non-ASCII characters become `\\[uXXXX]`. Code words get `\\%` (never
-hyphenated); URLs may break after `/` (`\\:`). Fonts are switched with
-`\\fB`/`\\fI` and always return to `\\fR`.
+hyphenated); URLs keep plain hyphens and may break after `/` (`\\:`) or a
+hyphen, since a documentation URL can be wider than the page. Fonts are
+switched with `\\fB`/`\\fI` and always return to `\\fR`. Pages are set
+ragged-right (`.ad l`): no stretched spaces inside commands.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ _URL = re.compile(r"https?://\S+")
 # A prose word that is really a name someone types: an option, a path, a
 # variable, a package. It is kept whole (no hyphenation).
 _CODE_LIKE = re.compile(r"[-/_=@<>{}.:]")
+# Text lines in the generated source are wrapped to this many bytes.
+SOURCE_WIDTH = 80
+# A word that ends a sentence as roff sees it, fonts and closing punctuation aside.
+_SENTENCE_END = re.compile(r"[.?!:](\\f[BIRP]|[)\]\"']|\\\(cq|\\\(rq|\\\(dq|\\\(aq)*$")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -150,6 +156,36 @@ def _no_hyphenation_first(roff_word: str) -> str:
     return r"\%" + roff_word.replace(r"\%", "")
 
 
+def _wrap(words: list[str], width: int = SOURCE_WIDTH) -> list[str]:
+    """Input lines of at most `width` bytes where possible (a long word stays whole).
+
+    A line never ends in a word that ends a sentence (`.`, `?`, `!`, `:`): at
+    the end of an input line roff would add sentence space after it.
+    """
+    lines: list[str] = []
+    current: list[str] = []
+    length = 0
+    for word_ in words:
+        if current and length + 1 + len(word_) > width:
+            # break after the last word that does not look like a sentence end
+            for cut in range(len(current), 0, -1):
+                if not _SENTENCE_END.search(current[cut - 1]):
+                    break
+            else:
+                cut = len(current)
+            if _SENTENCE_END.search(current[cut - 1]):
+                cut = 0  # nowhere safe to break: keep the line long
+            if cut:
+                lines.append(" ".join(current[:cut]))
+                current = current[cut:]
+                length = len(" ".join(current))
+        current.append(word_)
+        length = len(" ".join(current))
+    if current:
+        lines.append(" ".join(current))
+    return lines
+
+
 def argument(roff: str) -> str:
     """A macro argument: quoted, so spaces stay inside it."""
     return '"' + roff.replace('"', r"\(dq") + '"'
@@ -182,13 +218,11 @@ class Page:
     def text(self, roff: str) -> "Page":
         """One or more text lines of escaped roff; blank lines are dropped."""
         for line in roff.split("\n"):
-            line = " ".join(line.split())
-            if not line:
-                continue
-            line = " ".join(_no_hyphenation_first(w) for w in line.split(" "))
-            if line[0] in ".'":
-                line = r"\&" + line
-            self.lines.append(line)
+            words = [_no_hyphenation_first(w) for w in line.split()]
+            for chunk in _wrap(words):
+                if chunk[0] in ".'":
+                    chunk = r"\&" + chunk
+                self.lines.append(chunk)
         return self
 
     def comment(self, text: str) -> "Page":
