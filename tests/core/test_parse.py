@@ -140,3 +140,10 @@ def test_gen1_only_commands(argv):
 def test_double_dash_ends_options():
     inv = parse(["mock", "function", "--", "--not-a-flag"])
     assert inv.args == ["--not-a-flag"]
+
+
+@pytest.mark.parametrize("value", ["\u2010", "\u2014", "\u20141", "\u2013 x"])
+def test_a_lone_typographic_dash_is_a_value_not_a_flag(value):
+    # Found by the 10,000-example fuzz run: `--appId ‐` became `--appId --`.
+    inv = parse(["pull", "--appId", value])
+    assert inv.get("--appId") == value

@@ -64,10 +64,14 @@ class Invocation(_InvocationBase):
 
 
 def normalise_token(token: str) -> tuple[str, bool]:
-    """Repair a flag pasted from rendered docs: '—envName' -> '--envName'."""
+    """Repair a flag pasted from rendered docs: '—envName' -> '--envName'.
+
+    Only dash-like characters followed by a letter are a flag; a lone '‐' or
+    '—1' stays a value."""
     if token and token[0] in _DASHES:
         stripped = token.lstrip(_DASHES + "-")
-        return "--" + stripped, True
+        if stripped[:1].isascii() and stripped[:1].isalpha():
+            return "--" + stripped, True
     return token, False
 
 
