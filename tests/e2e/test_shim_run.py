@@ -51,7 +51,8 @@ def test_ask_mode_without_a_terminal_exits_3_and_runs_nothing(amplify_bin, stubs
     assert stubs.calls() == []
 
 
-def _pty_run(argv, cwd, env, answer):
+def _pty_run(argv, cwd, env, answer, prompt=b"[y/N]"):
+    """Run argv on a pseudo-terminal; type `answer` when `prompt` appears."""
     import pty
 
     pid, fd = pty.fork()
@@ -69,7 +70,7 @@ def _pty_run(argv, cwd, env, answer):
         if not chunk:
             break
         output += chunk
-        if not answered and b"[y/N]" in output:
+        if not answered and prompt in output:
             os.write(fd, answer.encode() + b"\n")
             answered = True
     _, status = os.waitpid(pid, 0)
@@ -289,28 +290,9 @@ def test_malformed_team_provider_info_is_one_warning_not_a_crash(amplify_bin, en
 
 
 def test_env_add_asks_for_the_name_on_a_terminal(amplify_bin, stubs, env, gen2_project):
-    import pty
-
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.chdir(gen2_project)
-        os.execve(amplify_bin, [amplify_bin, "env", "add", "--shim-run"], env)
-    output, sent = b"", False
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            chunk = os.read(fd, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        output += chunk
-        if not sent and b"environment (git branch):" in output:
-            os.write(fd, b"feature-login\n")
-            sent = True
-    _, status = os.waitpid(pid, 0)
-    os.close(fd)
-    assert sent and os.waitstatus_to_exitcode(status) == 0, output
+    code, output, asked = _pty_run([amplify_bin, "env", "add", "--shim-run"], gen2_project, env, "feature-login",
+                                   prompt=b"environment (git branch):")
+    assert asked and code == 0, output
     assert stubs.argvs() == [["git", "checkout", "-b", "feature-login"]]
 
 
