@@ -57,7 +57,7 @@ _CODE_LIKE = re.compile(r"[-/_=@<>{}.:]")
 # Text lines in the generated source are wrapped to this many bytes.
 SOURCE_WIDTH = 80
 # A word that ends a sentence as roff sees it, fonts and closing punctuation aside.
-_SENTENCE_END = re.compile(r"[.?!:](\\f[BIRP]|[)\]\"']|\\\(cq|\\\(rq|\\\(dq|\\\(aq)*$")
+_SENTENCE_END = re.compile(r"[.?!](\\f[BIRP]|[)\]\"']|\\\(cq|\\\(rq|\\\(dq|\\\(aq)*$")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -159,31 +159,29 @@ def _no_hyphenation_first(roff_word: str) -> str:
 def _wrap(words: list[str], width: int = SOURCE_WIDTH) -> list[str]:
     """Input lines of at most `width` bytes where possible (a long word stays whole).
 
-    A line never ends in a word that ends a sentence (`.`, `?`, `!`, `:`): at
-    the end of an input line roff would add sentence space after it.
+    No line ends in a word that ends a sentence: at the end of an input line
+    roff would add sentence space after it, which it does not do mid-line.
     """
     lines: list[str] = []
     current: list[str] = []
-    length = 0
     for word_ in words:
-        if current and length + 1 + len(word_) > width:
-            # break after the last word that does not look like a sentence end
-            for cut in range(len(current), 0, -1):
-                if not _SENTENCE_END.search(current[cut - 1]):
-                    break
-            else:
-                cut = len(current)
-            if _SENTENCE_END.search(current[cut - 1]):
-                cut = 0  # nowhere safe to break: keep the line long
+        if current and len(" ".join(current)) + 1 + len(word_) > width:
+            cut = _last_safe_break(current)
             if cut:
                 lines.append(" ".join(current[:cut]))
                 current = current[cut:]
-                length = len(" ".join(current))
         current.append(word_)
-        length = len(" ".join(current))
     if current:
         lines.append(" ".join(current))
     return lines
+
+
+def _last_safe_break(words: list[str]) -> int:
+    """How many of `words` may end a line: the last one that does not end a sentence."""
+    for cut in range(len(words), 0, -1):
+        if not _SENTENCE_END.search(words[cut - 1]):
+            return cut
+    return 0
 
 
 def argument(roff: str) -> str:
