@@ -206,18 +206,18 @@
     )
     $amplifyNodes['analytics'] = [string[]]@(
         'add|Add an analytics resource (Pinpoint or Kinesis).',
-        'configure|Update a analytics resource (walkthrough).',
+        'configure|Update an analytics resource (walkthrough).',
         'console|Open the Amazon Pinpoint / Kinesis console for this project''s analytics resou...',
         'help|Show help for the analytics category.',
         'push|Provision analytics cloud resources with the latest local backend changes.',
-        'remove|Remove a analytics resource locally (deleted from the cloud on the next push).',
+        'remove|Remove an analytics resource locally (deleted from the cloud on the next push).',
         'status|Show local resources not yet pushed (create/update/delete).',
-        'update|Update a analytics resource (walkthrough).'
+        'update|Update an analytics resource (walkthrough).'
     )
     $amplifyNodes['api'] = [string[]]@(
         'add|Add a GraphQL (AppSync) or REST (API Gateway) API.',
         'add-graphql-datasource|Add an Aurora Serverless datasource to the GraphQL API.',
-        'configure|Update a api resource (walkthrough).',
+        'configure|Update an api resource (walkthrough).',
         'console|Open the AWS AppSync / API Gateway console for this project''s api resources.',
         'generate-schema|Generate a GraphQL schema from the imported SQL datasource.',
         'gql-compile|Compile the GraphQL schema into CloudFormation without pushing.',
@@ -227,9 +227,9 @@
         'override|Generate overrides.ts to customise the API''s CloudFormation.',
         'push|Provision api cloud resources with the latest local backend changes.',
         'rebuild|Delete and recreate all DynamoDB tables behind the GraphQL API.',
-        'remove|Remove a api resource locally (deleted from the cloud on the next push).',
+        'remove|Remove an api resource locally (deleted from the cloud on the next push).',
         'status|Show local resources not yet pushed (create/update/delete).',
-        'update|Update a api resource (walkthrough).',
+        'update|Update an api resource (walkthrough).',
         'update-secrets|Update the stored SQL database connection secrets.'
     )
     $amplifyNodes['auth'] = [string[]]@(
@@ -240,9 +240,9 @@
         'import|Import an existing Cognito user pool and identity pool.',
         'override|Generate overrides.ts for the auth resource.',
         'push|Provision auth cloud resources with the latest local backend changes.',
-        'remove|Remove a auth resource locally (deleted from the cloud on the next push).',
+        'remove|Remove an auth resource locally (deleted from the cloud on the next push).',
         'status|Show local resources not yet pushed (create/update/delete).',
-        'update|Update a auth resource (walkthrough).'
+        'update|Update an auth resource (walkthrough).'
     )
     $v = [string[]]@(
         'configure|Configure AWS credentials / profile for the project.',
@@ -286,8 +286,8 @@
     )
     $amplifyNodes['configure'] = [string[]]@(
         'Predictions|Update a predictions resource (walkthrough).',
-        'analytics|Update a analytics resource (walkthrough).',
-        'api|Update a api resource (walkthrough).',
+        'analytics|Update an analytics resource (walkthrough).',
+        'api|Update an api resource (walkthrough).',
         'aws|Configure AWS credentials / profile for the project.',
         'awscfn|Configure AWS credentials / profile for the project.',
         'awscloudformation|Configure AWS credentials / profile for the project.',
@@ -296,8 +296,8 @@
         'function|Update a function resource (walkthrough).',
         'geo|Update a geo resource (walkthrough).',
         'hosting|Configure hosting settings.',
-        'interaction|Update a interactions resource (walkthrough).',
-        'interactions|Update a interactions resource (walkthrough).',
+        'interaction|Update an interactions resource (walkthrough).',
+        'interactions|Update an interactions resource (walkthrough).',
         'notification|Configure an enabled notification channel.',
         'notifications|Configure an enabled notification channel.',
         'predictions|Update a predictions resource (walkthrough).',
@@ -443,20 +443,20 @@
     )
     $amplifyNodes['interaction'] = [string[]]@(
         'add|Add a Lex chatbot (Lex V1, no longer possible).',
-        'configure|Update a interactions resource (walkthrough).',
+        'configure|Update an interactions resource (walkthrough).',
         'help|Show help for the interactions category.',
         'push|Provision interactions cloud resources with the latest local backend changes.',
-        'remove|Remove a interactions resource locally (deleted from the cloud on the next pu...',
-        'update|Update a interactions resource (walkthrough).'
+        'remove|Remove an interactions resource locally (deleted from the cloud on the next p...',
+        'update|Update an interactions resource (walkthrough).'
     )
     $amplifyNodes['interactions'] = [string[]]@(
         'add|Add a Lex chatbot (Lex V1, no longer possible).',
-        'configure|Update a interactions resource (walkthrough).',
+        'configure|Update an interactions resource (walkthrough).',
         'help|Show help for the interactions category.',
         'push|Provision interactions cloud resources with the latest local backend changes.',
-        'remove|Remove a interactions resource locally (deleted from the cloud on the next pu...',
+        'remove|Remove an interactions resource locally (deleted from the cloud on the next p...',
         'status|Show local resources not yet pushed (create/update/delete).',
-        'update|Update a interactions resource (walkthrough).'
+        'update|Update an interactions resource (walkthrough).'
     )
     $amplifyNodes['invoke'] = [string[]]@(
         'function|Invoke a function locally (deprecated alias of mock function).'
@@ -577,17 +577,17 @@
     )
     $amplifyNodes['remove'] = [string[]]@(
         'Predictions|Remove a predictions resource locally (deleted from the cloud on the next push).',
-        'analytics|Remove a analytics resource locally (deleted from the cloud on the next push).',
-        'api|Remove a api resource locally (deleted from the cloud on the next push).',
-        'auth|Remove a auth resource locally (deleted from the cloud on the next push).',
+        'analytics|Remove an analytics resource locally (deleted from the cloud on the next push).',
+        'api|Remove an api resource locally (deleted from the cloud on the next push).',
+        'auth|Remove an auth resource locally (deleted from the cloud on the next push).',
         'codegen|Remove the codegen configuration.',
         'custom|Remove a custom resource locally (deleted from the cloud on the next push).',
         'env|Delete an environment (its cloud stack and local configuration).',
         'function|Remove a function resource locally (deleted from the cloud on the next push).',
         'geo|Remove a geo resource locally (deleted from the cloud on the next push).',
         'hosting|Remove a hosting resource locally (deleted from the cloud on the next push).',
-        'interaction|Remove a interactions resource locally (deleted from the cloud on the next pu...',
-        'interactions|Remove a interactions resource locally (deleted from the cloud on the next pu...',
+        'interaction|Remove an interactions resource locally (deleted from the cloud on the next p...',
+        'interactions|Remove an interactions resource locally (deleted from the cloud on the next p...',
         'notification|Remove a notifications resource locally (deleted from the cloud on the next p...',
         'notifications|Remove a notifications resource locally (deleted from the cloud on the next p...',
         'plugin|Remove plugin packages.',
@@ -665,17 +665,17 @@
     )
     $amplifyNodes['update'] = [string[]]@(
         'Predictions|Update a predictions resource (walkthrough).',
-        'analytics|Update a analytics resource (walkthrough).',
-        'api|Update a api resource (walkthrough).',
-        'auth|Update a auth resource (walkthrough).',
+        'analytics|Update an analytics resource (walkthrough).',
+        'api|Update an api resource (walkthrough).',
+        'auth|Update an auth resource (walkthrough).',
         'codegen|Change the codegen configuration.',
         'custom|Update a custom resource (walkthrough).',
         'env|Update an environment''s IAM permissions boundary.',
         'function|Update a function resource (walkthrough).',
         'geo|Update a geo resource (walkthrough).',
         'hosting|Configure hosting settings.',
-        'interaction|Update a interactions resource (walkthrough).',
-        'interactions|Update a interactions resource (walkthrough).',
+        'interaction|Update an interactions resource (walkthrough).',
+        'interactions|Update an interactions resource (walkthrough).',
         'notification|Configure an enabled notification channel.',
         'notifications|Configure an enabled notification channel.',
         'predictions|Update a predictions resource (walkthrough).',

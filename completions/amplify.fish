@@ -235,18 +235,18 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'analytics'
             printf '%s\t%s\n' \
                 'add' 'Add an analytics resource (Pinpoint or Kinesis).' \
-                'configure' 'Update a analytics resource (walkthrough).' \
+                'configure' 'Update an analytics resource (walkthrough).' \
                 'console' 'Open the Amazon Pinpoint / Kinesis console for this project\'s analytics resou...' \
                 'help' 'Show help for the analytics category.' \
                 'push' 'Provision analytics cloud resources with the latest local backend changes.' \
-                'remove' 'Remove a analytics resource locally (deleted from the cloud on the next push).' \
+                'remove' 'Remove an analytics resource locally (deleted from the cloud on the next push).' \
                 'status' 'Show local resources not yet pushed (create/update/delete).' \
-                'update' 'Update a analytics resource (walkthrough).'
+                'update' 'Update an analytics resource (walkthrough).'
         case 'api'
             printf '%s\t%s\n' \
                 'add' 'Add a GraphQL (AppSync) or REST (API Gateway) API.' \
                 'add-graphql-datasource' 'Add an Aurora Serverless datasource to the GraphQL API.' \
-                'configure' 'Update a api resource (walkthrough).' \
+                'configure' 'Update an api resource (walkthrough).' \
                 'console' 'Open the AWS AppSync / API Gateway console for this project\'s api resources.' \
                 'generate-schema' 'Generate a GraphQL schema from the imported SQL datasource.' \
                 'gql-compile' 'Compile the GraphQL schema into CloudFormation without pushing.' \
@@ -256,9 +256,9 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'override' 'Generate overrides.ts to customise the API\'s CloudFormation.' \
                 'push' 'Provision api cloud resources with the latest local backend changes.' \
                 'rebuild' 'Delete and recreate all DynamoDB tables behind the GraphQL API.' \
-                'remove' 'Remove a api resource locally (deleted from the cloud on the next push).' \
+                'remove' 'Remove an api resource locally (deleted from the cloud on the next push).' \
                 'status' 'Show local resources not yet pushed (create/update/delete).' \
-                'update' 'Update a api resource (walkthrough).' \
+                'update' 'Update an api resource (walkthrough).' \
                 'update-secrets' 'Update the stored SQL database connection secrets.'
         case 'auth'
             printf '%s\t%s\n' \
@@ -269,9 +269,9 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'import' 'Import an existing Cognito user pool and identity pool.' \
                 'override' 'Generate overrides.ts for the auth resource.' \
                 'push' 'Provision auth cloud resources with the latest local backend changes.' \
-                'remove' 'Remove a auth resource locally (deleted from the cloud on the next push).' \
+                'remove' 'Remove an auth resource locally (deleted from the cloud on the next push).' \
                 'status' 'Show local resources not yet pushed (create/update/delete).' \
-                'update' 'Update a auth resource (walkthrough).'
+                'update' 'Update an auth resource (walkthrough).'
         case 'aws' 'awscfn' 'awscloudformation' 'root'
             printf '%s\t%s\n' \
                 'configure' 'Configure AWS credentials / profile for the project.' \
@@ -312,8 +312,8 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'configure'
             printf '%s\t%s\n' \
                 'Predictions' 'Update a predictions resource (walkthrough).' \
-                'analytics' 'Update a analytics resource (walkthrough).' \
-                'api' 'Update a api resource (walkthrough).' \
+                'analytics' 'Update an analytics resource (walkthrough).' \
+                'api' 'Update an api resource (walkthrough).' \
                 'aws' 'Configure AWS credentials / profile for the project.' \
                 'awscfn' 'Configure AWS credentials / profile for the project.' \
                 'awscloudformation' 'Configure AWS credentials / profile for the project.' \
@@ -322,8 +322,8 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'function' 'Update a function resource (walkthrough).' \
                 'geo' 'Update a geo resource (walkthrough).' \
                 'hosting' 'Configure hosting settings.' \
-                'interaction' 'Update a interactions resource (walkthrough).' \
-                'interactions' 'Update a interactions resource (walkthrough).' \
+                'interaction' 'Update an interactions resource (walkthrough).' \
+                'interactions' 'Update an interactions resource (walkthrough).' \
                 'notification' 'Configure an enabled notification channel.' \
                 'notifications' 'Configure an enabled notification channel.' \
                 'predictions' 'Update a predictions resource (walkthrough).' \
@@ -466,20 +466,20 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'interaction'
             printf '%s\t%s\n' \
                 'add' 'Add a Lex chatbot (Lex V1, no longer possible).' \
-                'configure' 'Update a interactions resource (walkthrough).' \
+                'configure' 'Update an interactions resource (walkthrough).' \
                 'help' 'Show help for the interactions category.' \
                 'push' 'Provision interactions cloud resources with the latest local backend changes.' \
-                'remove' 'Remove a interactions resource locally (deleted from the cloud on the next pu...' \
-                'update' 'Update a interactions resource (walkthrough).'
+                'remove' 'Remove an interactions resource locally (deleted from the cloud on the next p...' \
+                'update' 'Update an interactions resource (walkthrough).'
         case 'interactions'
             printf '%s\t%s\n' \
                 'add' 'Add a Lex chatbot (Lex V1, no longer possible).' \
-                'configure' 'Update a interactions resource (walkthrough).' \
+                'configure' 'Update an interactions resource (walkthrough).' \
                 'help' 'Show help for the interactions category.' \
                 'push' 'Provision interactions cloud resources with the latest local backend changes.' \
-                'remove' 'Remove a interactions resource locally (deleted from the cloud on the next pu...' \
+                'remove' 'Remove an interactions resource locally (deleted from the cloud on the next p...' \
                 'status' 'Show local resources not yet pushed (create/update/delete).' \
-                'update' 'Update a interactions resource (walkthrough).'
+                'update' 'Update an interactions resource (walkthrough).'
         case 'invoke'
             printf '%s\t%s\n' \
                 'function' 'Invoke a function locally (deprecated alias of mock function).'
@@ -594,17 +594,17 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'remove'
             printf '%s\t%s\n' \
                 'Predictions' 'Remove a predictions resource locally (deleted from the cloud on the next push).' \
-                'analytics' 'Remove a analytics resource locally (deleted from the cloud on the next push).' \
-                'api' 'Remove a api resource locally (deleted from the cloud on the next push).' \
-                'auth' 'Remove a auth resource locally (deleted from the cloud on the next push).' \
+                'analytics' 'Remove an analytics resource locally (deleted from the cloud on the next push).' \
+                'api' 'Remove an api resource locally (deleted from the cloud on the next push).' \
+                'auth' 'Remove an auth resource locally (deleted from the cloud on the next push).' \
                 'codegen' 'Remove the codegen configuration.' \
                 'custom' 'Remove a custom resource locally (deleted from the cloud on the next push).' \
                 'env' 'Delete an environment (its cloud stack and local configuration).' \
                 'function' 'Remove a function resource locally (deleted from the cloud on the next push).' \
                 'geo' 'Remove a geo resource locally (deleted from the cloud on the next push).' \
                 'hosting' 'Remove a hosting resource locally (deleted from the cloud on the next push).' \
-                'interaction' 'Remove a interactions resource locally (deleted from the cloud on the next pu...' \
-                'interactions' 'Remove a interactions resource locally (deleted from the cloud on the next pu...' \
+                'interaction' 'Remove an interactions resource locally (deleted from the cloud on the next p...' \
+                'interactions' 'Remove an interactions resource locally (deleted from the cloud on the next p...' \
                 'notification' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
                 'notifications' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
                 'plugin' 'Remove plugin packages.' \
@@ -676,17 +676,17 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'update'
             printf '%s\t%s\n' \
                 'Predictions' 'Update a predictions resource (walkthrough).' \
-                'analytics' 'Update a analytics resource (walkthrough).' \
-                'api' 'Update a api resource (walkthrough).' \
-                'auth' 'Update a auth resource (walkthrough).' \
+                'analytics' 'Update an analytics resource (walkthrough).' \
+                'api' 'Update an api resource (walkthrough).' \
+                'auth' 'Update an auth resource (walkthrough).' \
                 'codegen' 'Change the codegen configuration.' \
                 'custom' 'Update a custom resource (walkthrough).' \
                 'env' 'Update an environment\'s IAM permissions boundary.' \
                 'function' 'Update a function resource (walkthrough).' \
                 'geo' 'Update a geo resource (walkthrough).' \
                 'hosting' 'Configure hosting settings.' \
-                'interaction' 'Update a interactions resource (walkthrough).' \
-                'interactions' 'Update a interactions resource (walkthrough).' \
+                'interaction' 'Update an interactions resource (walkthrough).' \
+                'interactions' 'Update an interactions resource (walkthrough).' \
                 'notification' 'Configure an enabled notification channel.' \
                 'notifications' 'Configure an enabled notification channel.' \
                 'predictions' 'Update a predictions resource (walkthrough).' \

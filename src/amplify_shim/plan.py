@@ -185,7 +185,11 @@ def _build(argv: list[str], ctx: Context, files: dict | None) -> Plan:
     plan.summary = entry.summary
     plan.docs = list(entry.docs)
     if entry.kind == E.HELP:
-        return _meta(plan, ctx, entry.name or "help", list(entry.gen2_help) + ["--help"], help_=True)
+        words = list(entry.gen2_help)
+        if entry.path == ("help",) and inv.args:  # `amplify help push`: ampx's help for push's equivalent
+            topic = parse(inv.args)
+            words = list(TABLE[topic.path].gen2_help) if topic.path in TABLE else []
+        return _meta(plan, ctx, entry.name or "help", words + ["--help"], help_=True)
     if entry.kind == E.VERSION:
         return _meta(plan, ctx, "version", ["--version"], version=True)
     if entry.kind == E.PASSTHROUGH:

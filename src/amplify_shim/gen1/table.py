@@ -252,15 +252,29 @@ new Table(tableStack, 'Table', {
 def _category(name: str, *, service: str, console_url: str, add: Entry, update_instead: str,
               remove_instead: str, docs: tuple, extra: tuple = (), push: bool = True,
               console: bool = True, update: bool = True) -> list[Entry]:
+    article = "an" if name[0] in "aeiou" else "a"
+    remove_summary = f"Remove {article} {name} resource locally (deleted from the cloud on the next push)."
+    update_summary = f"Update {article} {name} resource (walkthrough)."
+    if add.kind == MANUAL:
+        # Defined in code in Gen 2, so changed and removed in code too.
+        gone = "// Delete these lines from amplify/backend.ts (and the files they import), then deploy:\n"
+        remove = _manual(f"{name} remove", remove_summary, file="amplify/backend.ts",
+                         snippet=gone + (add.register or add.snippet), instead=remove_instead, docs=docs,
+                         positional="resource")
+        change = _manual(f"{name} update", update_summary, file=add.file or "amplify/backend.ts", snippet=add.snippet,
+                         register=add.register, instead=update_instead, docs=docs, positional=add.positional,
+                         flags=add.flags)
+    else:
+        remove = _removed(f"{name} remove", remove_summary, remove_instead, docs=docs, positional="resource")
+        change = _removed(f"{name} update", update_summary, update_instead, docs=docs)
     entries = [
         add._replace(path=(name,), summary=f"Show help for the {name} category."),
         add,
-        _removed(f"{name} remove", f"Remove a {name} resource locally (deleted from the cloud on the next push).",
-                 remove_instead, docs=docs, positional="resource"),
+        remove,
         _help(f"{name} help", f"Show help for the {name} category."),
     ]
     if update:
-        entries.append(_removed(f"{name} update", f"Update a {name} resource (walkthrough).", update_instead, docs=docs))
+        entries.append(change)
     if console:
         entries.append(_console(name, service, console_url))
     if push:
