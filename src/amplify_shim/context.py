@@ -29,7 +29,7 @@ _LOCKFILES = (
     ("package-lock.json", "npx"),
     ("npm-shrinkwrap.json", "npx"),
 )
-_CI_FLAGS = ("CI", "CODEBUILD_BUILD_ID", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "TF_BUILD", "JENKINS_URL", "CIRCLECI")
+CI_VARIABLES = ("CI", "CODEBUILD_BUILD_ID", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "TF_BUILD", "JENKINS_URL", "CIRCLECI")
 
 
 class Context(Record):
@@ -94,7 +94,7 @@ def _truthy(value: str | None) -> bool:
 
 
 def detect_ci(environ) -> tuple:
-    for name in _CI_FLAGS:
+    for name in CI_VARIABLES:
         if _truthy(environ.get(name)):
             return True, name
     if environ.get("AWS_APP_ID") and environ.get("AWS_BRANCH"):

@@ -1,7 +1,7 @@
 """Exit statuses of the `amplify` shim (documented in the README and man page)."""
 
 OK = 0  # done: the plan ran, or was printed in teach mode
-# 1-125: a step's own exit status, passed through
+# any other status: a failed step's own exit status, passed through
 USAGE = 2  # unknown command, bad flag value, or a value the plan needs is missing
 NOT_CONFIRMED = 3  # a runnable plan was not run: no terminal to confirm on, or the answer was no
 NOT_RUNNABLE = 4  # removed / manual outcome in ask or run mode: nothing to run
@@ -15,7 +15,7 @@ TERMINATED = 143  # SIGTERM
 
 TABLE = (
     (OK, "success; or the plan was printed in teach mode"),
-    ("1-125", "a step failed: its own exit status is passed through, and later steps are not run"),
+    ("other", "a step failed: its own exit status (1-255) is passed through, and later steps are not run"),
     (USAGE, "unknown command or bad usage, or a value the plan needs (app id, branch, name) is unknown"),
     (NOT_CONFIRMED, "a runnable plan was not run: no terminal to confirm on (ask mode, or a destructive step without --force), or you answered no"),
     (NOT_RUNNABLE, "the command was removed or is done in code (manual) and the mode is ask or run"),

@@ -74,7 +74,8 @@ class _Captured(io.StringIO):
         return False
 
 
-@settings(max_examples=max(EXAMPLES // 4, 50), suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(os.environ.get("AMPLIFY_SHIM_FUZZ_ENTRY_EXAMPLES", max(EXAMPLES // 4, 50))),
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(argv=ARGV)
 def test_entry_point_in_process_never_crashes(teach_env, argv, monkeypatch):
     out, err = _Captured(), _Captured()

@@ -69,7 +69,7 @@ VAR_TEXT = {
 def environment() -> list[tuple[str, str]]:
     """Every environment variable the shim reads, with what it does (the one list of them)."""
     default = settings.Settings()
-    ci_flags = ", ".join(context._CI_FLAGS)  # context keeps the CI markers private
+    ci_flags = ", ".join(context.CI_VARIABLES)
     return [
         ("AMPLIFY_SHIM_MODE", f"The mode: {_alternatives(settings.MODES)} (default {default.mode}); "
                               "see MODES. A per-call switch is stronger, the config file weaker."),
