@@ -193,7 +193,7 @@ def _answer(plan, ctx, conf, environ, style) -> int:
     shell = _shell(conf)
     out, err = text.teach(plan, shell=shell, style=style, other=_other_plan(plan, ctx))
     _write(sys.stdout, out)
-    _write(sys.stderr, err)
+    _write(sys.stderr, text.wrap_for_terminal(err, sys.stderr))
     if conf.mode == "teach":
         return X.OK
     if plan.kind in ("manual", "removed"):

@@ -95,6 +95,30 @@ def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
     return lines
 
 
+def wrap_for_terminal(text: str, stream) -> str:
+    """Wrap explanation lines to a terminal's width, keeping their indentation."""
+    try:
+        if not stream.isatty():
+            return text
+    except (AttributeError, ValueError):
+        return text
+    import shutil
+    import textwrap
+
+    width = max(shutil.get_terminal_size().columns, 40)
+    out = []
+    for line in text.splitlines():
+        if len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body))
+        hang = indent + ("  " if body.startswith("- ") else "    ")
+        out.extend(textwrap.wrap(body, width, initial_indent=indent, subsequent_indent=hang,
+                                 break_long_words=False, break_on_hyphens=False) or [line])
+    return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
 def teach(plan, *, shell=None, style: Style, other=None) -> tuple[str, str]:
     """(stdout, stderr) for a plan shown in teach mode."""
     out: list[str] = []

@@ -106,61 +106,53 @@ def explain_data(words: list[str], ctx: Context) -> dict:
     return data
 
 
-def explain_text(data: dict, shell: str) -> str:
-    """The plain rendering (also what the snapshot tests read)."""
+def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
+    """The explanation as (label, lines) sections: one structure, two renderings."""
     from ..plan import Step
 
-    out = [f"amplify {' '.join(data['input'])}".rstrip()]
     if data["error"]:
-        out.append(f"  {data['error']}")
+        lines = [data["error"]]
         if data["suggestions"]:
-            out.append("  Did you mean: " + ", ".join(f"amplify {s}" for s in data["suggestions"]))
-        return "\n".join(out) + "\n"
+            lines.append("Did you mean: " + ", ".join(f"amplify {s}" for s in data["suggestions"]))
+        return [("Error", lines)]
+    sections: list[tuple[str, list[str]]] = []
     if data["summary"]:
-        out.append(f"  Gen 1: {data['summary']}")
+        sections.append(("Gen 1", [data["summary"]]))
     outcome = {"translate": "a command", "manual": "code you write (no command)", "removed": "removed (no equivalent)",
                "passthrough": "handed to the real Gen 1 CLI", "unknown": "unknown"}[data["kind"]]
-    out.append(f"  Gen 2: {outcome}")
+    if any(step["destructive"] for step in data["desk"]["steps"] + data["ci"]["steps"]):
+        outcome += " that deletes cloud resources (run only with your explicit yes)"
+    sections.append(("Gen 2", [outcome]))
     for label, key in (("At a desk", "desk"), ("In CI", "ci")):
         plan = data[key]
         steps = [Step(argv=s["argv"], env=s["env"], destructive=s["destructive"]) for s in plan["steps"]]
         if steps:
             lines = _lines(steps, shell)
-            out.append(f"  {label}:".ljust(14) + lines[0])
-            out.extend(" " * 14 + line for line in lines[1:])
         elif plan["kind"] in ("manual", "removed"):
-            out.append(f"  {label}:".ljust(14) + ("(same)" if key == "ci" else "nothing to run"))
-        for problem in plan["missing"]:
-            out.append(" " * 14 + f"(needs: {problem})")
+            lines = ["(same)" if key == "ci" else "nothing to run"]
+        else:
+            lines = []
+        lines += [f"(needs: {problem})" for problem in plan["missing"]]
+        if lines:
+            sections.append((label, lines))
     if data["instead"]:
-        out.append("")
-        out.append(f"  Instead: {data['instead']}")
+        sections.append(("Instead", [data["instead"]]))
     if data["manual"]:
-        out.append("")
-        out.append(f"  Write {data['manual']['file']}:")
-        out.extend("    " + line for line in data["manual"]["snippet"].rstrip("\n").splitlines())
+        sections.append(("Write", [data["manual"]["file"] + ":"] + data["manual"]["snippet"].rstrip("\n").splitlines()))
         if data["manual"].get("register"):
-            out.append("  Register it in amplify/backend.ts:")
-            out.extend("    " + line for line in data["manual"]["register"].splitlines())
+            sections.append(("Register", ["in amplify/backend.ts:"] + data["manual"]["register"].splitlines()))
     if data["flags"]:
-        out.append("")
-        out.append("  Flags:")
-        for flag in data["flags"]:
-            out.append(f"    {flag['flag']}: {flag['became']}")
+        sections.append(("Flags", [f"{flag['flag']}: {flag['became']}" for flag in data["flags"]]))
     if data["notes"]:
-        out.append("")
-        out.append("  Notes:")
-        out.extend(f"    - {note}" for note in data["notes"])
+        sections.append(("Notes", [f"- {note}" for note in data["notes"]]))
     if data["deployment"]:
-        out.append("")
-        out.append("  Deployment paths in Gen 2:")
+        lines = []
         for path in data["deployment"]:
-            out.append(f"    {path['title']}")
-            out.append(f"      {path['summary']}")
+            lines += [path["title"], f"  {path['summary']}"]
             for title, steps in (("one-time set-up", path["setup"]), ("in the pipeline", path["pipeline"])):
                 if not steps:
                     continue
-                out.append(f"      {title}:")
+                lines.append(f"  {title}:")
                 for step in steps:
                     if step["kind"] == "run":
                         line = _lines([Step(argv=step["argv"])], shell)[0]
@@ -169,43 +161,58 @@ def explain_text(data: dict, shell: str) -> str:
                     else:
                         line = step.get("note", "")
                     note = f"   # {step['note']}" if step.get("note") and step["kind"] != "manual" else ""
-                    out.append(f"        {line}{note}")
+                    lines.append(f"    {line}{note}")
             if path.get("docs"):
-                out.append(f"      docs: {path['docs']}")
+                lines.append(f"  docs: {path['docs']}")
+        sections.append(("Deploying", lines))
     if data["parity"]:
-        out.append("")
         attention = data["parity_attention"]
-        out.append(f"  Feature parity ({len(data['parity'])} rows; {len(attention)} change in Gen 2 or need manual migration):")
+        total = len(data["parity"])
+        lines = [f"{total} row{'s' if total != 1 else ''}; {len(attention)} change in Gen 2 or need manual migration:"]
         for row in attention:
-            tool = TOOL_WORDS[row["migration_tool"]]
-            out.append(f"    {row['category']}: {row['feature']}")
-            out.append(f"      Gen 2: {row['gen2']}; migration tool: {tool}")
-        rest = len(data["parity"]) - len(attention)
+            lines.append(f"- {row['category']}: {row['feature']}")
+            lines.append(f"  Gen 2: {row['gen2']}; migration tool: {TOOL_WORDS[row['migration_tool']]}")
+        rest = total - len(attention)
         if rest:
-            out.append(f"    ({rest} more carried over as they are: amplify-shim features --category …)")
-        out.append("  Migration tool: " + "; ".join(f"{word} = {text.split(':')[0]}" for word, text in data["legend"].items()))
+            lines.append(f"({rest} more carried over as they are: amplify-shim features --category …)")
+        lines.append("Migration tool: " + "; ".join(f"{word} = {text.split(':')[0]}" for word, text in data["legend"].items()))
+        sections.append(("Parity", lines))
     elif data.get("parity_note"):
-        out.append("")
-        out.append(f"  Feature parity: {data['parity_note']}")
+        sections.append(("Parity", [data["parity_note"]]))
     if data["docs"]:
-        out.append("")
-        out.extend(f"  Docs: {url}" for url in data["docs"])
+        sections.append(("Docs", list(data["docs"])))
+    return sections
+
+
+def explain_text(data: dict, shell: str) -> str:
+    """The plain rendering (also what the snapshot tests read)."""
+    out = [f"amplify {' '.join(data['input'])}".rstrip()]
+    for label, lines in explain_sections(data, shell):
+        if len(lines) == 1 and len(label) + len(lines[0]) < 90:
+            out.append(f"  {(label + ':').ljust(11)} {lines[0]}")
+        else:
+            out.append(f"  {label}:")
+            out.extend(f"    {line}" for line in lines)
     return "\n".join(out) + "\n"
 
 
 def show_explain(data: dict, shell: str) -> None:
     console = _rich_console()
-    text = explain_text(data, shell)
     if console is None:
-        sys.stdout.write(text)
+        sys.stdout.write(explain_text(data, shell))
         return
     from rich.panel import Panel
+    from rich.table import Table
     from rich.text import Text
 
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for label, lines in explain_sections(data, shell):
+        grid.add_row(label, Text("\n".join(lines)))
     title = f"amplify {' '.join(data['input'])}".rstrip()
-    body = "\n".join(line[2:] if line.startswith("  ") else line for line in text.splitlines()[1:])
     style = {"translate": "green", "manual": "cyan", "removed": "yellow", "passthrough": "blue", "unknown": "red"}[data["kind"]]
-    console.print(Panel(Text(body), title=title, title_align="left", border_style=style))
+    console.print(Panel(grid, title=title, title_align="left", border_style=style))
 
 
 # --- table -----------------------------------------------------------------------
