@@ -528,3 +528,15 @@ def test_installed_wheel_puts_the_pages_where_man_finds_them(tmp_path):
         out = _plain(shown.stdout.decode("utf-8"))
         assert out.startswith(f"{page.upper()}(1)"), out + shown.stderr.decode()
         assert "NAME" in out and f"{page} - " in out, out
+    # The same installed wheel: the `amplify` script works with no dependency at all
+    # (the fast path is standard library only), and the completions are under share/.
+    project = tmp_path / "project"
+    (project / "amplify").mkdir(parents=True)
+    (project / "amplify" / "backend.ts").write_text("")
+    amplify = prefix / ("Scripts" if os.name == "nt" else "bin") / "amplify"
+    shown = subprocess.run([str(amplify), "push", "--shim-print"], cwd=project, capture_output=True, text=True,
+                           env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NO_COLOR": "1"}, timeout=60)
+    assert shown.returncode == 0 and shown.stdout == "npx ampx sandbox --once\n", shown.stderr
+    for relative in ("bash-completion/completions/amplify", "zsh/site-functions/_amplify",
+                     "fish/vendor_completions.d/amplify.fish"):
+        assert (prefix / "share" / relative).is_file(), relative
