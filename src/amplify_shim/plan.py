@@ -523,14 +523,22 @@ def _forward_ampx(inv: Invocation, ctx: Context, plan: Plan) -> Plan:
                     line.options.append((option, PLACEHOLDERS[key]))
                     plan.missing.append(WHY_MISSING[key])
         line.errors = [e for e in line.errors if "needs --branch" not in e and "needs --app-id" not in e]
+    if line.path[:1] == ("generate",) and line.get("stack") is None:
+        # --app-id and --branch imply each other: fill the other one in from the context.
+        for given, other, source in (("app-id", "branch", ctx.branch), ("branch", "app-id", ctx.app_id)):
+            if line.get(given) not in (None, "") and line.get(other) in (None, "") and source:
+                line.remove(other)
+                line.options.append((other, source))
+                plan.flags.append({"flag": f"--{other}", "became": f"filled in from the context: {source}"})
     for note in line.dropped:
         plan.flags.append({"flag": note.split(":", 1)[0], "became": note.split(": ", 1)[1] if ": " in note else note})
     if not line.path:
         plan.kind = "unknown"
         plan.error = line.errors[0] if line.errors else "unknown ampx command"
         return plan
-    if line.errors:
-        plan.error = "; ".join(line.errors)
+    problems = line.errors or [p for p in ampx.check(line.argv()) if "does not take" not in p]
+    if problems:
+        plan.error = "; ".join(dict.fromkeys(problems)) + " (ampx would reject it)"
     plan.notes.append(f"`amplify {words[0]}` is a Gen 2 command: it belongs to ampx, so it is forwarded there.")
     destructive = line.path in {("sandbox", "delete"), ("secret", "remove"), ("config", "remove")}
     # ampx's own --yes / --force on a deleting command is the user's explicit yes.

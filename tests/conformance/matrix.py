@@ -37,6 +37,9 @@ GEN2_INPUTS = [
     ["pipeline-deploy", "--branch", "main", "--app-id", "d1", "--profile", "p"], ["info"], ["info", "--version"],
     ["configure", "telemetry", "disable"], ["configure", "profile", "--name", "dev"], ["notices", "list", "--all"],
     ["deploy", "--backend", "--yes"], ["secret", "list"], ["config", "get", "KEY"],
+    ["generate", "outputs", "--app-id", "d1"], ["generate", "outputs", "--branch", "main"],
+    ["generate", "outputs", "--stack", "amplify-app-main-1234", "--app-id", "x"], ["generate", "outputs", "--stack", "a"],
+    ["sandbox", "--identifier", "bad_id"], ["sandbox", "--once", "--exclude", "x"], ["sandbox", "secret", "set"],
 ]
 
 
