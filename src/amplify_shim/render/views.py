@@ -71,6 +71,8 @@ def _attention(row: dict) -> bool:
 def explain_data(words: list[str], ctx: Context) -> dict:
     from .. import parity
 
+    if any(w not in ("-h", "--help", "-help") for w in words):
+        words = [w for w in words if w not in ("-h", "--help", "-help")]  # explaining is the help
     desk = build_plan(words, ctx._replace(ci=False))
     ci = build_plan(words, ctx._replace(ci=True, ci_reason=ctx.ci_reason or "CI"))
     first, second = (ci, desk) if ctx.ci else (desk, ci)
