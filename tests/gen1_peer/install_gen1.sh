@@ -40,29 +40,18 @@ KNOWN_OVERRIDES='{
   "graphql-elasticsearch-transformer@5.2.90": "5.2.88"
 }'
 
-die() { echo "install_gen1.sh: $*" >&2; exit 1; }
 
-command -v node >/dev/null 2>&1 || die "node is not installed"
-command -v npm >/dev/null 2>&1 || die "npm is not installed"
+SCRIPT_NAME=install_gen1.sh
+# shellcheck source=../npm_cache.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../npm_cache.sh"
+require_node_and_npm
 
-# "latest" (or any dist-tag / range) -> the concrete version it names today.
-if ! [[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+([-+].*)?$ ]]; then
-    resolved="$(npm view "$PKG@$VERSION" version --json 2>/dev/null | tail -n 1 | tr -d '"[], ')" \
-        || die "cannot resolve $PKG@$VERSION"
-    [[ -n "$resolved" ]] || die "cannot resolve $PKG@$VERSION"
-    VERSION="$resolved"
-fi
+VERSION="$(resolve_version "$VERSION")"
 
 DEST="$CACHE_ROOT/gen1-cli-$VERSION"
 MARKER="$DEST/.gen1-installed"
 BIN_REL="node_modules/.bin/amplify"
 
-installed_version() {
-    # Prints the version of the package installed under $1, or nothing.
-    local pj="$1/node_modules/$PKG/package.json"
-    [[ -f "$pj" ]] || return 0
-    node -e 'process.stdout.write(String(require(process.argv[1]).version || ""))' "$pj" 2>/dev/null || true
-}
 
 if [[ -f "$MARKER" && -x "$DEST/$BIN_REL" && "$(installed_version "$DEST")" == "$VERSION" ]]; then
     echo "$DEST/$BIN_REL"
