@@ -57,6 +57,18 @@ def _bullets(items, style: Style, indent="  ") -> list[str]:
     return [f"{indent}- {item}" for item in items]
 
 
+def one_line(steps, shell: str | None) -> str | None:
+    """A multi-step plan as one line that stops at the first failing step."""
+    if len(steps) < 2:
+        return None
+    from .shell import UnrepresentableError, render_plan
+
+    try:
+        return render_plan(steps, shell or "posix")
+    except UnrepresentableError:
+        return None
+
+
 def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
     """The stderr half: what the Gen 1 command was and what became of it."""
     lines = []
@@ -83,6 +95,9 @@ def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
         label = "In CI" if other.ci else "At a desk"
         for line in command_lines(other.steps, shell):
             lines.append(style(DIM, f"  {label}: {line}"))
+    chained = one_line(plan.steps, shell)
+    if chained:
+        lines.append(style(DIM, f"  As one line (stops at the first failure): {chained}"))
     for flag in plan.flags:
         lines.append(f"  {flag['flag']}: {flag['became']}")
     lines.extend(_bullets(plan.notes, style))

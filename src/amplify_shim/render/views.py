@@ -129,7 +129,12 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
         plan = data[key]
         steps = [Step(argv=s["argv"], env=s["env"], destructive=s["destructive"]) for s in plan["steps"]]
         if steps:
+            from .text import one_line
+
             lines = _lines(steps, shell)
+            chained = one_line(steps, shell)
+            if chained:
+                lines.append(f"(as one line: {chained})")
         elif plan["kind"] in ("manual", "removed"):
             lines = ["(same)" if key == "ci" else "nothing to run"]
         else:
