@@ -207,7 +207,7 @@
     $amplifyNodes['analytics'] = [string[]]@(
         'add|Add an analytics resource (Pinpoint or Kinesis).',
         'configure|Update an analytics resource (walkthrough).',
-        'console|Open the Amazon Pinpoint / Kinesis console for this project''s analytics resou...',
+        'console|Open the Amazon Kinesis console for this project''s analytics resources.',
         'help|Show help for the analytics category.',
         'push|Provision analytics cloud resources with the latest local backend changes.',
         'remove|Remove an analytics resource locally (deleted from the cloud on the next push).',
@@ -313,7 +313,7 @@
     )
     $amplifyNodes['console'] = [string[]]@(
         'Predictions|Open the Amazon AI services console for this project''s predictions resources.',
-        'analytics|Open the Amazon Pinpoint / Kinesis console for this project''s analytics resou...',
+        'analytics|Open the Amazon Kinesis console for this project''s analytics resources.',
         'api|Open the AWS AppSync / API Gateway console for this project''s api resources.',
         'auth|Open the Amazon Cognito console for this project''s auth resources.',
         'aws|Open the CloudFormation console for the root stack.',
@@ -322,8 +322,8 @@
         'function|Open the AWS Lambda console for this project''s function resources.',
         'geo|Open the Amazon Location Service console for this project''s geo resources.',
         'hosting|Open the Amplify Hosting / CloudFront console for this project''s hosting reso...',
-        'notification|Open the Amazon Pinpoint console for this project''s notifications resources.',
-        'notifications|Open the Amazon Pinpoint console for this project''s notifications resources.',
+        'notification|Open the Amazon Connect console for this project''s notifications resources.',
+        'notifications|Open the Amazon Connect console for this project''s notifications resources.',
         'predictions|Open the Amazon AI services console for this project''s predictions resources.',
         'root|Open the CloudFormation console for the root stack.',
         'storage|Open the Amazon S3 / DynamoDB console for this project''s storage resources.'
@@ -508,7 +508,7 @@
     $amplifyNodes['notification'] = [string[]]@(
         'add|Enable a notification channel (push, in-app, email, SMS).',
         'configure|Configure an enabled notification channel.',
-        'console|Open the Amazon Pinpoint console for this project''s notifications resources.',
+        'console|Open the Amazon Connect console for this project''s notifications resources.',
         'delete|Remove a notifications resource locally (deleted from the cloud on the next p...',
         'disable|Remove a notifications resource locally (deleted from the cloud on the next p...',
         'enable|Enable a notification channel (push, in-app, email, SMS).',
@@ -521,7 +521,7 @@
     $amplifyNodes['notifications'] = [string[]]@(
         'add|Enable a notification channel (push, in-app, email, SMS).',
         'configure|Configure an enabled notification channel.',
-        'console|Open the Amazon Pinpoint console for this project''s notifications resources.',
+        'console|Open the Amazon Connect console for this project''s notifications resources.',
         'delete|Remove a notifications resource locally (deleted from the cloud on the next p...',
         'disable|Remove a notifications resource locally (deleted from the cloud on the next p...',
         'enable|Enable a notification channel (push, in-app, email, SMS).',

@@ -37,7 +37,10 @@ D_ANALYTICS = f"{DOCS}/build-a-backend/add-aws-services/analytics/"
 D_GEO = f"{DOCS}/build-a-backend/add-aws-services/geo/"
 D_PREDICTIONS = f"{DOCS}/build-a-backend/add-aws-services/predictions/"
 D_INTERACTIONS = f"{DOCS}/build-a-backend/add-aws-services/interactions/"
-D_NOTIFICATIONS = f"{DOCS}/build-a-backend/add-aws-services/in-app-messaging/"
+D_PINPOINT_MIGRATION = f"{DOCS}/build-a-backend/add-aws-services/pinpoint-migration/"
+PINPOINT_EOL = ("Amazon Pinpoint, behind Gen 1 analytics and notifications, reached end of support on 2026-10-30: "
+                "record events to Amazon Kinesis Data Streams or Data Firehose; identify users and send push "
+                "notifications with Amazon Connect Customer Profiles.")
 
 CONSOLE_URL = "https://console.aws.amazon.com/amplify/apps/{app_id}"
 
@@ -184,16 +187,18 @@ const {ident}Stack: Stack = backend.createStack('{name}');
 // new sns.Topic({ident}Stack, 'Topic');  // any CDK construct
 """
 
-ANALYTICS_SNIPPET = """import { CfnApp } from 'aws-cdk-lib/aws-pinpoint';
+ANALYTICS_SNIPPET = """import { Stream } from 'aws-cdk-lib/aws-kinesis';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 
 // in amplify/backend.ts, after defineBackend(...)
 const analyticsStack = backend.createStack('analytics');
-const pinpoint = new CfnApp(analyticsStack, 'Pinpoint', { name: '{name}' });
-backend.addOutput({
-  analytics: {
-    amazon_pinpoint: { app_id: pinpoint.ref, aws_region: analyticsStack.region },
-  },
-});
+const stream = new Stream(analyticsStack, 'Events', { streamName: '{name}' });
+backend.auth.resources.authenticatedUserIamRole.attachInlinePolicy(
+  new Policy(analyticsStack, 'PutEvents', {
+    statements: [new PolicyStatement({ actions: ['kinesis:PutRecords'], resources: [stream.streamArn] })],
+  }),
+);
+backend.addOutput({ custom: { analyticsStream: stream.streamName } });
 """
 
 GEO_SNIPPET = """import { CfnMap } from 'aws-cdk-lib/aws-location';
@@ -611,11 +616,12 @@ TABLE_ENTRIES: list[Entry] = [
         ),
     ),
     *_category(
-        "analytics", service="Amazon Pinpoint / Kinesis", console_url="https://console.aws.amazon.com/pinpoint/",
+        "analytics", service="Amazon Kinesis", console_url="https://console.aws.amazon.com/kinesis/",
         add=_manual("analytics add", "Add an analytics resource (Pinpoint or Kinesis).",
                     file="amplify/backend.ts", snippet=ANALYTICS_SNIPPET,
-                    instead="Analytics is custom CDK in Gen 2: create the Pinpoint app (or Kinesis stream) in amplify/backend.ts and add it to the outputs.",
-                    docs=(D_ANALYTICS,), positional="name", flags={"--name": var("name")}),
+                    instead="Analytics is custom CDK in Gen 2: create a Kinesis stream in amplify/backend.ts, let signed-in users put records, and record events with aws-amplify/analytics/kinesis.",
+                    notes=(PINPOINT_EOL,), docs=(D_ANALYTICS, D_PINPOINT_MIGRATION), positional="name",
+                    flags={"--name": var("name")}),
         update_instead="Edit the analytics CDK code in amplify/backend.ts, then deploy.",
         remove_instead="Remove the analytics construct from amplify/backend.ts, then deploy.",
         docs=(D_ANALYTICS,),
@@ -663,18 +669,22 @@ TABLE_ENTRIES: list[Entry] = [
         docs=(D_INTERACTIONS,), console=False,
     ),
     *_category(
-        "notifications", service="Amazon Pinpoint", console_url="https://console.aws.amazon.com/pinpoint/",
+        "notifications", service="Amazon Connect", console_url="https://console.aws.amazon.com/connect/",
         add=_removed("notifications add", "Enable a notification channel (push, in-app, email, SMS).",
-                     "Gen 2 has no notifications category: create the Pinpoint app and channels with CDK in amplify/backend.ts.",
-                     docs=(D_NOTIFICATIONS,), positional="channel"),
-        update_instead="Configure the channel with CDK in amplify/backend.ts.",
+                     "Gen 2 has no notifications category, and Amazon Pinpoint behind it reached end of support on 2026-10-30: "
+                     "push notifications go through Amazon Connect Customer Profiles (see the Pinpoint migration guide); "
+                     "SMS through AWS End User Messaging, email through Amazon SES.",
+                     docs=(D_PINPOINT_MIGRATION,), positional="channel"),
+        update_instead="Configure the replacement service (Amazon Connect Customer Profiles, End User Messaging, SES) instead.",
         remove_instead="Remove the channel's CDK code in amplify/backend.ts, then deploy.",
-        docs=(D_NOTIFICATIONS,), push=False, update=False,
+        docs=(D_PINPOINT_MIGRATION,), push=False, update=False,
         extra=(
             _removed("notifications configure", "Configure an enabled notification channel.",
-                     "Configure the channel with CDK in amplify/backend.ts.", docs=(D_NOTIFICATIONS,), positional="channel"),
+                     "Configure the replacement service (Amazon Connect Customer Profiles, End User Messaging, SES) instead.",
+                     docs=(D_PINPOINT_MIGRATION,), positional="channel"),
             _removed("notifications status", "List notification channels and their state.",
-                     "Check the Pinpoint console, or read the channels in amplify/backend.ts.", docs=(D_NOTIFICATIONS,)),
+                     "Amazon Pinpoint reached end of support on 2026-10-30: check the replacement service's console.",
+                     docs=(D_PINPOINT_MIGRATION,)),
             _push("notifications"),
         ),
     ),
