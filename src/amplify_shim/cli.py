@@ -79,6 +79,8 @@ def plan(
     from .plan import build_plan
     from .shim import read_payload_files
 
+    from .settings import split_switches
+
     ctx, conf = _context(ci)
     if json_lines:
         for number, line in enumerate(sys.stdin, 1):
@@ -91,9 +93,10 @@ def plan(
             except ValueError as exc:
                 typer.echo(json.dumps({"line": number, "error": f"not a JSON array of strings: {exc}"}))
                 continue
+            argv = split_switches(argv)[1]
             typer.echo(build_plan(argv, ctx, files=read_payload_files(argv)).dumps())
         return
-    argv = list(words or [])
+    argv = split_switches(list(words or []))[1]  # the shim's own --shim-* switches are not Gen 1 words
     result = build_plan(argv, ctx, files=read_payload_files(argv))
     if json_out:
         typer.echo(result.dumps())

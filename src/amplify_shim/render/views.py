@@ -71,6 +71,9 @@ def _attention(row: dict) -> bool:
 def explain_data(words: list[str], ctx: Context) -> dict:
     from .. import parity
 
+    from ..settings import split_switches
+
+    words = split_switches(words)[1]
     if any(w not in ("-h", "--help", "-help") for w in words):
         words = [w for w in words if w not in ("-h", "--help", "-help")]  # explaining is the help
     desk = build_plan(words, ctx._replace(ci=False))
