@@ -179,3 +179,14 @@ def test_stdout_closed_early_is_not_a_traceback(cli_env, tmp_path, argv):
     status, err = _closed_pipe([os.path.join(BIN, argv[0]), *argv[1:]], cli_env, tmp_path)
     assert "Traceback" not in err and "BrokenPipeError" not in err
     assert status in (0, 1, 141)
+
+
+def test_doctor_reads_a_version_printed_after_notices(tmp_path):
+    from amplify_shim.render.views import _version_of
+
+    tool = tmp_path / "noisy"
+    tool.write_text("#!/bin/sh\necho 'The following official plugins are missing or inactive:'\necho '  something'\necho 14.2.2\n")
+    tool.chmod(0o755)
+    assert _version_of([str(tool), "--version"], {"PATH": "/usr/bin:/bin"}) == "14.2.2"
+    tool.write_text("#!/bin/sh\nexit 3\n")
+    assert _version_of([str(tool), "--version"], {"PATH": "/usr/bin:/bin"}) is None

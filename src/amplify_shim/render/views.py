@@ -323,8 +323,16 @@ def _version_of(argv: list[str], environ, timeout: float = 10.0) -> str | None:
                               stdin=subprocess.DEVNULL)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    text = (done.stdout or done.stderr).strip().splitlines()
-    return text[0] if text and done.returncode == 0 else None
+    if done.returncode != 0:
+        return None
+    import re
+
+    lines = (done.stdout or done.stderr).strip().splitlines()
+    # Some CLIs print notices first (the Gen 1 CLI's plugin scan): prefer the line with a version.
+    versioned = [line for line in lines if re.search(r"\d+\.\d+", line)]
+    if versioned:
+        return versioned[-1]
+    return lines[0] if lines else None
 
 
 def doctor_data(environ=None) -> dict:
