@@ -42,10 +42,12 @@ def root(
 
 
 def _context(ci: Optional[bool]):
+    import os
+
     from . import context, settings
 
     try:
-        conf = settings.resolve(__import__("os").environ)
+        conf = settings.resolve(os.environ)
     except settings.ConfigError as exc:
         typer.echo(f"amplify-shim: {exc}", err=True)
         raise typer.Exit(5)

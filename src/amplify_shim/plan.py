@@ -24,6 +24,8 @@ RUNNER_CREATE = {"npx": ["npm", "create", "amplify@latest"], "pnpm": ["pnpm", "c
                  "yarn": ["yarn", "create", "amplify"], "bun": ["bun", "create", "amplify"]}
 RUNNER_ADD_DEV = {"npx": ["npm", "install", "--save-dev"], "pnpm": ["pnpm", "add", "--save-dev"],
                   "yarn": ["yarn", "add", "--dev"], "bun": ["bun", "add", "--dev"]}
+RUNNER_INSTALL = {"npx": ["npm", "install"], "pnpm": ["pnpm", "install"], "yarn": ["yarn", "install"],
+                  "bun": ["bun", "install"]}
 
 # Gen 1 frontend / --target -> ampx modelgen target; mobile outputs locations.
 MODEL_TARGETS = {"android": "java", "ios": "swift", "flutter": "dart", "javascript": "javascript",
@@ -48,7 +50,8 @@ WHY_MISSING = {
 
 class Step(Record):
     _fields = (("argv", list), ("env", dict), ("destructive", False),
-               ("needs_project", False))  # needs_project: runs ampx inside a project
+               ("needs_project", False),  # runs ampx inside a project
+               ("yes_flag", None))  # what tells the program the user already said yes (destructive steps)
     __slots__ = tuple(name for name, _ in _fields)
 
     def to_json(self) -> dict:
@@ -274,20 +277,14 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
         plan.notes.extend(entry.notes)
         return plan
 
-    for template in templates:
-        step = _expand(template, v, ctx, plan)
-        if step is not None:
-            plan.steps.append(step)
+    plan.steps = [_expand(template, v, ctx, plan) for template in templates]
     _apply_additions(plan, additions, ctx)
     _apply_profile(plan, v, ctx)
     if plan.confirmed:
-        for template, step in zip(templates, plan.steps):
-            if template.destructive and template.yes_flag and template.yes_flag not in step.argv:
-                step.argv.append(template.yes_flag)
+        add_yes_flags(plan)
     plan.notes.extend(entry.notes)
-    if entry.path == ("push",) or entry.name.endswith(" push") or entry.path == ("run",):
-        if ctx.ci:
-            plan.notes.append("`ampx pipeline-deploy` refuses to run outside CI; it reads the CI variable.")
+    if any((ampx_words(s, ctx.runner) or [None])[0] == "pipeline-deploy" for s in plan.steps):
+        plan.notes.append("`ampx pipeline-deploy` refuses to run outside CI; it reads the CI variable.")
     plan.missing = sorted(set(plan.missing), key=plan.missing.index)
     return plan
 
@@ -295,6 +292,14 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
 # Values that become separate argv words after an option or as an argument.
 # One that starts with '-' would be read as an option by git, aws or ampx.
 _LITERAL_VARS = ("branch", "app_id", "name", "stack", "profile", "region", "target", "resource")
+
+
+def add_yes_flags(plan: Plan) -> Plan:
+    """The user said yes to the destructive steps up front: don't let the program ask again."""
+    for step in plan.steps:
+        if step.destructive and step.yes_flag and step.yes_flag not in step.argv:
+            step.argv.append(step.yes_flag)
+    return plan
 
 
 def _reject_option_like(v: _Vars, plan: Plan) -> None:
@@ -380,7 +385,7 @@ def _computed(entry: E.Entry, v: _Vars, ctx: Context) -> None:
         v.values["name"] = f"my{entry.category.capitalize()}" if entry.category != "core" else "myResource"
 
 
-def _fill(text: str, v: _Vars, plan: Plan) -> str:
+def _fill(text: str, v: _Vars) -> str:
     """Replace {name} placeholders; unknown values become <name> markers."""
     for key in _keys(text):
         if key == "ident":
@@ -393,16 +398,16 @@ def _fill(text: str, v: _Vars, plan: Plan) -> str:
 
 
 def _explain_only(entry: E.Entry, v: _Vars, plan: Plan) -> None:
-    plan.instead = _fill(entry.instead, v, plan)
+    plan.instead = _fill(entry.instead, v)
     if entry.kind == E.MANUAL:
         plan.manual = {
-            "file": _fill(entry.file or "", v, plan),
-            "snippet": _fill(entry.snippet or "", v, plan),
-            "register": _fill(entry.register, v, plan) if entry.register else None,
+            "file": _fill(entry.file or "", v),
+            "snippet": _fill(entry.snippet or "", v),
+            "register": _fill(entry.register, v) if entry.register else None,
         }
 
 
-def _expand(template: E.Template, v: _Vars, ctx: Context, plan: Plan) -> Step | None:
+def _expand(template: E.Template, v: _Vars, ctx: Context, plan: Plan) -> Step:
     tokens = list(template.tokens)
     program = tokens.pop(0)
     if program == "ampx":
@@ -417,7 +422,7 @@ def _expand(template: E.Template, v: _Vars, ctx: Context, plan: Plan) -> Step | 
         if isinstance(token, tuple):
             keys = [k for t in token for k in _keys(t)]
             if all(v.get(k) not in (None, "") for k in keys):
-                argv.extend(_fill(t, v, plan) for t in token)
+                argv.extend(_fill(t, v) for t in token)
             elif program == "ampx" and any(k == "app_id" for k in keys):
                 plan.notes.append("No app id is known, so this reads your personal sandbox; pass --appId ID (and --envName) for a branch.")
             continue
@@ -427,9 +432,10 @@ def _expand(template: E.Template, v: _Vars, ctx: Context, plan: Plan) -> Step | 
         for key in _keys(token):
             if v.get(key) in (None, ""):
                 plan.missing.append(WHY_MISSING.get(key, f"{key} is unknown"))
-        argv.append(_fill(token, v, plan))
-    env = {name: _fill(value, v, plan) for name, value in template.env}
-    return Step(argv=argv, env=env, destructive=template.destructive, needs_project=program == "ampx")
+        argv.append(_fill(token, v))
+    env = {name: _fill(value, v) for name, value in template.env}
+    return Step(argv=argv, env=env, destructive=template.destructive, needs_project=program == "ampx",
+                yes_flag=template.yes_flag)
 
 
 def ampx_words(step: Step, runner: str) -> list[str] | None:

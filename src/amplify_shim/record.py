@@ -51,6 +51,21 @@ class Record:
     __hash__ = None
 
 
+_CACHE: dict = {}
+
+
+def cached(function):
+    """functools.lru_cache without importing functools (the fast path counts)."""
+    def wrapper(*args):
+        key = (function, args)
+        if key not in _CACHE:
+            _CACHE[key] = function(*args)
+        return _CACHE[key]
+    wrapper.__name__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+
 def record(name: str, fields: tuple, *, frozen: bool = False, doc: str = ""):
     """Make a Record subclass with these (name, default) fields."""
     namespace = {"__slots__": tuple(f for f, _ in fields), "_fields": fields, "__doc__": doc}
@@ -58,5 +73,4 @@ def record(name: str, fields: tuple, *, frozen: bool = False, doc: str = ""):
         def __setattr__(self, key, value):
             raise AttributeError(f"{name} is read-only")
         namespace["__setattr__"] = __setattr__
-        namespace["__hash__"] = lambda self: hash(tuple(getattr(self, f) for f, _ in fields if not isinstance(getattr(self, f), (list, dict))))
     return type(name, (Record,), namespace)

@@ -36,22 +36,25 @@ def read_payload_files(argv: list[str], limit: int = 1 << 20) -> dict:
     return files
 
 
-def confirm(question: str, stdin=None, stderr=None) -> bool | None:
-    """Ask on a terminal. None when there is no terminal to ask on."""
-    stdin = stdin or sys.stdin
-    stderr = stderr or sys.stderr
+def ask(question: str) -> str | None:
+    """Ask on a terminal (the question on stderr); None when there is no terminal to ask on."""
     try:
-        if not stdin.isatty():
+        if not sys.stdin.isatty():
             return None
     except (AttributeError, ValueError):
         return None
-    stderr.write(question)
-    stderr.flush()
-    answer = stdin.readline()
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
     if not answer:
-        stderr.write("\n")
-        return False
-    return answer.strip().lower() in {"y", "yes"}
+        sys.stderr.write("\n")
+    return answer.strip()
+
+
+def confirm(question: str) -> bool | None:
+    """A yes/no question on a terminal. None when there is no terminal to ask on."""
+    answer = ask(question)
+    return None if answer is None else answer.lower() in {"y", "yes"}
 
 
 def _tolerant_streams() -> None:
@@ -150,17 +153,19 @@ def _help(plan, ctx, conf, style) -> int:
     from .gen1.parse import parse
     from .render import text
 
-    inv = parse(plan.input)
-    if inv.path in (None, (), ("help",)) and plan.command in ("help", None) and not inv.args:
+    def general() -> int:
         _write(sys.stdout, text.general_help(_seed_rows(ctx), conf.mode, text.Style(text.colour_enabled(sys.stdout))))
         return X.OK
+
+    inv = parse(plan.input)
+    if inv.path in (None, (), ("help",)) and plan.command in ("help", None) and not inv.args:
+        return general()
     # Help for one command: what it becomes, without running anything.
     from .plan import build_plan
     words = [w for w in plan.input if w not in ("-h", "--help", "-help", "help")] or ["help"]
     topic = build_plan(words, ctx)
     if topic.error or topic.help:
-        _write(sys.stdout, text.general_help(_seed_rows(ctx), conf.mode, text.Style(text.colour_enabled(sys.stdout))))
-        return X.OK
+        return general()
     out, err = text.teach(topic, shell=_shell(conf), style=style, other=_other_plan(topic, ctx))
     _write(sys.stdout, out)
     _write(sys.stderr, err)
@@ -212,9 +217,9 @@ def _answer(plan, ctx, conf, environ, style) -> int:
         return X.NOT_CONFIRMED
     if needs_ampx and not ctx.ampx_installed:
         from .context import ampx_declared
-        from .plan import RUNNER_ADD_DEV
+        from .plan import RUNNER_ADD_DEV, RUNNER_INSTALL
         if ampx_declared(ctx.cwd):
-            install = {"npx": "npm install", "pnpm": "pnpm install", "yarn": "yarn install", "bun": "bun install"}[ctx.runner]
+            install = " ".join(RUNNER_INSTALL[ctx.runner])
             _write(sys.stderr, f"amplify: not run: @aws-amplify/backend-cli is in package.json but not installed; run `{install}` first.\n")
         else:
             install = " ".join(RUNNER_ADD_DEV[ctx.runner] + ["@aws-amplify/backend", "@aws-amplify/backend-cli"])
@@ -242,8 +247,8 @@ def _answer(plan, ctx, conf, environ, style) -> int:
             _write(sys.stderr, "amplify: not run.\n")
             return X.NOT_CONFIRMED
         if plan.destructive:
-            plan = _with_yes_flags(plan, ctx)
-    from .gen1cli import GUARD  # noqa: F401 - documented guard name
+            from .plan import add_yes_flags
+            add_yes_flags(plan)
     outcome = execute.run_steps(plan.steps, environ)
     if outcome.message:
         _write(sys.stderr, f"amplify: {outcome.message}\n")
@@ -252,14 +257,7 @@ def _answer(plan, ctx, conf, environ, style) -> int:
 
 def _ask_for_env_name(plan, ctx):
     """`amplify env add` without a name: ask for it, as Gen 1 did, when someone can answer."""
-    try:
-        if not sys.stdin.isatty():
-            return None
-    except (AttributeError, ValueError):
-        return None
-    sys.stderr.write("Name of the new environment (git branch): ")
-    sys.stderr.flush()
-    name = sys.stdin.readline().strip()
+    name = ask("Name of the new environment (git branch): ")
     if not name:
         return None
     from .plan import build_plan
@@ -267,22 +265,6 @@ def _ask_for_env_name(plan, ctx):
 
     plan = build_plan(plan.input + [name], ctx)
     _write(sys.stdout, text.teach(plan, shell="posix", style=text.Style(False))[0])
-    return plan
-
-
-def _with_yes_flags(plan, ctx):
-    """The user confirmed a destructive plan here: don't make ampx ask again."""
-    from .gen1.parse import parse
-    from .gen1.table import TABLE
-
-    inv = parse(plan.input)
-    entry = TABLE.get(inv.path) if inv.path else None
-    if entry is None:
-        return plan
-    templates = entry.ci if (ctx.ci and entry.ci is not None) else entry.desk
-    for template, step in zip(templates, plan.steps):
-        if template.destructive and template.yes_flag and template.yes_flag not in step.argv:
-            step.argv.append(template.yes_flag)
     return plan
 
 

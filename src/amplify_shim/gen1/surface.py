@@ -7,21 +7,8 @@ order, category-first/verb-first swaps, aliases) and each command's flags.
 
 from __future__ import annotations
 
+from ..record import cached as _cached
 from ..record import record
-
-_CACHE: dict = {}
-
-
-def _cached(function):
-    """functools.lru_cache without importing functools (the fast path counts)."""
-    def wrapper(*args):
-        key = (function, args)
-        if key not in _CACHE:
-            _CACHE[key] = function(*args)
-        return _CACHE[key]
-    wrapper.__name__ = function.__name__
-    wrapper.__doc__ = function.__doc__
-    return wrapper
 
 # Statuses whose commands a user can actually type into Gen 1 14.x.
 INVOCABLE = frozenset({"active", "deprecated-rewired", "internal", "manifest-only", "routable-but-unsupported"})

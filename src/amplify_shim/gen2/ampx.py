@@ -9,7 +9,7 @@ approximation of its strict mode that the shim can afford at run time.
 
 from __future__ import annotations
 
-from ..gen1.surface import _cached
+from ..record import cached as _cached
 from ..record import Record, record
 
 _AmpxBase = record("AmpxCommand", (
