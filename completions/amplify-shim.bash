@@ -73,32 +73,30 @@ __amplify_node() {
     # positionals that follow; fails for words that lead nowhere.
     case $1 in
         '')
-            __amplify_c='Predictions add analytics api auth aws awscfn awscloudformation build categories
-                codegen config configure console custom delete deploy diagnose drift enable env
-                export function gen2-migration generate geo h help hosting import info init
-                interaction interactions list logout ls migrate mock notices notification
-                notifications override pipeline-deploy plugin predictions publish pull push remove
-                root run sandbox secret serve status storage uninstall update upgrade version'
+            __amplify_c='--shim-ask --shim-passthrough --shim-print --shim-run --shim-teach --shim-translate
+                add analytics api auth build categories codegen config configure console custom
+                delete deploy diagnose drift env export function gen2-migration generate geo help
+                hosting import info init interactions list logout migrate mock notices notifications
+                override pipeline-deploy plugin predictions publish pull push remove run sandbox
+                secret status storage uninstall update upgrade version'
             __amplify_a='' ;;
-        'Predictions')
-            __amplify_c='add configure console help remove update'
-            __amplify_a='' ;;
-        'Predictions add'|'Predictions configure'|'Predictions console'|'Predictions help'|\
-        'Predictions update'|'add Predictions'|'add analytics'|'add api'|'add auth'|'add codegen'|\
-        'add custom'|'add function'|'add geo'|'add hosting'|'add interaction'|'add interactions'|\
-        'add predictions'|'add storage'|'add-graphql-datasource api'|'analytics add'|\
-        'analytics configure'|'analytics console'|'analytics help'|'analytics status'|\
-        'analytics update'|'api add'|'api add-graphql-datasource'|'api configure'|'api console'|\
-        'api generate-schema'|'api gql-compile'|'api help'|'api import'|'api migrate'|'api override'|\
-        'api status'|'api update'|'api update-secrets'|'auth add'|'auth console'|'auth enable'|\
-        'auth help'|'auth import'|'auth override'|'auth status'|'auth update'|'aws configure'|\
+        'Predictions'|'Predictions add'|'Predictions configure'|'Predictions console'|\
+        'Predictions help'|'Predictions update'|'add Predictions'|'add analytics'|'add api'|\
+        'add auth'|'add codegen'|'add custom'|'add function'|'add geo'|'add hosting'|\
+        'add interaction'|'add interactions'|'add predictions'|'add storage'|\
+        'add-graphql-datasource api'|'analytics add'|'analytics configure'|'analytics console'|\
+        'analytics help'|'analytics status'|'analytics update'|'api add'|\
+        'api add-graphql-datasource'|'api configure'|'api console'|'api generate-schema'|\
+        'api gql-compile'|'api help'|'api import'|'api migrate'|'api override'|'api status'|\
+        'api update'|'api update-secrets'|'auth add'|'auth console'|'auth enable'|'auth help'|\
+        'auth import'|'auth override'|'auth status'|'auth update'|'aws'|'aws configure'|\
         'aws console'|'aws help'|'aws new-user'|'aws newUser'|'aws override'|'aws reset-cache'|\
-        'aws resetCache'|'aws setup-new-user'|'aws setupNewUser'|'awscfn configure'|'awscfn console'|\
-        'awscfn help'|'awscfn new-user'|'awscfn newUser'|'awscfn override'|'awscfn reset-cache'|\
-        'awscfn resetCache'|'awscfn setup-new-user'|'awscfn setupNewUser'|\
-        'awscloudformation configure'|'awscloudformation console'|'awscloudformation help'|\
-        'awscloudformation new-user'|'awscloudformation newUser'|'awscloudformation override'|\
-        'awscloudformation reset-cache'|'awscloudformation resetCache'|\
+        'aws resetCache'|'aws setup-new-user'|'aws setupNewUser'|'awscfn'|'awscfn configure'|\
+        'awscfn console'|'awscfn help'|'awscfn new-user'|'awscfn newUser'|'awscfn override'|\
+        'awscfn reset-cache'|'awscfn resetCache'|'awscfn setup-new-user'|'awscfn setupNewUser'|\
+        'awscloudformation'|'awscloudformation configure'|'awscloudformation console'|\
+        'awscloudformation help'|'awscloudformation new-user'|'awscloudformation newUser'|\
+        'awscloudformation override'|'awscloudformation reset-cache'|'awscloudformation resetCache'|\
         'awscloudformation setup-new-user'|'awscloudformation setupNewUser'|'categories'|\
         'codegen add'|'codegen configure'|'codegen model'|'codegen model-introspection'|\
         'codegen models'|'codegen remove'|'codegen statement'|'codegen statements'|'codegen types'|\
@@ -112,9 +110,9 @@ __amplify_node() {
         'console auth'|'console aws'|'console awscfn'|'console awscloudformation'|'console function'|\
         'console geo'|'console hosting'|'console notification'|'console notifications'|\
         'console predictions'|'console root'|'console storage'|'custom add'|'custom configure'|\
-        'custom help'|'custom status'|'custom update'|'deploy'|'diagnose'|'drift'|'enable auth'|\
-        'enable hosting'|'env get'|'env help'|'env import'|'env list'|'env ls'|'env pull'|\
-        'env update'|'export pull'|'function add'|'function configure'|'function console'|\
+        'custom help'|'custom status'|'custom update'|'delete'|'deploy'|'diagnose'|'disable'|'drift'|\
+        'enable auth'|'enable hosting'|'env get'|'env help'|'env import'|'env list'|'env ls'|\
+        'env pull'|'env update'|'export pull'|'function add'|'function configure'|'function console'|\
         'function help'|'function status'|'function update'|'generate forms'|\
         'generate graphql-client-code'|'generate outputs'|'generate schema-from-database'|\
         'generate-schema api'|'geo add'|'geo configure'|'geo console'|'geo help'|'geo import'|\
@@ -124,40 +122,40 @@ __amplify_node() {
         'help interactions'|'help notification'|'help notifications'|'help predictions'|'help root'|\
         'help storage'|'hosting add'|'hosting configure'|'hosting console'|'hosting enable'|\
         'hosting help'|'hosting serve'|'hosting status'|'hosting update'|'import api'|'import auth'|\
-        'import env'|'import geo'|'import storage'|'info'|'init'|'interaction add'|\
+        'import env'|'import geo'|'import storage'|'info'|'init'|'interaction'|'interaction add'|\
         'interaction configure'|'interaction help'|'interaction update'|'interactions add'|\
         'interactions configure'|'interactions help'|'interactions status'|'interactions update'|\
         'list env'|'list notification'|'list notifications'|'list plugin'|'logout'|'ls notification'|\
-        'ls notifications'|'migrate api'|'mock api'|'mock help'|'mock storage'|'model codegen'|\
-        'model-introspection codegen'|'models codegen'|'new-user aws'|'new-user awscfn'|\
-        'new-user awscloudformation'|'new-user root'|'newUser aws'|'newUser awscfn'|\
-        'newUser awscloudformation'|'newUser root'|'notices acknowledge'|'notices list'|\
-        'notification console'|'notification help'|'notification list'|'notification ls'|\
-        'notifications console'|'notifications help'|'notifications list'|'notifications ls'|\
-        'notifications status'|'override api'|'override auth'|'override aws'|'override awscfn'|\
-        'override awscloudformation'|'override project'|'override root'|'override storage'|\
-        'pipeline-deploy'|'plugin configure'|'plugin help'|'plugin list'|'plugin remove'|\
-        'plugin scan'|'plugin verify'|'predictions add'|'predictions configure'|\
+        'ls notifications'|'migrate api'|'mock api'|'mock help'|'mock storage'|'model'|\
+        'model codegen'|'model-introspection codegen'|'models codegen'|'new-user'|'new-user aws'|\
+        'new-user awscfn'|'new-user awscloudformation'|'new-user root'|'newUser'|'newUser aws'|\
+        'newUser awscfn'|'newUser awscloudformation'|'newUser root'|'notices acknowledge'|\
+        'notices list'|'notification'|'notification console'|'notification help'|'notification list'|\
+        'notification ls'|'notifications console'|'notifications help'|'notifications list'|\
+        'notifications ls'|'notifications status'|'override api'|'override auth'|'override aws'|\
+        'override awscfn'|'override awscloudformation'|'override project'|'override root'|\
+        'override storage'|'pipeline-deploy'|'plugin configure'|'plugin help'|'plugin list'|\
+        'plugin remove'|'plugin scan'|'plugin verify'|'predictions add'|'predictions configure'|\
         'predictions console'|'predictions help'|'predictions status'|'predictions update'|'publish'|\
-        'pull'|'remove codegen'|'remove geo'|'remove plugin'|'reset-cache aws'|'reset-cache awscfn'|\
-        'reset-cache awscloudformation'|'reset-cache root'|'resetCache aws'|'resetCache awscfn'|\
-        'resetCache awscloudformation'|'resetCache root'|'root configure'|'root console'|'root help'|\
-        'root new-user'|'root newUser'|'root override'|'root reset-cache'|'root resetCache'|\
-        'root setup-new-user'|'root setupNewUser'|'run'|'sandbox delete'|'sandbox secret get'|\
-        'sandbox secret list'|'sandbox secret remove'|'sandbox secret set'|\
-        'sandbox seed generate-policy'|'scan plugin'|'secret get'|'secret list'|'secret remove'|\
-        'secret set'|'serve hosting'|'setup-new-user aws'|'setup-new-user awscfn'|\
-        'setup-new-user awscloudformation'|'setup-new-user root'|'setupNewUser aws'|\
-        'setupNewUser awscfn'|'setupNewUser awscloudformation'|'setupNewUser root'|\
-        'statement codegen'|'statements codegen'|'status analytics'|'status api'|'status auth'|\
-        'status custom'|'status function'|'status geo'|'status hosting'|'status interactions'|\
-        'status notifications'|'status predictions'|'status storage'|'storage add'|\
-        'storage configure'|'storage console'|'storage help'|'storage import'|'storage override'|\
-        'storage status'|'storage update'|'types codegen'|'uninstall'|'update Predictions'|\
-        'update analytics'|'update api'|'update auth'|'update codegen'|'update custom'|'update env'|\
-        'update function'|'update geo'|'update hosting'|'update interaction'|'update interactions'|\
-        'update predictions'|'update storage'|'update-secrets api'|'upgrade'|'verify plugin'|\
-        'version')
+        'pull'|'remove codegen'|'remove geo'|'remove plugin'|'reset-cache'|'reset-cache aws'|\
+        'reset-cache awscfn'|'reset-cache awscloudformation'|'reset-cache root'|'resetCache'|\
+        'resetCache aws'|'resetCache awscfn'|'resetCache awscloudformation'|'resetCache root'|'root'|\
+        'root configure'|'root console'|'root help'|'root new-user'|'root newUser'|'root override'|\
+        'root reset-cache'|'root resetCache'|'root setup-new-user'|'root setupNewUser'|'run'|\
+        'sandbox delete'|'sandbox secret get'|'sandbox secret list'|'sandbox secret remove'|\
+        'sandbox secret set'|'sandbox seed generate-policy'|'scan plugin'|'secret get'|'secret list'|\
+        'secret remove'|'secret set'|'serve hosting'|'setup-new-user'|'setup-new-user aws'|\
+        'setup-new-user awscfn'|'setup-new-user awscloudformation'|'setup-new-user root'|\
+        'setupNewUser'|'setupNewUser aws'|'setupNewUser awscfn'|'setupNewUser awscloudformation'|\
+        'setupNewUser root'|'statement'|'statement codegen'|'statements codegen'|'status analytics'|\
+        'status api'|'status auth'|'status custom'|'status function'|'status geo'|'status hosting'|\
+        'status interactions'|'status notifications'|'status predictions'|'status storage'|\
+        'storage add'|'storage configure'|'storage console'|'storage help'|'storage import'|\
+        'storage override'|'storage status'|'storage update'|'types codegen'|'uninstall'|\
+        'update Predictions'|'update analytics'|'update api'|'update auth'|'update codegen'|\
+        'update custom'|'update env'|'update function'|'update geo'|'update hosting'|\
+        'update interaction'|'update interactions'|'update predictions'|'update storage'|\
+        'update-secrets api'|'upgrade'|'verify plugin'|'version')
             __amplify_c=''
             __amplify_a='' ;;
         'Predictions remove'|'add env'|'add notification'|'add notifications'|'add plugin'|\
@@ -167,10 +165,10 @@ __amplify_node() {
         'delete notifications'|'disable notification'|'disable notifications'|'enable notification'|\
         'enable notifications'|'env add'|'function build'|'function invoke'|'function push'|\
         'function remove'|'hosting push'|'hosting remove'|'interaction push'|'interaction remove'|\
-        'interactions push'|'interactions remove'|'invoke function'|'mock function'|'new plugin'|\
-        'notification add'|'notification configure'|'notification delete'|'notification disable'|\
-        'notification enable'|'notification remove'|'notification update'|'notifications add'|\
-        'notifications configure'|'notifications delete'|'notifications disable'|\
+        'interactions push'|'interactions remove'|'invoke function'|'ls'|'mock function'|\
+        'new plugin'|'notification add'|'notification configure'|'notification delete'|\
+        'notification disable'|'notification enable'|'notification remove'|'notification update'|\
+        'notifications add'|'notifications configure'|'notifications delete'|'notifications disable'|\
         'notifications enable'|'notifications remove'|'notifications update'|'plugin add'|\
         'plugin init'|'plugin new'|'predictions remove'|'push analytics'|'push api'|'push auth'|\
         'push function'|'push hosting'|'push interaction'|'push interactions'|'push storage'|\
@@ -182,26 +180,22 @@ __amplify_node() {
             __amplify_c=''
             __amplify_a='v' ;;
         'add'|'remove')
-            __amplify_c='Predictions analytics api auth codegen custom env function geo hosting interaction
-                interactions notification notifications plugin predictions storage'
+            __amplify_c='analytics api auth codegen custom env function geo hosting interactions
+                notifications plugin predictions storage'
             __amplify_a='' ;;
         'add-graphql-datasource'|'generate-schema'|'gql-compile'|'migrate'|'rebuild'|\
         'update-secrets')
             __amplify_c='api'
             __amplify_a='' ;;
         'analytics')
-            __amplify_c='add configure console help push remove status update'
+            __amplify_c='add console help push remove status update'
             __amplify_a='' ;;
         'api')
-            __amplify_c='add add-graphql-datasource configure console generate-schema gql-compile help import
-                migrate override push rebuild remove status update update-secrets'
+            __amplify_c='add add-graphql-datasource console generate-schema gql-compile help import migrate
+                override push rebuild remove status update update-secrets'
             __amplify_a='' ;;
         'auth')
             __amplify_c='add console enable help import override push remove status update'
-            __amplify_a='' ;;
-        'aws'|'awscfn'|'awscloudformation'|'root')
-            __amplify_c='configure console help new-user newUser override reset-cache resetCache
-                setup-new-user setupNewUser'
             __amplify_a='' ;;
         'build')
             __amplify_c='custom function'
@@ -213,41 +207,34 @@ __amplify_node() {
             __amplify_c=''
             __amplify_a='b' ;;
         'codegen')
-            __amplify_c='add configure model model-introspection models remove statement statements types
-                update'
+            __amplify_c='add configure model-introspection models remove statements types'
             __amplify_a='' ;;
         'config'|'sandbox secret'|'secret')
             __amplify_c='get list remove set'
             __amplify_a='' ;;
         'configure')
-            __amplify_c='Predictions analytics api aws awscfn awscloudformation codegen custom function geo
-                hosting interaction interactions notification notifications predictions profile
-                project root storage telemetry'
+            __amplify_c='codegen hosting notifications profile project telemetry'
             __amplify_a='v' ;;
         'configure telemetry')
             __amplify_c='disable enable'
             __amplify_a='' ;;
         'console')
-            __amplify_c='Predictions analytics api auth aws awscfn awscloudformation function geo hosting
-                notification notifications predictions root storage'
+            __amplify_c='analytics api auth function geo hosting notifications predictions storage'
             __amplify_a='' ;;
         'custom')
-            __amplify_c='add build configure help remove status update'
-            __amplify_a='' ;;
-        'delete'|'disable')
-            __amplify_c='notification notifications'
+            __amplify_c='add build help remove status update'
             __amplify_a='' ;;
         'enable')
-            __amplify_c='auth hosting notification notifications'
+            __amplify_c='auth'
             __amplify_a='' ;;
         'env')
-            __amplify_c='add checkout get help import list ls pull remove update'
+            __amplify_c='add checkout get help import list pull remove update'
             __amplify_a='' ;;
         'export')
             __amplify_c='pull'
             __amplify_a='' ;;
         'function')
-            __amplify_c='add build configure console help invoke push remove status update'
+            __amplify_c='add build console help invoke push remove status update'
             __amplify_a='' ;;
         'gen2-migration')
             __amplify_c=''
@@ -256,68 +243,56 @@ __amplify_node() {
             __amplify_c='forms graphql-client-code outputs schema-from-database'
             __amplify_a='' ;;
         'geo')
-            __amplify_c='add configure console help import remove status update'
+            __amplify_c='add console help import remove status update'
             __amplify_a='' ;;
         'h')
             __amplify_c=''
             __amplify_a='v v' ;;
         'help')
-            __amplify_c='Predictions analytics api auth aws awscfn awscloudformation custom function geo
-                hosting interaction interactions notification notifications predictions root storage'
+            __amplify_c='analytics api auth custom function geo hosting interactions notifications
+                predictions storage'
             __amplify_a='v v' ;;
         'hosting')
-            __amplify_c='add configure console enable help push remove serve status update'
+            __amplify_c='add configure console help push remove serve status'
             __amplify_a='' ;;
         'import')
             __amplify_c='api auth env geo storage'
             __amplify_a='' ;;
-        'interaction')
-            __amplify_c='add configure help push remove update'
-            __amplify_a='' ;;
         'interactions')
-            __amplify_c='add configure help push remove status update'
+            __amplify_c='add help push remove status update'
             __amplify_a='' ;;
         'invoke')
             __amplify_c='function'
             __amplify_a='' ;;
         'list')
-            __amplify_c='env notification notifications plugin'
+            __amplify_c='env plugin'
             __amplify_a='' ;;
-        'ls')
-            __amplify_c='notification notifications'
-            __amplify_a='v' ;;
         'mock')
             __amplify_c='api function help storage'
             __amplify_a='' ;;
-        'model'|'model-introspection'|'models'|'statement'|'statements'|'types')
+        'model-introspection'|'models'|'statements'|'types')
             __amplify_c='codegen'
             __amplify_a='' ;;
         'new'|'scan'|'verify')
             __amplify_c='plugin'
             __amplify_a='' ;;
-        'new-user'|'newUser'|'reset-cache'|'resetCache'|'setup-new-user'|'setupNewUser')
-            __amplify_c='aws awscfn awscloudformation root'
-            __amplify_a='' ;;
         'notices')
             __amplify_c='acknowledge list'
             __amplify_a='' ;;
-        'notification')
-            __amplify_c='add configure console delete disable enable help list ls remove update'
-            __amplify_a='' ;;
         'notifications')
-            __amplify_c='add configure console delete disable enable help list ls remove status update'
+            __amplify_c='add configure console help remove status'
             __amplify_a='' ;;
         'override')
-            __amplify_c='api auth aws awscfn awscloudformation project root storage'
+            __amplify_c='api auth project storage'
             __amplify_a='' ;;
         'plugin')
-            __amplify_c='add configure help init list new remove scan verify'
+            __amplify_c='add configure help list new remove scan verify'
             __amplify_a='' ;;
         'predictions')
-            __amplify_c='add configure console help remove status update'
+            __amplify_c='add console help remove status update'
             __amplify_a='' ;;
         'push')
-            __amplify_c='analytics api auth function hosting interaction interactions storage'
+            __amplify_c='analytics api auth function hosting interactions storage'
             __amplify_a='' ;;
         'sandbox')
             __amplify_c='delete secret seed'
@@ -333,11 +308,10 @@ __amplify_node() {
                 predictions storage'
             __amplify_a='v' ;;
         'storage')
-            __amplify_c='add configure console help import override push remove status update'
+            __amplify_c='add console help import override push remove status update'
             __amplify_a='' ;;
         'update')
-            __amplify_c='Predictions analytics api auth codegen custom env function geo hosting interaction
-                interactions notification notifications predictions storage'
+            __amplify_c='analytics api auth custom env function geo interactions predictions storage'
             __amplify_a='' ;;
         *) return 1 ;;
     esac

@@ -141,14 +141,16 @@ function __amplify_children --description 'amplify completion: the words that ca
     switch $argv[1]
         case ''
             printf '%s\t%s\n' \
-                'Predictions' 'Show help for the predictions category.' \
+                '--shim-ask' 'amplify-shim: mode ask, for this call only' \
+                '--shim-passthrough' 'amplify-shim: gen1 passthrough, for this call only' \
+                '--shim-print' 'amplify-shim: mode teach, for this call only' \
+                '--shim-run' 'amplify-shim: mode run, for this call only' \
+                '--shim-teach' 'amplify-shim: mode teach, for this call only' \
+                '--shim-translate' 'amplify-shim: gen1 translate, for this call only' \
                 'add' 'add + one of: analytics, api, auth, codegen, custom, env, function...' \
                 'analytics' 'Show help for the analytics category.' \
                 'api' 'Show help for the api category.' \
                 'auth' 'Show help for the auth category.' \
-                'aws' 'Show the AWS provider\'s help.' \
-                'awscfn' 'Show the AWS provider\'s help.' \
-                'awscloudformation' 'Show the AWS provider\'s help.' \
                 'build' 'Build/transform resources without pushing.' \
                 'categories' 'List the available categories.' \
                 'codegen' 'Generate GraphQL statements and types for the API.' \
@@ -160,30 +162,25 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'deploy' 'Gen 2 (ampx): Deploy Amplify backend resources without Amplify Hosting.' \
                 'diagnose' 'Capture a redacted project report for support.' \
                 'drift' 'Detect drift between a Gen 1 project and its deployed stacks.' \
-                'enable' 'enable + one of: auth, hosting, notification, notifications' \
                 'env' 'Show help for environment commands.' \
                 'export' 'Export the backend as CDK-consumable CloudFormation.' \
                 'function' 'Show help for the function category.' \
                 'gen2-migration' 'Move a deployed Gen 1 environment to Gen 2, step by step (assess, lock, gener...' \
                 'generate' 'Gen 2 (ampx): Generates post deployment artifacts' \
                 'geo' 'Show help for the geo category.' \
-                'h' 'Show general help, or help for a command.' \
                 'help' 'Show general help, or help for a command.' \
                 'hosting' 'Show help for the hosting category.' \
                 'import' 'import + one of: api, auth, env, geo, storage' \
                 'info' 'Gen 2 (ampx): Generates information for Amplify troubleshooting' \
                 'init' 'Initialize a new Amplify project (or add an environment to an existing one).' \
-                'interaction' 'Show help for the interactions category.' \
                 'interactions' 'Show help for the interactions category.' \
-                'list' 'list + one of: env, notification, notifications, plugin' \
+                'list' 'list + one of: env, plugin' \
                 'logout' 'Log out of Amplify Studio for an app.' \
-                'ls' 'Show local resources not yet pushed (create/update/delete).' \
                 'migrate' 'Migrate a project made by a very old CLI to the multi-env format.' \
                 'mock' 'Run the mockable categories (GraphQL API, storage, functions) locally.' \
                 'notices' 'Gen 2 (ampx): Manage and interact with Amplify backend tooling notices.' \
-                'notification' 'Show help for the notifications category.' \
                 'notifications' 'Show help for the notifications category.' \
-                'override' 'override + one of: api, auth, aws, awscfn, awscloudformation, proje...' \
+                'override' 'override + one of: api, auth, project, storage' \
                 'pipeline-deploy' 'Gen 2 (ampx): Command to deploy backends in a custom CI/CD pipeline.' \
                 'plugin' 'Show help for plugin commands.' \
                 'predictions' 'Show help for the predictions category.' \
@@ -191,28 +188,17 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'pull' 'Fetch a backend environment from the cloud and update the local project.' \
                 'push' 'Provision cloud resources with the latest local backend changes.' \
                 'remove' 'remove + one of: analytics, api, auth, codegen, custom, env, functi...' \
-                'root' 'Show the AWS provider\'s help.' \
                 'run' 'Push, then run the frontend\'s start command locally.' \
                 'sandbox' 'Gen 2 (ampx): Starts sandbox, watch mode for Amplify backend deployments' \
                 'secret' 'Gen 2 (ampx): Manage self-managed hosting secrets' \
-                'serve' 'Push, then run the frontend\'s start command locally.' \
                 'status' 'Show local resources not yet pushed (create/update/delete).' \
                 'storage' 'Show help for the storage category.' \
                 'uninstall' 'Remove the packaged Gen 1 CLI and ~/.amplify.' \
-                'update' 'update + one of: analytics, api, auth, codegen, custom, env, functi...' \
+                'update' 'update + one of: analytics, api, auth, custom, env, function, geo...' \
                 'upgrade' 'Download and install the latest Gen 1 CLI.' \
                 'version' 'Print the CLI version.'
-        case 'Predictions'
-            printf '%s\t%s\n' \
-                'add' 'Add a predictions resource (identify, convert, interpret, infer).' \
-                'configure' 'Update a predictions resource (walkthrough).' \
-                'console' 'Open the Amazon AI services console for this project\'s predictions resources.' \
-                'help' 'Show help for the predictions category.' \
-                'remove' 'Remove a predictions resource locally (deleted from the cloud on the next push).' \
-                'update' 'Update a predictions resource (walkthrough).'
         case 'add'
             printf '%s\t%s\n' \
-                'Predictions' 'Add a predictions resource (identify, convert, interpret, infer).' \
                 'analytics' 'Add an analytics resource (Pinpoint or Kinesis).' \
                 'api' 'Add a GraphQL (AppSync) or REST (API Gateway) API.' \
                 'auth' 'Add Cognito auth (user pool / identity pool).' \
@@ -222,9 +208,7 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'function' 'Add a Lambda function or Lambda layer.' \
                 'geo' 'Add a geo resource (map, place index, geofence collection).' \
                 'hosting' 'Add hosting (Amplify Hosting, CloudFront + S3, or containers).' \
-                'interaction' 'Add a Lex chatbot (Lex V1, no longer possible).' \
                 'interactions' 'Add a Lex chatbot (Lex V1, no longer possible).' \
-                'notification' 'Enable a notification channel (push, in-app, email, SMS).' \
                 'notifications' 'Enable a notification channel (push, in-app, email, SMS).' \
                 'plugin' 'Add a plugin package to the CLI.' \
                 'predictions' 'Add a predictions resource (identify, convert, interpret, infer).' \
@@ -235,7 +219,6 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'analytics'
             printf '%s\t%s\n' \
                 'add' 'Add an analytics resource (Pinpoint or Kinesis).' \
-                'configure' 'Update an analytics resource (walkthrough).' \
                 'console' 'Open the Amazon Kinesis console for this project\'s analytics resources.' \
                 'help' 'Show help for the analytics category.' \
                 'push' 'Provision analytics cloud resources with the latest local backend changes.' \
@@ -246,7 +229,6 @@ function __amplify_children --description 'amplify completion: the words that ca
             printf '%s\t%s\n' \
                 'add' 'Add a GraphQL (AppSync) or REST (API Gateway) API.' \
                 'add-graphql-datasource' 'Add an Aurora Serverless datasource to the GraphQL API.' \
-                'configure' 'Update an api resource (walkthrough).' \
                 'console' 'Open the AWS AppSync / API Gateway console for this project\'s api resources.' \
                 'generate-schema' 'Generate a GraphQL schema from the imported SQL datasource.' \
                 'gql-compile' 'Compile the GraphQL schema into CloudFormation without pushing.' \
@@ -272,18 +254,6 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'remove' 'Remove an auth resource locally (deleted from the cloud on the next push).' \
                 'status' 'Show local resources not yet pushed (create/update/delete).' \
                 'update' 'Update an auth resource (walkthrough).'
-        case 'aws' 'awscfn' 'awscloudformation' 'root'
-            printf '%s\t%s\n' \
-                'configure' 'Configure AWS credentials / profile for the project.' \
-                'console' 'Open the CloudFormation console for the root stack.' \
-                'help' 'Show the AWS provider\'s help.' \
-                'new-user' 'Step-by-step IAM user setup.' \
-                'newUser' 'Step-by-step IAM user setup.' \
-                'override' 'Generate overrides.ts for project-level resources (IAM roles, root stack).' \
-                'reset-cache' 'Reset cached temporary AWS credentials.' \
-                'resetCache' 'Reset cached temporary AWS credentials.' \
-                'setup-new-user' 'Step-by-step IAM user setup.' \
-                'setupNewUser' 'Step-by-step IAM user setup.'
         case 'build'
             printf '%s\t%s\n' \
                 'custom' 'Build custom CDK resources.' \
@@ -295,14 +265,11 @@ function __amplify_children --description 'amplify completion: the words that ca
             printf '%s\t%s\n' \
                 'add' 'Add codegen for an AppSync API.' \
                 'configure' 'Change the codegen configuration.' \
-                'model' 'Generate DataStore / model classes from the GraphQL schema.' \
                 'model-introspection' 'Generate the model-introspection JSON schema.' \
                 'models' 'Generate DataStore / model classes from the GraphQL schema.' \
                 'remove' 'Remove the codegen configuration.' \
-                'statement' 'Generate GraphQL statements (queries, mutations, subscriptions).' \
                 'statements' 'Generate GraphQL statements (queries, mutations, subscriptions).' \
-                'types' 'Generate GraphQL type annotations.' \
-                'update' 'Change the codegen configuration.'
+                'types' 'Generate GraphQL type annotations.'
         case 'config'
             printf '%s\t%s\n' \
                 'get' 'Get a hosting config value' \
@@ -311,26 +278,11 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'set' 'Set a hosting config value (SSM Parameter Store)'
         case 'configure'
             printf '%s\t%s\n' \
-                'Predictions' 'Update a predictions resource (walkthrough).' \
-                'analytics' 'Update an analytics resource (walkthrough).' \
-                'api' 'Update an api resource (walkthrough).' \
-                'aws' 'Configure AWS credentials / profile for the project.' \
-                'awscfn' 'Configure AWS credentials / profile for the project.' \
-                'awscloudformation' 'Configure AWS credentials / profile for the project.' \
                 'codegen' 'Change the codegen configuration.' \
-                'custom' 'Update a custom resource (walkthrough).' \
-                'function' 'Update a function resource (walkthrough).' \
-                'geo' 'Update a geo resource (walkthrough).' \
                 'hosting' 'Configure hosting settings.' \
-                'interaction' 'Update an interactions resource (walkthrough).' \
-                'interactions' 'Update an interactions resource (walkthrough).' \
-                'notification' 'Configure an enabled notification channel.' \
                 'notifications' 'Configure an enabled notification channel.' \
-                'predictions' 'Update a predictions resource (walkthrough).' \
                 'profile' 'Configure an AWS Amplify profile' \
                 'project' 'Reconfigure the project\'s frontend, editor and AWS profile.' \
-                'root' 'Configure AWS credentials / profile for the project.' \
-                'storage' 'Update a storage resource (walkthrough).' \
                 'telemetry' 'Configure anonymous usage data collection'
         case 'configure telemetry'
             printf '%s\t%s\n' \
@@ -338,40 +290,26 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'enable' 'Enable anonymous data collection'
         case 'console'
             printf '%s\t%s\n' \
-                'Predictions' 'Open the Amazon AI services console for this project\'s predictions resources.' \
                 'analytics' 'Open the Amazon Kinesis console for this project\'s analytics resources.' \
                 'api' 'Open the AWS AppSync / API Gateway console for this project\'s api resources.' \
                 'auth' 'Open the Amazon Cognito console for this project\'s auth resources.' \
-                'aws' 'Open the CloudFormation console for the root stack.' \
-                'awscfn' 'Open the CloudFormation console for the root stack.' \
-                'awscloudformation' 'Open the CloudFormation console for the root stack.' \
                 'function' 'Open the AWS Lambda console for this project\'s function resources.' \
                 'geo' 'Open the Amazon Location Service console for this project\'s geo resources.' \
                 'hosting' 'Open the Amplify Hosting / CloudFront console for this project\'s hosting reso...' \
-                'notification' 'Open the Amazon Connect console for this project\'s notifications resources.' \
                 'notifications' 'Open the Amazon Connect console for this project\'s notifications resources.' \
                 'predictions' 'Open the Amazon AI services console for this project\'s predictions resources.' \
-                'root' 'Open the CloudFormation console for the root stack.' \
                 'storage' 'Open the Amazon S3 / DynamoDB console for this project\'s storage resources.'
         case 'custom'
             printf '%s\t%s\n' \
                 'add' 'Add a custom resource (AWS CDK or CloudFormation).' \
                 'build' 'Build custom CDK resources.' \
-                'configure' 'Update a custom resource (walkthrough).' \
                 'help' 'Show help for the custom category.' \
                 'remove' 'Remove a custom resource locally (deleted from the cloud on the next push).' \
                 'status' 'Show local resources not yet pushed (create/update/delete).' \
                 'update' 'Update a custom resource (walkthrough).'
-        case 'delete' 'disable'
-            printf '%s\t%s\n' \
-                'notification' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
-                'notifications' 'Remove a notifications resource locally (deleted from the cloud on the next p...'
         case 'enable'
             printf '%s\t%s\n' \
-                'auth' 'Same as auth add.' \
-                'hosting' 'Add hosting (Amplify Hosting, CloudFront + S3, or containers).' \
-                'notification' 'Enable a notification channel (push, in-app, email, SMS).' \
-                'notifications' 'Enable a notification channel (push, in-app, email, SMS).'
+                'auth' 'Same as auth add.'
         case 'env'
             printf '%s\t%s\n' \
                 'add' 'Add a new environment to the project.' \
@@ -380,7 +318,6 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'help' 'Show help for environment commands.' \
                 'import' 'Import an existing environment (stack) into the local project.' \
                 'list' 'List the project\'s environments.' \
-                'ls' 'List the project\'s environments.' \
                 'pull' 'Pull the current environment from the cloud.' \
                 'remove' 'Delete an environment (its cloud stack and local configuration).' \
                 'update' 'Update an environment\'s IAM permissions boundary.'
@@ -391,7 +328,6 @@ function __amplify_children --description 'amplify completion: the words that ca
             printf '%s\t%s\n' \
                 'add' 'Add a Lambda function or Lambda layer.' \
                 'build' 'Build and package functions.' \
-                'configure' 'Update a function resource (walkthrough).' \
                 'console' 'Open the AWS Lambda console for this project\'s function resources.' \
                 'help' 'Show help for the function category.' \
                 'invoke' 'Invoke a function locally (deprecated alias of mock function).' \
@@ -411,7 +347,6 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'geo'
             printf '%s\t%s\n' \
                 'add' 'Add a geo resource (map, place index, geofence collection).' \
-                'configure' 'Update a geo resource (walkthrough).' \
                 'console' 'Open the Amazon Location Service console for this project\'s geo resources.' \
                 'help' 'Show help for the geo category.' \
                 'import' 'Import an existing geofence collection.' \
@@ -426,36 +361,27 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'api' 'Compile the GraphQL schema into CloudFormation without pushing.'
         case 'help'
             printf '%s\t%s\n' \
-                'Predictions' 'Show help for the predictions category.' \
                 'analytics' 'Show help for the analytics category.' \
                 'api' 'Show help for the api category.' \
                 'auth' 'Show help for the auth category.' \
-                'aws' 'Show the AWS provider\'s help.' \
-                'awscfn' 'Show the AWS provider\'s help.' \
-                'awscloudformation' 'Show the AWS provider\'s help.' \
                 'custom' 'Show help for the custom category.' \
                 'function' 'Show help for the function category.' \
                 'geo' 'Show help for the geo category.' \
                 'hosting' 'Show help for the hosting category.' \
-                'interaction' 'Show help for the interactions category.' \
                 'interactions' 'Show help for the interactions category.' \
-                'notification' 'Show help for the notifications category.' \
                 'notifications' 'Show help for the notifications category.' \
                 'predictions' 'Show help for the predictions category.' \
-                'root' 'Show the AWS provider\'s help.' \
                 'storage' 'Show help for the storage category.'
         case 'hosting'
             printf '%s\t%s\n' \
                 'add' 'Add hosting (Amplify Hosting, CloudFront + S3, or containers).' \
                 'configure' 'Configure hosting settings.' \
                 'console' 'Open the Amplify Hosting / CloudFront console for this project\'s hosting reso...' \
-                'enable' 'Add hosting (Amplify Hosting, CloudFront + S3, or containers).' \
                 'help' 'Show help for the hosting category.' \
                 'push' 'Provision hosting cloud resources with the latest local backend changes.' \
                 'remove' 'Remove a hosting resource locally (deleted from the cloud on the next push).' \
                 'serve' 'Open the deployed Amplify Hosting site in a browser.' \
-                'status' 'Show local resources not yet pushed (create/update/delete).' \
-                'update' 'Configure hosting settings.'
+                'status' 'Show local resources not yet pushed (create/update/delete).'
         case 'import'
             printf '%s\t%s\n' \
                 'api' 'Import an existing MySQL/PostgreSQL database as a GraphQL datasource.' \
@@ -463,18 +389,9 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'env' 'Import an existing environment (stack) into the local project.' \
                 'geo' 'Import an existing geofence collection.' \
                 'storage' 'Import an existing S3 bucket or DynamoDB table.'
-        case 'interaction'
-            printf '%s\t%s\n' \
-                'add' 'Add a Lex chatbot (Lex V1, no longer possible).' \
-                'configure' 'Update an interactions resource (walkthrough).' \
-                'help' 'Show help for the interactions category.' \
-                'push' 'Provision interactions cloud resources with the latest local backend changes.' \
-                'remove' 'Remove an interactions resource locally (deleted from the cloud on the next p...' \
-                'update' 'Update an interactions resource (walkthrough).'
         case 'interactions'
             printf '%s\t%s\n' \
                 'add' 'Add a Lex chatbot (Lex V1, no longer possible).' \
-                'configure' 'Update an interactions resource (walkthrough).' \
                 'help' 'Show help for the interactions category.' \
                 'push' 'Provision interactions cloud resources with the latest local backend changes.' \
                 'remove' 'Remove an interactions resource locally (deleted from the cloud on the next p...' \
@@ -486,13 +403,7 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'list'
             printf '%s\t%s\n' \
                 'env' 'List the project\'s environments.' \
-                'notification' 'List notification channels and their state.' \
-                'notifications' 'List notification channels and their state.' \
                 'plugin' 'List the CLI\'s plugins.'
-        case 'ls'
-            printf '%s\t%s\n' \
-                'notification' 'List notification channels and their state.' \
-                'notifications' 'List notification channels and their state.'
         case 'migrate'
             printf '%s\t%s\n' \
                 'api' 'Migrate the GraphQL schema to transformer v2.'
@@ -502,68 +413,38 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'function' 'Invoke a function locally with an event file.' \
                 'help' 'Show mock help.' \
                 'storage' 'Run the local S3 storage mock.'
-        case 'model' 'models'
-            printf '%s\t%s\n' \
-                'codegen' 'Generate DataStore / model classes from the GraphQL schema.'
         case 'model-introspection'
             printf '%s\t%s\n' \
                 'codegen' 'Generate the model-introspection JSON schema.'
+        case 'models'
+            printf '%s\t%s\n' \
+                'codegen' 'Generate DataStore / model classes from the GraphQL schema.'
         case 'new'
             printf '%s\t%s\n' \
                 'plugin' 'Scaffold a new CLI plugin.'
-        case 'new-user' 'newUser' 'setup-new-user' 'setupNewUser'
-            printf '%s\t%s\n' \
-                'aws' 'Step-by-step IAM user setup.' \
-                'awscfn' 'Step-by-step IAM user setup.' \
-                'awscloudformation' 'Step-by-step IAM user setup.' \
-                'root' 'Step-by-step IAM user setup.'
         case 'notices'
             printf '%s\t%s\n' \
                 'acknowledge' 'Mark a specific notice as acknowledged.' \
                 'list' 'Displays active notices relevant to your Amplify backend environment.'
-        case 'notification'
-            printf '%s\t%s\n' \
-                'add' 'Enable a notification channel (push, in-app, email, SMS).' \
-                'configure' 'Configure an enabled notification channel.' \
-                'console' 'Open the Amazon Connect console for this project\'s notifications resources.' \
-                'delete' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
-                'disable' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
-                'enable' 'Enable a notification channel (push, in-app, email, SMS).' \
-                'help' 'Show help for the notifications category.' \
-                'list' 'List notification channels and their state.' \
-                'ls' 'List notification channels and their state.' \
-                'remove' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
-                'update' 'Configure an enabled notification channel.'
         case 'notifications'
             printf '%s\t%s\n' \
                 'add' 'Enable a notification channel (push, in-app, email, SMS).' \
                 'configure' 'Configure an enabled notification channel.' \
                 'console' 'Open the Amazon Connect console for this project\'s notifications resources.' \
-                'delete' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
-                'disable' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
-                'enable' 'Enable a notification channel (push, in-app, email, SMS).' \
                 'help' 'Show help for the notifications category.' \
-                'list' 'List notification channels and their state.' \
-                'ls' 'List notification channels and their state.' \
                 'remove' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
-                'status' 'Show local resources not yet pushed (create/update/delete).' \
-                'update' 'Configure an enabled notification channel.'
+                'status' 'Show local resources not yet pushed (create/update/delete).'
         case 'override'
             printf '%s\t%s\n' \
                 'api' 'Generate overrides.ts to customise the API\'s CloudFormation.' \
                 'auth' 'Generate overrides.ts for the auth resource.' \
-                'aws' 'Generate overrides.ts for project-level resources (IAM roles, root stack).' \
-                'awscfn' 'Generate overrides.ts for project-level resources (IAM roles, root stack).' \
-                'awscloudformation' 'Generate overrides.ts for project-level resources (IAM roles, root stack).' \
                 'project' 'Generate overrides.ts for project-level resources (IAM roles, root stack).' \
-                'root' 'Generate overrides.ts for project-level resources (IAM roles, root stack).' \
                 'storage' 'Generate overrides.ts for a storage resource.'
         case 'plugin'
             printf '%s\t%s\n' \
                 'add' 'Add a plugin package to the CLI.' \
                 'configure' 'Configure plugin scan directories.' \
                 'help' 'Show plugin help.' \
-                'init' 'Scaffold a new CLI plugin.' \
                 'list' 'List the CLI\'s plugins.' \
                 'new' 'Scaffold a new CLI plugin.' \
                 'remove' 'Remove plugin packages.' \
@@ -572,7 +453,6 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'predictions'
             printf '%s\t%s\n' \
                 'add' 'Add a predictions resource (identify, convert, interpret, infer).' \
-                'configure' 'Update a predictions resource (walkthrough).' \
                 'console' 'Open the Amazon AI services console for this project\'s predictions resources.' \
                 'help' 'Show help for the predictions category.' \
                 'remove' 'Remove a predictions resource locally (deleted from the cloud on the next push).' \
@@ -585,7 +465,6 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'auth' 'Provision auth cloud resources with the latest local backend changes.' \
                 'function' 'Provision function cloud resources with the latest local backend changes.' \
                 'hosting' 'Provision hosting cloud resources with the latest local backend changes.' \
-                'interaction' 'Provision interactions cloud resources with the latest local backend changes.' \
                 'interactions' 'Provision interactions cloud resources with the latest local backend changes.' \
                 'storage' 'Provision storage cloud resources with the latest local backend changes.'
         case 'rebuild'
@@ -593,7 +472,6 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'api' 'Delete and recreate all DynamoDB tables behind the GraphQL API.'
         case 'remove'
             printf '%s\t%s\n' \
-                'Predictions' 'Remove a predictions resource locally (deleted from the cloud on the next push).' \
                 'analytics' 'Remove an analytics resource locally (deleted from the cloud on the next push).' \
                 'api' 'Remove an api resource locally (deleted from the cloud on the next push).' \
                 'auth' 'Remove an auth resource locally (deleted from the cloud on the next push).' \
@@ -603,19 +481,11 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'function' 'Remove a function resource locally (deleted from the cloud on the next push).' \
                 'geo' 'Remove a geo resource locally (deleted from the cloud on the next push).' \
                 'hosting' 'Remove a hosting resource locally (deleted from the cloud on the next push).' \
-                'interaction' 'Remove an interactions resource locally (deleted from the cloud on the next p...' \
                 'interactions' 'Remove an interactions resource locally (deleted from the cloud on the next p...' \
-                'notification' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
                 'notifications' 'Remove a notifications resource locally (deleted from the cloud on the next p...' \
                 'plugin' 'Remove plugin packages.' \
                 'predictions' 'Remove a predictions resource locally (deleted from the cloud on the next push).' \
                 'storage' 'Remove a storage resource locally (deleted from the cloud on the next push).'
-        case 'reset-cache' 'resetCache'
-            printf '%s\t%s\n' \
-                'aws' 'Reset cached temporary AWS credentials.' \
-                'awscfn' 'Reset cached temporary AWS credentials.' \
-                'awscloudformation' 'Reset cached temporary AWS credentials.' \
-                'root' 'Reset cached temporary AWS credentials.'
         case 'sandbox'
             printf '%s\t%s\n' \
                 'delete' 'Deletes sandbox environment' \
@@ -642,7 +512,7 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'serve'
             printf '%s\t%s\n' \
                 'hosting' 'Open the deployed Amplify Hosting site in a browser.'
-        case 'statement' 'statements'
+        case 'statements'
             printf '%s\t%s\n' \
                 'codegen' 'Generate GraphQL statements (queries, mutations, subscriptions).'
         case 'status'
@@ -661,7 +531,6 @@ function __amplify_children --description 'amplify completion: the words that ca
         case 'storage'
             printf '%s\t%s\n' \
                 'add' 'Add storage (an S3 bucket for content, or a DynamoDB table).' \
-                'configure' 'Update a storage resource (walkthrough).' \
                 'console' 'Open the Amazon S3 / DynamoDB console for this project\'s storage resources.' \
                 'help' 'Show help for the storage category.' \
                 'import' 'Import an existing S3 bucket or DynamoDB table.' \
@@ -675,20 +544,14 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'codegen' 'Generate GraphQL type annotations.'
         case 'update'
             printf '%s\t%s\n' \
-                'Predictions' 'Update a predictions resource (walkthrough).' \
                 'analytics' 'Update an analytics resource (walkthrough).' \
                 'api' 'Update an api resource (walkthrough).' \
                 'auth' 'Update an auth resource (walkthrough).' \
-                'codegen' 'Change the codegen configuration.' \
                 'custom' 'Update a custom resource (walkthrough).' \
                 'env' 'Update an environment\'s IAM permissions boundary.' \
                 'function' 'Update a function resource (walkthrough).' \
                 'geo' 'Update a geo resource (walkthrough).' \
-                'hosting' 'Configure hosting settings.' \
-                'interaction' 'Update an interactions resource (walkthrough).' \
                 'interactions' 'Update an interactions resource (walkthrough).' \
-                'notification' 'Configure an enabled notification channel.' \
-                'notifications' 'Configure an enabled notification channel.' \
                 'predictions' 'Update a predictions resource (walkthrough).' \
                 'storage' 'Update a storage resource (walkthrough).'
         case 'update-secrets'

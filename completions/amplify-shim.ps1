@@ -12,14 +12,16 @@
     $amplifyArgs = New-Object 'System.Collections.Generic.Dictionary[string,string[]]'
     $amplifyKinds = New-Object 'System.Collections.Generic.Dictionary[string,string]'
     $amplifyNodes[''] = [string[]]@(
-        'Predictions|Show help for the predictions category.',
+        '--shim-ask|amplify-shim: mode ask, for this call only',
+        '--shim-passthrough|amplify-shim: gen1 passthrough, for this call only',
+        '--shim-print|amplify-shim: mode teach, for this call only',
+        '--shim-run|amplify-shim: mode run, for this call only',
+        '--shim-teach|amplify-shim: mode teach, for this call only',
+        '--shim-translate|amplify-shim: gen1 translate, for this call only',
         'add|add + one of: analytics, api, auth, codegen, custom, env, function...',
         'analytics|Show help for the analytics category.',
         'api|Show help for the api category.',
         'auth|Show help for the auth category.',
-        'aws|Show the AWS provider''s help.',
-        'awscfn|Show the AWS provider''s help.',
-        'awscloudformation|Show the AWS provider''s help.',
         'build|Build/transform resources without pushing.',
         'categories|List the available categories.',
         'codegen|Generate GraphQL statements and types for the API.',
@@ -31,30 +33,25 @@
         'deploy|Gen 2 (ampx): Deploy Amplify backend resources without Amplify Hosting.',
         'diagnose|Capture a redacted project report for support.',
         'drift|Detect drift between a Gen 1 project and its deployed stacks.',
-        'enable|enable + one of: auth, hosting, notification, notifications',
         'env|Show help for environment commands.',
         'export|Export the backend as CDK-consumable CloudFormation.',
         'function|Show help for the function category.',
         'gen2-migration|Move a deployed Gen 1 environment to Gen 2, step by step (assess, lock, gener...',
         'generate|Gen 2 (ampx): Generates post deployment artifacts',
         'geo|Show help for the geo category.',
-        'h|Show general help, or help for a command.',
         'help|Show general help, or help for a command.',
         'hosting|Show help for the hosting category.',
         'import|import + one of: api, auth, env, geo, storage',
         'info|Gen 2 (ampx): Generates information for Amplify troubleshooting',
         'init|Initialize a new Amplify project (or add an environment to an existing one).',
-        'interaction|Show help for the interactions category.',
         'interactions|Show help for the interactions category.',
-        'list|list + one of: env, notification, notifications, plugin',
+        'list|list + one of: env, plugin',
         'logout|Log out of Amplify Studio for an app.',
-        'ls|Show local resources not yet pushed (create/update/delete).',
         'migrate|Migrate a project made by a very old CLI to the multi-env format.',
         'mock|Run the mockable categories (GraphQL API, storage, functions) locally.',
         'notices|Gen 2 (ampx): Manage and interact with Amplify backend tooling notices.',
-        'notification|Show help for the notifications category.',
         'notifications|Show help for the notifications category.',
-        'override|override + one of: api, auth, aws, awscfn, awscloudformation, proje...',
+        'override|override + one of: api, auth, project, storage',
         'pipeline-deploy|Gen 2 (ampx): Command to deploy backends in a custom CI/CD pipeline.',
         'plugin|Show help for plugin commands.',
         'predictions|Show help for the predictions category.',
@@ -62,64 +59,55 @@
         'pull|Fetch a backend environment from the cloud and update the local project.',
         'push|Provision cloud resources with the latest local backend changes.',
         'remove|remove + one of: analytics, api, auth, codegen, custom, env, functi...',
-        'root|Show the AWS provider''s help.',
         'run|Push, then run the frontend''s start command locally.',
         'sandbox|Gen 2 (ampx): Starts sandbox, watch mode for Amplify backend deployments',
         'secret|Gen 2 (ampx): Manage self-managed hosting secrets',
-        'serve|Push, then run the frontend''s start command locally.',
         'status|Show local resources not yet pushed (create/update/delete).',
         'storage|Show help for the storage category.',
         'uninstall|Remove the packaged Gen 1 CLI and ~/.amplify.',
-        'update|update + one of: analytics, api, auth, codegen, custom, env, functi...',
+        'update|update + one of: analytics, api, auth, custom, env, function, geo...',
         'upgrade|Download and install the latest Gen 1 CLI.',
         'version|Print the CLI version.'
     )
-    $amplifyNodes['Predictions'] = [string[]]@(
-        'add|Add a predictions resource (identify, convert, interpret, infer).',
-        'configure|Update a predictions resource (walkthrough).',
-        'console|Open the Amazon AI services console for this project''s predictions resources.',
-        'help|Show help for the predictions category.',
-        'remove|Remove a predictions resource locally (deleted from the cloud on the next push).',
-        'update|Update a predictions resource (walkthrough).'
-    )
     $v = [string[]]@()
     foreach ($k in @(
-        'Predictions add', 'Predictions configure', 'Predictions console', 'Predictions help',
-        'Predictions remove', 'Predictions update', 'add Predictions', 'add analytics', 'add api',
-        'add auth', 'add codegen', 'add custom', 'add env', 'add function', 'add geo',
-        'add hosting', 'add interaction', 'add interactions', 'add notification',
-        'add notifications', 'add plugin', 'add predictions', 'add storage',
+        'Predictions', 'Predictions add', 'Predictions configure', 'Predictions console',
+        'Predictions help', 'Predictions remove', 'Predictions update', 'add Predictions',
+        'add analytics', 'add api', 'add auth', 'add codegen', 'add custom', 'add env',
+        'add function', 'add geo', 'add hosting', 'add interaction', 'add interactions',
+        'add notification', 'add notifications', 'add plugin', 'add predictions', 'add storage',
         'add-graphql-datasource api', 'analytics add', 'analytics configure', 'analytics console',
         'analytics help', 'analytics push', 'analytics remove', 'analytics status',
         'analytics update', 'api add', 'api add-graphql-datasource', 'api configure', 'api console',
         'api generate-schema', 'api gql-compile', 'api help', 'api import', 'api migrate',
         'api override', 'api push', 'api rebuild', 'api remove', 'api status', 'api update',
         'api update-secrets', 'auth add', 'auth console', 'auth enable', 'auth help', 'auth import',
-        'auth override', 'auth push', 'auth remove', 'auth status', 'auth update', 'aws configure',
-        'aws console', 'aws help', 'aws new-user', 'aws newUser', 'aws override', 'aws reset-cache',
-        'aws resetCache', 'aws setup-new-user', 'aws setupNewUser', 'awscfn configure',
-        'awscfn console', 'awscfn help', 'awscfn new-user', 'awscfn newUser', 'awscfn override',
-        'awscfn reset-cache', 'awscfn resetCache', 'awscfn setup-new-user', 'awscfn setupNewUser',
-        'awscloudformation configure', 'awscloudformation console', 'awscloudformation help',
-        'awscloudformation new-user', 'awscloudformation newUser', 'awscloudformation override',
-        'awscloudformation reset-cache', 'awscloudformation resetCache',
-        'awscloudformation setup-new-user', 'awscloudformation setupNewUser', 'build custom',
-        'build function', 'categories', 'checkout env', 'codegen add', 'codegen configure',
-        'codegen model', 'codegen model-introspection', 'codegen models', 'codegen remove',
-        'codegen statement', 'codegen statements', 'codegen types', 'codegen update', 'config get',
-        'config list', 'config remove', 'config set', 'configure Predictions',
-        'configure analytics', 'configure api', 'configure aws', 'configure awscfn',
-        'configure awscloudformation', 'configure codegen', 'configure custom',
-        'configure function', 'configure geo', 'configure hosting', 'configure interaction',
-        'configure interactions', 'configure notification', 'configure notifications',
-        'configure predictions', 'configure profile', 'configure project', 'configure root',
-        'configure storage', 'configure telemetry disable', 'configure telemetry enable',
-        'console Predictions', 'console analytics', 'console api', 'console auth', 'console aws',
-        'console awscfn', 'console awscloudformation', 'console function', 'console geo',
-        'console hosting', 'console notification', 'console notifications', 'console predictions',
-        'console root', 'console storage', 'custom add', 'custom build', 'custom configure',
-        'custom help', 'custom remove', 'custom status', 'custom update', 'delete notification',
-        'delete notifications', 'deploy', 'diagnose', 'disable notification',
+        'auth override', 'auth push', 'auth remove', 'auth status', 'auth update', 'aws',
+        'aws configure', 'aws console', 'aws help', 'aws new-user', 'aws newUser', 'aws override',
+        'aws reset-cache', 'aws resetCache', 'aws setup-new-user', 'aws setupNewUser', 'awscfn',
+        'awscfn configure', 'awscfn console', 'awscfn help', 'awscfn new-user', 'awscfn newUser',
+        'awscfn override', 'awscfn reset-cache', 'awscfn resetCache', 'awscfn setup-new-user',
+        'awscfn setupNewUser', 'awscloudformation', 'awscloudformation configure',
+        'awscloudformation console', 'awscloudformation help', 'awscloudformation new-user',
+        'awscloudformation newUser', 'awscloudformation override', 'awscloudformation reset-cache',
+        'awscloudformation resetCache', 'awscloudformation setup-new-user',
+        'awscloudformation setupNewUser', 'build custom', 'build function', 'categories',
+        'checkout env', 'codegen add', 'codegen configure', 'codegen model',
+        'codegen model-introspection', 'codegen models', 'codegen remove', 'codegen statement',
+        'codegen statements', 'codegen types', 'codegen update', 'config get', 'config list',
+        'config remove', 'config set', 'configure Predictions', 'configure analytics',
+        'configure api', 'configure aws', 'configure awscfn', 'configure awscloudformation',
+        'configure codegen', 'configure custom', 'configure function', 'configure geo',
+        'configure hosting', 'configure interaction', 'configure interactions',
+        'configure notification', 'configure notifications', 'configure predictions',
+        'configure profile', 'configure project', 'configure root', 'configure storage',
+        'configure telemetry disable', 'configure telemetry enable', 'console Predictions',
+        'console analytics', 'console api', 'console auth', 'console aws', 'console awscfn',
+        'console awscloudformation', 'console function', 'console geo', 'console hosting',
+        'console notification', 'console notifications', 'console predictions', 'console root',
+        'console storage', 'custom add', 'custom build', 'custom configure', 'custom help',
+        'custom remove', 'custom status', 'custom update', 'delete', 'delete notification',
+        'delete notifications', 'deploy', 'diagnose', 'disable', 'disable notification',
         'disable notifications', 'drift', 'enable auth', 'enable hosting', 'enable notification',
         'enable notifications', 'env add', 'env checkout', 'env get', 'env help', 'env import',
         'env list', 'env ls', 'env pull', 'env remove', 'env update', 'export pull', 'function add',
@@ -135,55 +123,57 @@
         'hosting add', 'hosting configure', 'hosting console', 'hosting enable', 'hosting help',
         'hosting push', 'hosting remove', 'hosting serve', 'hosting status', 'hosting update',
         'import api', 'import auth', 'import env', 'import geo', 'import storage', 'info', 'init',
-        'interaction add', 'interaction configure', 'interaction help', 'interaction push',
-        'interaction remove', 'interaction update', 'interactions add', 'interactions configure',
-        'interactions help', 'interactions push', 'interactions remove', 'interactions status',
-        'interactions update', 'invoke function', 'list env', 'list notification',
-        'list notifications', 'list plugin', 'logout', 'ls notification', 'ls notifications',
-        'migrate api', 'mock api', 'mock function', 'mock help', 'mock storage', 'model codegen',
-        'model-introspection codegen', 'models codegen', 'new plugin', 'new-user aws',
-        'new-user awscfn', 'new-user awscloudformation', 'new-user root', 'newUser aws',
-        'newUser awscfn', 'newUser awscloudformation', 'newUser root', 'notices acknowledge',
-        'notices list', 'notification add', 'notification configure', 'notification console',
-        'notification delete', 'notification disable', 'notification enable', 'notification help',
-        'notification list', 'notification ls', 'notification remove', 'notification update',
-        'notifications add', 'notifications configure', 'notifications console',
-        'notifications delete', 'notifications disable', 'notifications enable',
-        'notifications help', 'notifications list', 'notifications ls', 'notifications remove',
-        'notifications status', 'notifications update', 'override api', 'override auth',
-        'override aws', 'override awscfn', 'override awscloudformation', 'override project',
-        'override root', 'override storage', 'pipeline-deploy', 'plugin add', 'plugin configure',
-        'plugin help', 'plugin init', 'plugin list', 'plugin new', 'plugin remove', 'plugin scan',
-        'plugin verify', 'predictions add', 'predictions configure', 'predictions console',
-        'predictions help', 'predictions remove', 'predictions status', 'predictions update',
-        'publish', 'pull', 'push analytics', 'push api', 'push auth', 'push function',
-        'push hosting', 'push interaction', 'push interactions', 'push storage', 'rebuild api',
+        'interaction', 'interaction add', 'interaction configure', 'interaction help',
+        'interaction push', 'interaction remove', 'interaction update', 'interactions add',
+        'interactions configure', 'interactions help', 'interactions push', 'interactions remove',
+        'interactions status', 'interactions update', 'invoke function', 'list env',
+        'list notification', 'list notifications', 'list plugin', 'logout', 'ls', 'ls notification',
+        'ls notifications', 'migrate api', 'mock api', 'mock function', 'mock help', 'mock storage',
+        'model', 'model codegen', 'model-introspection codegen', 'models codegen', 'new plugin',
+        'new-user', 'new-user aws', 'new-user awscfn', 'new-user awscloudformation',
+        'new-user root', 'newUser', 'newUser aws', 'newUser awscfn', 'newUser awscloudformation',
+        'newUser root', 'notices acknowledge', 'notices list', 'notification', 'notification add',
+        'notification configure', 'notification console', 'notification delete',
+        'notification disable', 'notification enable', 'notification help', 'notification list',
+        'notification ls', 'notification remove', 'notification update', 'notifications add',
+        'notifications configure', 'notifications console', 'notifications delete',
+        'notifications disable', 'notifications enable', 'notifications help', 'notifications list',
+        'notifications ls', 'notifications remove', 'notifications status', 'notifications update',
+        'override api', 'override auth', 'override aws', 'override awscfn',
+        'override awscloudformation', 'override project', 'override root', 'override storage',
+        'pipeline-deploy', 'plugin add', 'plugin configure', 'plugin help', 'plugin init',
+        'plugin list', 'plugin new', 'plugin remove', 'plugin scan', 'plugin verify',
+        'predictions add', 'predictions configure', 'predictions console', 'predictions help',
+        'predictions remove', 'predictions status', 'predictions update', 'publish', 'pull',
+        'push analytics', 'push api', 'push auth', 'push function', 'push hosting',
+        'push interaction', 'push interactions', 'push storage', 'rebuild api',
         'remove Predictions', 'remove analytics', 'remove api', 'remove auth', 'remove codegen',
         'remove custom', 'remove env', 'remove function', 'remove geo', 'remove hosting',
         'remove interaction', 'remove interactions', 'remove notification', 'remove notifications',
-        'remove plugin', 'remove predictions', 'remove storage', 'reset-cache aws',
-        'reset-cache awscfn', 'reset-cache awscloudformation', 'reset-cache root', 'resetCache aws',
-        'resetCache awscfn', 'resetCache awscloudformation', 'resetCache root', 'root configure',
-        'root console', 'root help', 'root new-user', 'root newUser', 'root override',
-        'root reset-cache', 'root resetCache', 'root setup-new-user', 'root setupNewUser', 'run',
-        'sandbox delete', 'sandbox secret get', 'sandbox secret list', 'sandbox secret remove',
-        'sandbox secret set', 'sandbox seed generate-policy', 'scan plugin', 'secret get',
-        'secret list', 'secret remove', 'secret set', 'serve hosting', 'setup-new-user aws',
-        'setup-new-user awscfn', 'setup-new-user awscloudformation', 'setup-new-user root',
+        'remove plugin', 'remove predictions', 'remove storage', 'reset-cache', 'reset-cache aws',
+        'reset-cache awscfn', 'reset-cache awscloudformation', 'reset-cache root', 'resetCache',
+        'resetCache aws', 'resetCache awscfn', 'resetCache awscloudformation', 'resetCache root',
+        'root', 'root configure', 'root console', 'root help', 'root new-user', 'root newUser',
+        'root override', 'root reset-cache', 'root resetCache', 'root setup-new-user',
+        'root setupNewUser', 'run', 'sandbox delete', 'sandbox secret get', 'sandbox secret list',
+        'sandbox secret remove', 'sandbox secret set', 'sandbox seed generate-policy',
+        'scan plugin', 'secret get', 'secret list', 'secret remove', 'secret set', 'serve hosting',
+        'setup-new-user', 'setup-new-user aws', 'setup-new-user awscfn',
+        'setup-new-user awscloudformation', 'setup-new-user root', 'setupNewUser',
         'setupNewUser aws', 'setupNewUser awscfn', 'setupNewUser awscloudformation',
-        'setupNewUser root', 'statement codegen', 'statements codegen', 'status analytics',
-        'status api', 'status auth', 'status custom', 'status function', 'status geo',
-        'status hosting', 'status interactions', 'status notifications', 'status predictions',
-        'status storage', 'storage add', 'storage configure', 'storage console', 'storage help',
-        'storage import', 'storage override', 'storage push', 'storage remove', 'storage status',
-        'storage update', 'types codegen', 'uninstall', 'update Predictions', 'update analytics',
-        'update api', 'update auth', 'update codegen', 'update custom', 'update env',
-        'update function', 'update geo', 'update hosting', 'update interaction',
-        'update interactions', 'update notification', 'update notifications', 'update predictions',
-        'update storage', 'update-secrets api', 'upgrade', 'verify plugin', 'version'
+        'setupNewUser root', 'statement', 'statement codegen', 'statements codegen',
+        'status analytics', 'status api', 'status auth', 'status custom', 'status function',
+        'status geo', 'status hosting', 'status interactions', 'status notifications',
+        'status predictions', 'status storage', 'storage add', 'storage configure',
+        'storage console', 'storage help', 'storage import', 'storage override', 'storage push',
+        'storage remove', 'storage status', 'storage update', 'types codegen', 'uninstall',
+        'update Predictions', 'update analytics', 'update api', 'update auth', 'update codegen',
+        'update custom', 'update env', 'update function', 'update geo', 'update hosting',
+        'update interaction', 'update interactions', 'update notification', 'update notifications',
+        'update predictions', 'update storage', 'update-secrets api', 'upgrade', 'verify plugin',
+        'version'
     )) { $amplifyNodes[$k] = $v }
     $amplifyNodes['add'] = [string[]]@(
-        'Predictions|Add a predictions resource (identify, convert, interpret, infer).',
         'analytics|Add an analytics resource (Pinpoint or Kinesis).',
         'api|Add a GraphQL (AppSync) or REST (API Gateway) API.',
         'auth|Add Cognito auth (user pool / identity pool).',
@@ -193,9 +183,7 @@
         'function|Add a Lambda function or Lambda layer.',
         'geo|Add a geo resource (map, place index, geofence collection).',
         'hosting|Add hosting (Amplify Hosting, CloudFront + S3, or containers).',
-        'interaction|Add a Lex chatbot (Lex V1, no longer possible).',
         'interactions|Add a Lex chatbot (Lex V1, no longer possible).',
-        'notification|Enable a notification channel (push, in-app, email, SMS).',
         'notifications|Enable a notification channel (push, in-app, email, SMS).',
         'plugin|Add a plugin package to the CLI.',
         'predictions|Add a predictions resource (identify, convert, interpret, infer).',
@@ -206,7 +194,6 @@
     )
     $amplifyNodes['analytics'] = [string[]]@(
         'add|Add an analytics resource (Pinpoint or Kinesis).',
-        'configure|Update an analytics resource (walkthrough).',
         'console|Open the Amazon Kinesis console for this project''s analytics resources.',
         'help|Show help for the analytics category.',
         'push|Provision analytics cloud resources with the latest local backend changes.',
@@ -217,7 +204,6 @@
     $amplifyNodes['api'] = [string[]]@(
         'add|Add a GraphQL (AppSync) or REST (API Gateway) API.',
         'add-graphql-datasource|Add an Aurora Serverless datasource to the GraphQL API.',
-        'configure|Update an api resource (walkthrough).',
         'console|Open the AWS AppSync / API Gateway console for this project''s api resources.',
         'generate-schema|Generate a GraphQL schema from the imported SQL datasource.',
         'gql-compile|Compile the GraphQL schema into CloudFormation without pushing.',
@@ -244,21 +230,6 @@
         'status|Show local resources not yet pushed (create/update/delete).',
         'update|Update an auth resource (walkthrough).'
     )
-    $v = [string[]]@(
-        'configure|Configure AWS credentials / profile for the project.',
-        'console|Open the CloudFormation console for the root stack.',
-        'help|Show the AWS provider''s help.',
-        'new-user|Step-by-step IAM user setup.',
-        'newUser|Step-by-step IAM user setup.',
-        'override|Generate overrides.ts for project-level resources (IAM roles, root stack).',
-        'reset-cache|Reset cached temporary AWS credentials.',
-        'resetCache|Reset cached temporary AWS credentials.',
-        'setup-new-user|Step-by-step IAM user setup.',
-        'setupNewUser|Step-by-step IAM user setup.'
-    )
-    foreach ($k in @(
-        'aws', 'awscfn', 'awscloudformation', 'root'
-    )) { $amplifyNodes[$k] = $v }
     $amplifyNodes['build'] = [string[]]@(
         'custom|Build custom CDK resources.',
         'function|Build and package functions.'
@@ -269,14 +240,11 @@
     $amplifyNodes['codegen'] = [string[]]@(
         'add|Add codegen for an AppSync API.',
         'configure|Change the codegen configuration.',
-        'model|Generate DataStore / model classes from the GraphQL schema.',
         'model-introspection|Generate the model-introspection JSON schema.',
         'models|Generate DataStore / model classes from the GraphQL schema.',
         'remove|Remove the codegen configuration.',
-        'statement|Generate GraphQL statements (queries, mutations, subscriptions).',
         'statements|Generate GraphQL statements (queries, mutations, subscriptions).',
-        'types|Generate GraphQL type annotations.',
-        'update|Change the codegen configuration.'
+        'types|Generate GraphQL type annotations.'
     )
     $amplifyNodes['config'] = [string[]]@(
         'get|Get a hosting config value',
@@ -285,26 +253,11 @@
         'set|Set a hosting config value (SSM Parameter Store)'
     )
     $amplifyNodes['configure'] = [string[]]@(
-        'Predictions|Update a predictions resource (walkthrough).',
-        'analytics|Update an analytics resource (walkthrough).',
-        'api|Update an api resource (walkthrough).',
-        'aws|Configure AWS credentials / profile for the project.',
-        'awscfn|Configure AWS credentials / profile for the project.',
-        'awscloudformation|Configure AWS credentials / profile for the project.',
         'codegen|Change the codegen configuration.',
-        'custom|Update a custom resource (walkthrough).',
-        'function|Update a function resource (walkthrough).',
-        'geo|Update a geo resource (walkthrough).',
         'hosting|Configure hosting settings.',
-        'interaction|Update an interactions resource (walkthrough).',
-        'interactions|Update an interactions resource (walkthrough).',
-        'notification|Configure an enabled notification channel.',
         'notifications|Configure an enabled notification channel.',
-        'predictions|Update a predictions resource (walkthrough).',
         'profile|Configure an AWS Amplify profile',
         'project|Reconfigure the project''s frontend, editor and AWS profile.',
-        'root|Configure AWS credentials / profile for the project.',
-        'storage|Update a storage resource (walkthrough).',
         'telemetry|Configure anonymous usage data collection'
     )
     $amplifyNodes['configure telemetry'] = [string[]]@(
@@ -312,43 +265,26 @@
         'enable|Enable anonymous data collection'
     )
     $amplifyNodes['console'] = [string[]]@(
-        'Predictions|Open the Amazon AI services console for this project''s predictions resources.',
         'analytics|Open the Amazon Kinesis console for this project''s analytics resources.',
         'api|Open the AWS AppSync / API Gateway console for this project''s api resources.',
         'auth|Open the Amazon Cognito console for this project''s auth resources.',
-        'aws|Open the CloudFormation console for the root stack.',
-        'awscfn|Open the CloudFormation console for the root stack.',
-        'awscloudformation|Open the CloudFormation console for the root stack.',
         'function|Open the AWS Lambda console for this project''s function resources.',
         'geo|Open the Amazon Location Service console for this project''s geo resources.',
         'hosting|Open the Amplify Hosting / CloudFront console for this project''s hosting reso...',
-        'notification|Open the Amazon Connect console for this project''s notifications resources.',
         'notifications|Open the Amazon Connect console for this project''s notifications resources.',
         'predictions|Open the Amazon AI services console for this project''s predictions resources.',
-        'root|Open the CloudFormation console for the root stack.',
         'storage|Open the Amazon S3 / DynamoDB console for this project''s storage resources.'
     )
     $amplifyNodes['custom'] = [string[]]@(
         'add|Add a custom resource (AWS CDK or CloudFormation).',
         'build|Build custom CDK resources.',
-        'configure|Update a custom resource (walkthrough).',
         'help|Show help for the custom category.',
         'remove|Remove a custom resource locally (deleted from the cloud on the next push).',
         'status|Show local resources not yet pushed (create/update/delete).',
         'update|Update a custom resource (walkthrough).'
     )
-    $v = [string[]]@(
-        'notification|Remove a notifications resource locally (deleted from the cloud on the next p...',
-        'notifications|Remove a notifications resource locally (deleted from the cloud on the next p...'
-    )
-    foreach ($k in @(
-        'delete', 'disable'
-    )) { $amplifyNodes[$k] = $v }
     $amplifyNodes['enable'] = [string[]]@(
-        'auth|Same as auth add.',
-        'hosting|Add hosting (Amplify Hosting, CloudFront + S3, or containers).',
-        'notification|Enable a notification channel (push, in-app, email, SMS).',
-        'notifications|Enable a notification channel (push, in-app, email, SMS).'
+        'auth|Same as auth add.'
     )
     $amplifyNodes['env'] = [string[]]@(
         'add|Add a new environment to the project.',
@@ -357,7 +293,6 @@
         'help|Show help for environment commands.',
         'import|Import an existing environment (stack) into the local project.',
         'list|List the project''s environments.',
-        'ls|List the project''s environments.',
         'pull|Pull the current environment from the cloud.',
         'remove|Delete an environment (its cloud stack and local configuration).',
         'update|Update an environment''s IAM permissions boundary.'
@@ -368,7 +303,6 @@
     $amplifyNodes['function'] = [string[]]@(
         'add|Add a Lambda function or Lambda layer.',
         'build|Build and package functions.',
-        'configure|Update a function resource (walkthrough).',
         'console|Open the AWS Lambda console for this project''s function resources.',
         'help|Show help for the function category.',
         'invoke|Invoke a function locally (deprecated alias of mock function).',
@@ -388,7 +322,6 @@
     )
     $amplifyNodes['geo'] = [string[]]@(
         'add|Add a geo resource (map, place index, geofence collection).',
-        'configure|Update a geo resource (walkthrough).',
         'console|Open the Amazon Location Service console for this project''s geo resources.',
         'help|Show help for the geo category.',
         'import|Import an existing geofence collection.',
@@ -403,36 +336,27 @@
         'api|Compile the GraphQL schema into CloudFormation without pushing.'
     )
     $amplifyNodes['help'] = [string[]]@(
-        'Predictions|Show help for the predictions category.',
         'analytics|Show help for the analytics category.',
         'api|Show help for the api category.',
         'auth|Show help for the auth category.',
-        'aws|Show the AWS provider''s help.',
-        'awscfn|Show the AWS provider''s help.',
-        'awscloudformation|Show the AWS provider''s help.',
         'custom|Show help for the custom category.',
         'function|Show help for the function category.',
         'geo|Show help for the geo category.',
         'hosting|Show help for the hosting category.',
-        'interaction|Show help for the interactions category.',
         'interactions|Show help for the interactions category.',
-        'notification|Show help for the notifications category.',
         'notifications|Show help for the notifications category.',
         'predictions|Show help for the predictions category.',
-        'root|Show the AWS provider''s help.',
         'storage|Show help for the storage category.'
     )
     $amplifyNodes['hosting'] = [string[]]@(
         'add|Add hosting (Amplify Hosting, CloudFront + S3, or containers).',
         'configure|Configure hosting settings.',
         'console|Open the Amplify Hosting / CloudFront console for this project''s hosting reso...',
-        'enable|Add hosting (Amplify Hosting, CloudFront + S3, or containers).',
         'help|Show help for the hosting category.',
         'push|Provision hosting cloud resources with the latest local backend changes.',
         'remove|Remove a hosting resource locally (deleted from the cloud on the next push).',
         'serve|Open the deployed Amplify Hosting site in a browser.',
-        'status|Show local resources not yet pushed (create/update/delete).',
-        'update|Configure hosting settings.'
+        'status|Show local resources not yet pushed (create/update/delete).'
     )
     $amplifyNodes['import'] = [string[]]@(
         'api|Import an existing MySQL/PostgreSQL database as a GraphQL datasource.',
@@ -441,17 +365,8 @@
         'geo|Import an existing geofence collection.',
         'storage|Import an existing S3 bucket or DynamoDB table.'
     )
-    $amplifyNodes['interaction'] = [string[]]@(
-        'add|Add a Lex chatbot (Lex V1, no longer possible).',
-        'configure|Update an interactions resource (walkthrough).',
-        'help|Show help for the interactions category.',
-        'push|Provision interactions cloud resources with the latest local backend changes.',
-        'remove|Remove an interactions resource locally (deleted from the cloud on the next p...',
-        'update|Update an interactions resource (walkthrough).'
-    )
     $amplifyNodes['interactions'] = [string[]]@(
         'add|Add a Lex chatbot (Lex V1, no longer possible).',
-        'configure|Update an interactions resource (walkthrough).',
         'help|Show help for the interactions category.',
         'push|Provision interactions cloud resources with the latest local backend changes.',
         'remove|Remove an interactions resource locally (deleted from the cloud on the next p...',
@@ -463,13 +378,7 @@
     )
     $amplifyNodes['list'] = [string[]]@(
         'env|List the project''s environments.',
-        'notification|List notification channels and their state.',
-        'notifications|List notification channels and their state.',
         'plugin|List the CLI''s plugins.'
-    )
-    $amplifyNodes['ls'] = [string[]]@(
-        'notification|List notification channels and their state.',
-        'notifications|List notification channels and their state.'
     )
     $amplifyNodes['migrate'] = [string[]]@(
         'api|Migrate the GraphQL schema to transformer v2.'
@@ -480,73 +389,37 @@
         'help|Show mock help.',
         'storage|Run the local S3 storage mock.'
     )
-    $v = [string[]]@(
-        'codegen|Generate DataStore / model classes from the GraphQL schema.'
-    )
-    foreach ($k in @(
-        'model', 'models'
-    )) { $amplifyNodes[$k] = $v }
     $amplifyNodes['model-introspection'] = [string[]]@(
         'codegen|Generate the model-introspection JSON schema.'
+    )
+    $amplifyNodes['models'] = [string[]]@(
+        'codegen|Generate DataStore / model classes from the GraphQL schema.'
     )
     $amplifyNodes['new'] = [string[]]@(
         'plugin|Scaffold a new CLI plugin.'
     )
-    $v = [string[]]@(
-        'aws|Step-by-step IAM user setup.',
-        'awscfn|Step-by-step IAM user setup.',
-        'awscloudformation|Step-by-step IAM user setup.',
-        'root|Step-by-step IAM user setup.'
-    )
-    foreach ($k in @(
-        'new-user', 'newUser', 'setup-new-user', 'setupNewUser'
-    )) { $amplifyNodes[$k] = $v }
     $amplifyNodes['notices'] = [string[]]@(
         'acknowledge|Mark a specific notice as acknowledged.',
         'list|Displays active notices relevant to your Amplify backend environment.'
-    )
-    $amplifyNodes['notification'] = [string[]]@(
-        'add|Enable a notification channel (push, in-app, email, SMS).',
-        'configure|Configure an enabled notification channel.',
-        'console|Open the Amazon Connect console for this project''s notifications resources.',
-        'delete|Remove a notifications resource locally (deleted from the cloud on the next p...',
-        'disable|Remove a notifications resource locally (deleted from the cloud on the next p...',
-        'enable|Enable a notification channel (push, in-app, email, SMS).',
-        'help|Show help for the notifications category.',
-        'list|List notification channels and their state.',
-        'ls|List notification channels and their state.',
-        'remove|Remove a notifications resource locally (deleted from the cloud on the next p...',
-        'update|Configure an enabled notification channel.'
     )
     $amplifyNodes['notifications'] = [string[]]@(
         'add|Enable a notification channel (push, in-app, email, SMS).',
         'configure|Configure an enabled notification channel.',
         'console|Open the Amazon Connect console for this project''s notifications resources.',
-        'delete|Remove a notifications resource locally (deleted from the cloud on the next p...',
-        'disable|Remove a notifications resource locally (deleted from the cloud on the next p...',
-        'enable|Enable a notification channel (push, in-app, email, SMS).',
         'help|Show help for the notifications category.',
-        'list|List notification channels and their state.',
-        'ls|List notification channels and their state.',
         'remove|Remove a notifications resource locally (deleted from the cloud on the next p...',
-        'status|Show local resources not yet pushed (create/update/delete).',
-        'update|Configure an enabled notification channel.'
+        'status|Show local resources not yet pushed (create/update/delete).'
     )
     $amplifyNodes['override'] = [string[]]@(
         'api|Generate overrides.ts to customise the API''s CloudFormation.',
         'auth|Generate overrides.ts for the auth resource.',
-        'aws|Generate overrides.ts for project-level resources (IAM roles, root stack).',
-        'awscfn|Generate overrides.ts for project-level resources (IAM roles, root stack).',
-        'awscloudformation|Generate overrides.ts for project-level resources (IAM roles, root stack).',
         'project|Generate overrides.ts for project-level resources (IAM roles, root stack).',
-        'root|Generate overrides.ts for project-level resources (IAM roles, root stack).',
         'storage|Generate overrides.ts for a storage resource.'
     )
     $amplifyNodes['plugin'] = [string[]]@(
         'add|Add a plugin package to the CLI.',
         'configure|Configure plugin scan directories.',
         'help|Show plugin help.',
-        'init|Scaffold a new CLI plugin.',
         'list|List the CLI''s plugins.',
         'new|Scaffold a new CLI plugin.',
         'remove|Remove plugin packages.',
@@ -555,7 +428,6 @@
     )
     $amplifyNodes['predictions'] = [string[]]@(
         'add|Add a predictions resource (identify, convert, interpret, infer).',
-        'configure|Update a predictions resource (walkthrough).',
         'console|Open the Amazon AI services console for this project''s predictions resources.',
         'help|Show help for the predictions category.',
         'remove|Remove a predictions resource locally (deleted from the cloud on the next push).',
@@ -568,7 +440,6 @@
         'auth|Provision auth cloud resources with the latest local backend changes.',
         'function|Provision function cloud resources with the latest local backend changes.',
         'hosting|Provision hosting cloud resources with the latest local backend changes.',
-        'interaction|Provision interactions cloud resources with the latest local backend changes.',
         'interactions|Provision interactions cloud resources with the latest local backend changes.',
         'storage|Provision storage cloud resources with the latest local backend changes.'
     )
@@ -576,7 +447,6 @@
         'api|Delete and recreate all DynamoDB tables behind the GraphQL API.'
     )
     $amplifyNodes['remove'] = [string[]]@(
-        'Predictions|Remove a predictions resource locally (deleted from the cloud on the next push).',
         'analytics|Remove an analytics resource locally (deleted from the cloud on the next push).',
         'api|Remove an api resource locally (deleted from the cloud on the next push).',
         'auth|Remove an auth resource locally (deleted from the cloud on the next push).',
@@ -586,23 +456,12 @@
         'function|Remove a function resource locally (deleted from the cloud on the next push).',
         'geo|Remove a geo resource locally (deleted from the cloud on the next push).',
         'hosting|Remove a hosting resource locally (deleted from the cloud on the next push).',
-        'interaction|Remove an interactions resource locally (deleted from the cloud on the next p...',
         'interactions|Remove an interactions resource locally (deleted from the cloud on the next p...',
-        'notification|Remove a notifications resource locally (deleted from the cloud on the next p...',
         'notifications|Remove a notifications resource locally (deleted from the cloud on the next p...',
         'plugin|Remove plugin packages.',
         'predictions|Remove a predictions resource locally (deleted from the cloud on the next push).',
         'storage|Remove a storage resource locally (deleted from the cloud on the next push).'
     )
-    $v = [string[]]@(
-        'aws|Reset cached temporary AWS credentials.',
-        'awscfn|Reset cached temporary AWS credentials.',
-        'awscloudformation|Reset cached temporary AWS credentials.',
-        'root|Reset cached temporary AWS credentials.'
-    )
-    foreach ($k in @(
-        'reset-cache', 'resetCache'
-    )) { $amplifyNodes[$k] = $v }
     $amplifyNodes['sandbox'] = [string[]]@(
         'delete|Deletes sandbox environment',
         'secret|Manage sandbox secrets',
@@ -629,12 +488,9 @@
     $amplifyNodes['serve'] = [string[]]@(
         'hosting|Open the deployed Amplify Hosting site in a browser.'
     )
-    $v = [string[]]@(
+    $amplifyNodes['statements'] = [string[]]@(
         'codegen|Generate GraphQL statements (queries, mutations, subscriptions).'
     )
-    foreach ($k in @(
-        'statement', 'statements'
-    )) { $amplifyNodes[$k] = $v }
     $amplifyNodes['status'] = [string[]]@(
         'analytics|Show local resources not yet pushed (create/update/delete).',
         'api|Show local resources not yet pushed (create/update/delete).',
@@ -650,7 +506,6 @@
     )
     $amplifyNodes['storage'] = [string[]]@(
         'add|Add storage (an S3 bucket for content, or a DynamoDB table).',
-        'configure|Update a storage resource (walkthrough).',
         'console|Open the Amazon S3 / DynamoDB console for this project''s storage resources.',
         'help|Show help for the storage category.',
         'import|Import an existing S3 bucket or DynamoDB table.',
@@ -664,20 +519,14 @@
         'codegen|Generate GraphQL type annotations.'
     )
     $amplifyNodes['update'] = [string[]]@(
-        'Predictions|Update a predictions resource (walkthrough).',
         'analytics|Update an analytics resource (walkthrough).',
         'api|Update an api resource (walkthrough).',
         'auth|Update an auth resource (walkthrough).',
-        'codegen|Change the codegen configuration.',
         'custom|Update a custom resource (walkthrough).',
         'env|Update an environment''s IAM permissions boundary.',
         'function|Update a function resource (walkthrough).',
         'geo|Update a geo resource (walkthrough).',
-        'hosting|Configure hosting settings.',
-        'interaction|Update an interactions resource (walkthrough).',
         'interactions|Update an interactions resource (walkthrough).',
-        'notification|Configure an enabled notification channel.',
-        'notifications|Configure an enabled notification channel.',
         'predictions|Update a predictions resource (walkthrough).',
         'storage|Update a storage resource (walkthrough).'
     )

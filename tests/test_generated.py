@@ -39,3 +39,21 @@ def test_the_readme_has_exactly_two_fenced_set_up_commands():
     assert commands == ["python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/amplify push --shim-print",
                         "bash scripts/test.sh"]
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_readme_command_count_is_generated_from_the_table():
+    """Issue 12: the README typed "All 170 Gen 1 commands"; numbers in docs come from the generator.
+    The count sits in a generated block and is the number of rows docs/commands.md lists."""
+    import re
+
+    from amplify_shim.gen1.table import TABLE
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    begin, end = docs.BEGIN.format(name="command-count"), docs.END.format(name="command-count")
+    assert begin in text and end in text
+    block = text.split(begin, 1)[1].split(end, 1)[0]
+    rows = (ROOT / "docs" / "commands.md").read_text(encoding="utf-8").count("\n| `amplify ")
+    assert rows == len([p for p in TABLE if p])  # every command path; bare `amplify` is the general help
+    assert re.search(rf"\bAll {rows} Gen 1 commands\b", block), block
+    outside = text.replace(block, "")
+    assert not re.search(r"\b\d+ Gen 1 commands\b", outside), "a typed count outside the generated block"

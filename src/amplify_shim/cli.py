@@ -41,16 +41,40 @@ def root(
     """Plan, explain and look up Amplify Gen 1 -> Gen 2 equivalents."""
 
 
+def _fail(message: str, status: int = 2):
+    """One line on stderr (user input in it escaped and cut), then exit `status`."""
+    from .render.text import TEXT_LIMIT, printable
+
+    sys.stderr.write(f"amplify-shim: {printable(str(message), TEXT_LIMIT)}\n")
+    raise typer.Exit(status)
+
+
+def _usage(ctx: typer.Context, message: str):
+    """A usage error as click shows one (usage line, hint, message), exit 2."""
+    sys.stderr.write(f"{ctx.get_usage()}\nTry '{ctx.command_path} --help' for help.\n\nError: {message}\n")
+    raise typer.Exit(2)
+
+
+def _gen1_words(words: List[str]) -> List[str]:
+    """The Gen 1 words without the shim's own --shim-* switches; an unknown one is a usage error."""
+    from .settings import UnknownSwitch, split_switches
+
+    try:
+        return split_switches(words)[1]
+    except UnknownSwitch as exc:
+        _fail(str(exc), 2)
+
+
 def _context(ci: Optional[bool]):
     import os
 
     from . import context, settings
+    from .exitcodes import CONFIG
 
     try:
         conf = settings.resolve(os.environ)
     except settings.ConfigError as exc:
-        typer.echo(f"amplify-shim: {exc}", err=True)
-        raise typer.Exit(5)
+        _fail(str(exc), CONFIG)
     ctx = context.detect(config={"app_id": conf.app_id} if conf.app_id else None)
     if ci is not None:
         ctx = ctx._replace(ci=ci, ci_reason="--ci" if ci else None)
@@ -63,12 +87,12 @@ def _shell(explicit: Optional[str], conf) -> str:
     try:
         return detect_shell(explicit, conf.shell)
     except ValueError as exc:
-        typer.echo(f"amplify-shim: {exc}", err=True)
-        raise typer.Exit(2)
+        _fail(str(exc))
 
 
 @app.command(context_settings=WORDS)
 def plan(
+    typer_ctx: typer.Context,
     words: Optional[List[str]] = typer.Argument(None, help="The Gen 1 command line, flags included (`--` before it is optional)."),
     json_out: bool = typer.Option(False, "--json", help="Print the plan as one JSON object."),
     json_lines: bool = typer.Option(False, "--json-lines", help="Read one JSON array of words per stdin line; write one plan per line."),
@@ -79,10 +103,12 @@ def plan(
     import json
 
     from .plan import build_plan
+    from .settings import UnknownSwitch, split_switches
     from .shim import read_payload_files
 
-    from .settings import split_switches
-
+    if not words and not json_lines:
+        _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim plan push`.")
+    argv = _gen1_words(list(words or []))  # the shim's own --shim-* switches are not Gen 1 words
     ctx, conf = _context(ci)
     if json_lines:
         for number, line in enumerate(sys.stdin, 1):
@@ -95,13 +121,16 @@ def plan(
             except ValueError as exc:
                 typer.echo(json.dumps({"line": number, "error": f"not a JSON array of strings: {exc}"}))
                 continue
-            argv = split_switches(argv)[1]
-            typer.echo(build_plan(argv, ctx, files=read_payload_files(argv)).dumps())
+            try:
+                argv = split_switches(argv)[1]
+            except UnknownSwitch as exc:
+                typer.echo(json.dumps({"line": number, "error": str(exc)}))
+                continue
+            typer.echo(_json(build_plan(argv, ctx, files=read_payload_files(argv)).dumps()))
         return
-    argv = split_switches(list(words or []))[1]  # the shim's own --shim-* switches are not Gen 1 words
     result = build_plan(argv, ctx, files=read_payload_files(argv))
     if json_out:
-        typer.echo(result.dumps())
+        typer.echo(_json(result.dumps()))  # the error, if any, is in the JSON: status 0
         return
     from .render import text
 
@@ -110,10 +139,19 @@ def plan(
         err += text.error_text(result, text.Style(False))
     sys.stdout.write(out)
     sys.stderr.write(err)
+    if result.error:
+        raise typer.Exit(2)
+
+
+def _json(text: str) -> str:
+    from .render.text import json_printable
+
+    return json_printable(text)
 
 
 @app.command(context_settings=WORDS)
 def explain(
+    typer_ctx: typer.Context,
     words: Optional[List[str]] = typer.Argument(None, help="The Gen 1 command line, flags included."),
     json_out: bool = typer.Option(False, "--json", help="Print the explanation as JSON."),
     ci: Optional[bool] = typer.Option(None, "--ci/--local", help="Show the CI (or desk) plan first."),
@@ -122,11 +160,17 @@ def explain(
     """Explain a Gen 1 command: its Gen 2 equivalent at a desk and in CI, flags, parity, docs."""
     from .render import views
 
+    if not words:
+        _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim explain push`.")
+    _gen1_words(list(words))  # an unknown --shim-* switch: exit 2 before anything else
     ctx, conf = _context(ci)
-    data = views.explain_data(list(words or []), ctx)
+    data = views.explain_data(list(words), ctx)
     if json_out:
-        views.print_json(data)
+        views.print_json(data)  # the error, if any, is in the JSON: status 0, as `plan --json`
         return
+    if data["error"]:  # not a Gen 1 command (or a refused value): the answer is an error, on stderr
+        sys.stderr.write(views.explain_text(data, _shell(shell, conf)))
+        raise typer.Exit(2)
     views.show_explain(data, shell=_shell(shell, conf))
 
 
@@ -144,8 +188,7 @@ def table(
     try:
         rows = views.table_rows(category, shell=_shell(shell, conf))
     except ValueError as exc:
-        typer.echo(f"amplify-shim: {exc}", err=True)
-        raise typer.Exit(2)
+        _fail(str(exc))
     if json_out:
         views.print_json({"rows": rows})
     elif markdown:
@@ -170,8 +213,7 @@ def features(
     try:
         found = parity.search(" ".join(query or []) or None, category=category, gen2=gen2, tool=tool)
     except ValueError as exc:
-        typer.echo(f"amplify-shim: {exc}", err=True)
-        raise typer.Exit(2)
+        _fail(str(exc))
     rows = [r.to_json() for r in found]
     if json_out:
         views.print_json({"rows": rows})
@@ -206,8 +248,7 @@ def completion(
         shell = detect_shell(None, None)
     shell = {"powershell5": "powershell", "pwsh": "powershell"}.get(shell, shell)
     if shell not in ("bash", "zsh", "fish", "powershell"):
-        typer.echo(f"amplify-shim: no completion for '{shell}': choose bash, zsh, fish or powershell", err=True)
-        raise typer.Exit(2)
+        _fail(f"no completion for '{shell}': choose bash, zsh, fish or powershell")
     if not install:
         sys.stdout.write(gen.generate(shell, "amplify"))
         sys.stdout.write(gen.generate(shell, "amplify-shim"))
@@ -225,32 +266,17 @@ def completion(
 
 
 def main() -> int:
-    from .shim import _broken_pipe, _tolerant_streams
+    from .guard import guarded
 
-    _tolerant_streams()
+    return guarded("amplify-shim", _run_app)
+
+
+def _run_app() -> int:
     try:
-        try:
-            app(standalone_mode=True)
-        except SystemExit as done:
-            code = done.code
-            status = code if isinstance(code, int) else (0 if code is None else 1)
-        else:
-            status = 0
-        sys.stdout.flush()  # here, not at interpreter exit, where a closed pipe prints a trace
-        return status
-    except BrokenPipeError:
-        return _broken_pipe()
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        return 130
-    except Exception as exc:  # a bug: one line, never a traceback
-        import os
-
-        if os.environ.get("AMPLIFY_SHIM_DEBUG"):
-            raise
-        sys.stderr.write(f"amplify-shim: internal error ({exc.__class__.__name__}: {exc}); "
-                         "please report it; AMPLIFY_SHIM_DEBUG=1 shows the traceback.\n")
-        return 70
+        app(standalone_mode=True)
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
     return 0
 
 

@@ -3,15 +3,21 @@
 `Context` is plain data; `detect()` fills it from the file system and the
 environment. The planner reads a Context and never does I/O itself, so tests
 build Contexts by hand. Detection walks up from the cwd like git does, reads
-a handful of small files, and starts no processes. It is on the `amplify`
-fast path: os.path rather than pathlib, and json only when a JSON file must
-actually be read.
+a handful of small files (through files.py: regular files only, capped), and
+starts no processes. It is on the `amplify` fast path: os.path rather than
+pathlib, and json only when a JSON file must actually be read.
+
+The nearest project wins and nothing above its root is read: Gen 1 files in a
+parent folder (a monorepo root) never give a Gen 2 project below its app id,
+env or frontend. Only git (whose repository may well be above the project)
+and node resolution (find_ampx) look further up.
 """
 
 from __future__ import annotations
 
 import os
 
+from .files import control_char, read_json_object, read_text
 from .record import Record
 
 GEN2_MARKERS = ("amplify/backend.ts", "amplify/backend.js", "amplify/backend.mts", "amplify/backend.mjs")
@@ -29,11 +35,31 @@ _LOCKFILES = (
     ("package-lock.json", "npx"),
     ("npm-shrinkwrap.json", "npx"),
 )
-CI_VARIABLES = ("CI", "CODEBUILD_BUILD_ID", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "TF_BUILD", "JENKINS_URL", "CIRCLECI")
+CI_VARIABLES = ("CI", "CODEBUILD_BUILD_ID", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "TF_BUILD", "JENKINS_URL", "CIRCLECI",
+                "BITBUCKET_BUILD_NUMBER")
+# When git has no branch (a detached CI checkout): the branch a CI provider names, consulted only when
+# that provider's own variable is set (a variable leaked from another provider is not used).
+# (provider variable, ((branch variable, ref prefix to strip or None, "skip if this variable is set"), ...))
+_HEADS = "refs/heads/"
+CI_BRANCH_VARIABLES = (
+    ("GITHUB_ACTIONS", (("GITHUB_HEAD_REF", None, None), ("GITHUB_REF_NAME", None, "GITHUB_REF_TYPE=tag"))),
+    ("GITLAB_CI", (("CI_COMMIT_REF_NAME", None, "CI_COMMIT_TAG"),)),
+    ("BITBUCKET_BUILD_NUMBER", (("BITBUCKET_BRANCH", None, None),)),
+    ("CIRCLECI", (("CIRCLE_BRANCH", None, None),)),
+    ("BUILDKITE", (("BUILDKITE_BRANCH", None, "BUILDKITE_TAG"),)),
+    ("CODEBUILD_BUILD_ID", (("CODEBUILD_WEBHOOK_HEAD_REF", _HEADS, None),)),
+    # Azure: BUILD_SOURCEBRANCHNAME is only the last segment ("login" for feature/login): the full ref first.
+    ("TF_BUILD", (("SYSTEM_PULLREQUEST_SOURCEBRANCH", _HEADS, None), ("BUILD_SOURCEBRANCH", _HEADS, None),
+                  ("BUILD_SOURCEBRANCHNAME", None, None))),
+)
 
 
 class Context(Record):
-    """Everything the planner may know. Values are None when unknown."""
+    """Everything the planner may know. Values are None when unknown.
+
+    *_source is a short label the plan shows ("git", "AWS_APP_ID", "pnpm-lock.yaml");
+    *_file is the full path of the file the fact came from (doctor names it).
+    """
 
     _fields = (
         ("cwd", "."),
@@ -42,16 +68,22 @@ class Context(Record):
         ("ci", False),
         ("ci_reason", None),
         ("branch", None),
-        ("branch_source", None),  # "AWS_BRANCH" | "git"
+        ("branch_source", None),  # "AWS_BRANCH" | "git" | a CI provider variable (GITHUB_REF_NAME, ...)
+        ("branch_file", None),  # /abs/.git/HEAD when from git
         ("app_id", None),
-        ("app_id_source", None),
+        ("app_id_source", None),  # "AWS_APP_ID" | "config" | "amplify/team-provider-info.json"
+        ("app_id_file", None),  # "/abs/amplify/team-provider-info.json (env dev)"
         ("gen1_app_ids", dict),  # Gen 1 env -> AmplifyAppId
         ("gen1_env", None),  # current Gen 1 env (local-env-info.json)
+        ("gen1_root", None),  # the project root whose Gen 1 files were read
+        ("gen1_ignored", None),  # a Gen 1 root above the Gen 2 project, deliberately not read
         ("profile", None),
         ("region", None),
         ("runner", "npx"),
         ("runner_source", "default"),
+        ("runner_file", None),
         ("frontend", None),  # javascript | android | ios | flutter
+        ("frontend_file", None),
         ("framework", None),
         ("ampx_installed", None),  # node_modules/@aws-amplify/backend-cli present
         ("ampx_dir", None),
@@ -71,12 +103,13 @@ class Context(Record):
         return self._asdict()
 
 
-def _parents(start: str):
+def _parents(start: str, stop: str | None = None):
+    """start, its parent, ... up to the file system root, or up to and including stop."""
     current = start
     while True:
         yield current
         parent = os.path.dirname(current)
-        if parent == current:
+        if parent == current or current == stop:
             return
         current = parent
 
@@ -87,6 +120,13 @@ def _find_up(start: str, markers: tuple) -> tuple | None:
             if os.path.isfile(os.path.join(directory, marker)):
                 return directory, marker
     return None
+
+
+def project_root(start: str) -> str | None:
+    """The nearest project's root at or above start (Gen 2 wins a tie), or None."""
+    gen2, gen1 = _find_up(start, GEN2_MARKERS), _find_up(start, GEN1_MARKERS)
+    found = [found[0] for found in (gen2, gen1) if found]
+    return max(found, key=len) if found else None
 
 
 def _truthy(value: str | None) -> bool:
@@ -102,87 +142,108 @@ def detect_ci(environ) -> tuple:
     return False, None
 
 
+def ci_branch(environ) -> tuple:
+    """(branch, variable) named by the CI provider that is running, or (None, None)."""
+    for provider, variables in CI_BRANCH_VARIABLES:
+        if not _truthy(environ.get(provider)):
+            continue
+        for name, prefix, unless in variables:
+            value = environ.get(name) or ""
+            if unless:
+                key, _, want = unless.partition("=")
+                if (environ.get(key) or "") and (not want or environ.get(key) == want):
+                    continue  # a tag build: the ref is not a branch
+            if prefix is not None:
+                if not value.startswith(prefix):
+                    continue  # refs/tags/…, refs/pull/…/merge: not a branch
+                value = value[len(prefix):]
+            if value:
+                return value, name
+    return None, None
+
+
 def read_json(path: str, warnings: list) -> dict | None:
-    """Parse a JSON file; on failure record one actionable warning, return None."""
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        warnings.append(f"cannot read {path} ({exc.strerror or exc.__class__.__name__}); ignoring it")
-        return None
-    import json
-
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        warnings.append(f"{path} is not UTF-8 text; ignoring it")
-        return None
-    except json.JSONDecodeError as exc:
-        warnings.append(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}); ignoring it")
-        return None
-    if not isinstance(data, dict):
-        warnings.append(f"{path} does not hold a JSON object; ignoring it")
-        return None
-    return data
+    """A JSON object from a project file; None (and one warning) when missing or unusable."""
+    return read_json_object(path, warnings)
 
 
-def _read_text(path: str) -> str | None:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError):
+DETACHED = "git HEAD is detached: no current branch"
+
+
+def _git_dir(directory: str, warnings: list) -> str | None:
+    """The git directory named by directory/.git (a directory, or a file `gitdir: …`), or None."""
+    dot_git = os.path.join(directory, ".git")
+    if os.path.isdir(dot_git):
+        return dot_git
+    text = read_text(dot_git, warnings, what="no git branch read")
+    if text is None:
         return None
+    text = text.strip()
+    if not text.startswith("gitdir:"):
+        warnings.append(f"{dot_git} does not name a git directory (no 'gitdir:' line); no git branch read")
+        return None
+    return os.path.normpath(os.path.join(directory, text[len("gitdir:"):].strip()))
+
+
+def git_head(start: str, warnings: list) -> tuple:
+    """(checked-out branch, full path of the HEAD file) read from .git/HEAD (no git process).
+
+    Walks up to the repository as git does: a monorepo's .git is above the package.
+    """
+    for directory in _parents(start):
+        if not os.path.lexists(os.path.join(directory, ".git")):
+            continue
+        git_dir = _git_dir(directory, warnings)
+        if git_dir is None:
+            return None, None
+        head_path = os.path.join(git_dir, "HEAD")
+        before = len(warnings)
+        head = read_text(head_path, warnings, what="no current branch")
+        if head is None:
+            if len(warnings) == before:
+                warnings.append(f"cannot read {head_path}: no current branch")
+            return None, None
+        head = head.strip()
+        if not head.startswith("ref: refs/heads/"):
+            warnings.append(DETACHED)
+            return None, None
+        branch = head[len("ref: refs/heads/"):]
+        bad = control_char(branch)
+        if bad or not branch:
+            warnings.append(f"{head_path} names a branch git would refuse ({bad or 'an empty name'}); no current branch")
+            return None, None
+        return branch, head_path
+    return None, None
 
 
 def git_branch(start: str, warnings: list) -> str | None:
     """The checked-out branch, read from .git/HEAD (no git process)."""
-    for directory in _parents(start):
-        dot_git = os.path.join(directory, ".git")
-        if os.path.isdir(dot_git):
-            git_dir = dot_git
-        elif os.path.isfile(dot_git):
-            text = (_read_text(dot_git) or "").strip()
-            if not text.startswith("gitdir:"):
-                return None
-            git_dir = os.path.normpath(os.path.join(directory, text[len("gitdir:"):].strip()))
-        else:
-            continue
-        head = _read_text(os.path.join(git_dir, "HEAD"))
-        if head is None:
-            warnings.append(f"cannot read {os.path.join(git_dir, 'HEAD')}: no current branch")
-            return None
-        head = head.strip()
-        if head.startswith("ref: refs/heads/"):
-            return head[len("ref: refs/heads/"):]
-        warnings.append("git HEAD is detached: no current branch")
-        return None
-    return None
+    return git_head(start, warnings)[0]
 
 
 def detect_runner(root: str | None, start: str, warnings: list) -> tuple:
-    """Lockfiles first (a stat each); package.json's packageManager when there is none."""
-    for directory in _parents(start):
+    """(runner, label, full path): lockfiles first (a stat each); package.json's packageManager when
+    there is none. Never above the project root."""
+    for directory in _parents(start, root):
         for lockfile, runner in _LOCKFILES:
-            if os.path.isfile(os.path.join(directory, lockfile)):
-                return runner, lockfile
+            path = os.path.join(directory, lockfile)
+            if os.path.isfile(path):
+                return runner, lockfile, path
         package = os.path.join(directory, "package.json")
-        if os.path.isfile(package):
-            data = read_json(package, warnings) or {}
+        if os.path.lexists(package):
+            data = read_json_object(package, warnings) or {}
             manager = data.get("packageManager")
             name = manager.split("@", 1)[0] if isinstance(manager, str) else ""
             if name in {"pnpm", "yarn", "bun"}:
-                return name, f"package.json packageManager ({manager})"
+                return name, f"package.json packageManager ({manager})", package
             if name == "npm":
-                return "npx", f"package.json packageManager ({manager})"
-        if root is not None and directory == root:
-            break
-    return "npx", "default"
+                return "npx", f"package.json packageManager ({manager})", package
+    return "npx", "default", None
 
 
 def find_ampx(start: str) -> str | None:
-    """The installed @aws-amplify/backend-cli package dir (node resolution walks up too)."""
+    """The installed @aws-amplify/backend-cli package dir. Node resolution walks up past the project
+    root (a workspace's hoisted node_modules), so this does too; doctor says where it was found."""
     for directory in _parents(start):
         candidate = os.path.join(directory, "node_modules", "@aws-amplify", "backend-cli")
         if os.path.isfile(os.path.join(candidate, "package.json")):
@@ -190,10 +251,12 @@ def find_ampx(start: str) -> str | None:
     return None
 
 
-def ampx_declared(start: str) -> bool:
-    """Is @aws-amplify/backend-cli listed in a package.json at or above start? (edge use only)"""
-    for directory in _parents(start):
-        data = read_json(os.path.join(directory, "package.json"), []) or {}
+def ampx_declared(start: str, root: str | None = None) -> bool:
+    """Is @aws-amplify/backend-cli listed in a package.json from start up to the project root?
+    (edge use only; root defaults to the nearest project's)"""
+    root = root or project_root(start)
+    for directory in _parents(start, root):
+        data = read_json_object(os.path.join(directory, "package.json"), []) or {}
         for section in ("devDependencies", "dependencies"):
             deps = data.get(section)
             if isinstance(deps, dict) and "@aws-amplify/backend-cli" in deps:
@@ -201,43 +264,57 @@ def ampx_declared(start: str) -> bool:
     return False
 
 
-def _gen1_facts(root: str, ctx: Context) -> None:
+def _gen1_facts(root: str, ctx: Context) -> dict:
+    """Read the Gen 1 files at root into ctx; return {env: the file its app id came from}."""
     amplify = os.path.join(root, "amplify")
-    tpi = read_json(os.path.join(amplify, "team-provider-info.json"), ctx.warnings) or {}
+    ctx.gen1_root = root
+    tpi_path = os.path.join(amplify, "team-provider-info.json")
+    tpi = read_json_object(tpi_path, ctx.warnings) or {}
     for env, body in tpi.items():
         if isinstance(body, dict):
             provider = body.get("awscloudformation")
             app = provider.get("AmplifyAppId") if isinstance(provider, dict) else None
             if isinstance(app, str) and app:
                 ctx.gen1_app_ids[env] = app
-    local = read_json(os.path.join(amplify, ".config", "local-env-info.json"), ctx.warnings) or {}
+    local = read_json_object(os.path.join(amplify, ".config", "local-env-info.json"), ctx.warnings) or {}
     if isinstance(local.get("envName"), str):
         ctx.gen1_env = local["envName"]
-    meta = read_json(os.path.join(amplify, "backend", "amplify-meta.json"), ctx.warnings) or {}
+    meta_path = os.path.join(amplify, "backend", "amplify-meta.json")
+    meta = read_json_object(meta_path, ctx.warnings) or {}
     providers = meta.get("providers")
     provider = providers.get("awscloudformation") if isinstance(providers, dict) else None
     meta_app = provider.get("AmplifyAppId") if isinstance(provider, dict) else None
     if isinstance(meta_app, str) and meta_app:
         key = ctx.gen1_env or "(amplify-meta.json)"
         ctx.gen1_app_ids.setdefault(key, meta_app)
-    config = read_json(os.path.join(amplify, ".config", "project-config.json"), ctx.warnings) or {}
+    # Where each env's id came from, for doctor: team-provider-info.json unless only amplify-meta.json had it.
+    sources = {env: f"{tpi_path} (env {env})" if env in tpi else meta_path for env in ctx.gen1_app_ids}
+    config_path = os.path.join(amplify, ".config", "project-config.json")
+    config = read_json_object(config_path, ctx.warnings) or {}
     frontend = config.get("frontend")
     if isinstance(frontend, str):
-        ctx.frontend = frontend
+        ctx.frontend, ctx.frontend_file = frontend, config_path
         block = config.get(frontend)
         framework = block.get("framework") if isinstance(block, dict) else None
         if isinstance(framework, str):
             ctx.framework = framework
+    return sources
 
 
 def gen1_app_id(ctx: Context, env: str | None) -> str | None:
     """AmplifyAppId for a Gen 1 env: that env, else the current one, else the only one."""
+    return _gen1_app_id_and_env(ctx, env)[0]
+
+
+def _gen1_app_id_and_env(ctx: Context, env: str | None) -> tuple:
     ids = ctx.gen1_app_ids
     for key in (env, ctx.gen1_env):
         if key and key in ids:
-            return ids[key]
+            return ids[key], key
     values = set(ids.values())
-    return values.pop() if len(values) == 1 else None
+    if len(values) == 1:
+        return values.pop(), next(iter(ids))
+    return None, None
 
 
 def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
@@ -251,7 +328,7 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
 
     gen2 = _find_up(start, GEN2_MARKERS)
     gen1 = _find_up(start, GEN1_MARKERS)
-    # The nearer project wins; a Gen 2 app that kept its Gen 1 files is Gen 2.
+    # The nearer project wins; a Gen 2 app that kept its Gen 1 files (same root) is Gen 2.
     if gen2 and (not gen1 or len(gen2[0]) >= len(gen1[0])):
         ctx.project_kind, root = "gen2", gen2[0]
     elif gen1:
@@ -259,32 +336,45 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     else:
         root = None
     ctx.project_root = root
-    if gen1 and not (gen1_passthrough and ctx.project_kind == "gen1"):
-        _gen1_facts(gen1[0], ctx)
+    # Gen 1 facts only from this project's own root: the Gen 1 project itself, or a migration in place.
+    id_files: dict = {}
+    if gen1 and gen1[0] != root:
+        ctx.gen1_ignored = gen1[0]
+    elif gen1 and not (gen1_passthrough and ctx.project_kind == "gen1"):
+        id_files = _gen1_facts(gen1[0], ctx)
 
     ctx.ci, ctx.ci_reason = detect_ci(environ)
 
+    # AWS_BRANCH (Amplify Hosting) > the checked-out git branch > the CI provider's branch (only
+    # when git has none: a detached CI checkout, or no .git at all).
     if environ.get("AWS_BRANCH"):
         ctx.branch, ctx.branch_source = environ["AWS_BRANCH"], "AWS_BRANCH"
     else:
-        branch = git_branch(start, ctx.warnings)
+        git_warnings: list = []
+        branch, head_path = git_head(start, git_warnings)
         if branch:
-            ctx.branch, ctx.branch_source = branch, "git"
+            ctx.branch, ctx.branch_source, ctx.branch_file = branch, "git", head_path
+        elif ctx.ci:
+            ctx.branch, ctx.branch_source = ci_branch(environ)
+        if ctx.branch_source != "git" and ctx.branch:  # "detached" is no news when the CI provider named it
+            git_warnings = [w for w in git_warnings if w != DETACHED]
+        ctx.warnings.extend(git_warnings)
 
     if environ.get("AWS_APP_ID"):
         ctx.app_id, ctx.app_id_source = environ["AWS_APP_ID"], "AWS_APP_ID"
     elif isinstance(config.get("app_id"), str) and config["app_id"]:
         ctx.app_id, ctx.app_id_source = config["app_id"], "config"
     else:
-        found = gen1_app_id(ctx, ctx.branch)
+        found, env = _gen1_app_id_and_env(ctx, ctx.branch)
         if found:
             ctx.app_id, ctx.app_id_source = found, "amplify/team-provider-info.json"
+            ctx.app_id_file = id_files.get(env)
 
     if environ.get("AWS_PROFILE"):
         ctx.profile = environ["AWS_PROFILE"]
     ctx.region = environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION") or None
 
-    ctx.runner, ctx.runner_source = detect_runner(root, start, ctx.warnings)
+    ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
     ctx.ampx_dir = find_ampx(start)
     ctx.ampx_installed = ctx.ampx_dir is not None
     return ctx

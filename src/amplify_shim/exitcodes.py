@@ -6,6 +6,7 @@ USAGE = 2  # unknown command, bad flag value, or a value the plan needs is missi
 NOT_CONFIRMED = 3  # a runnable plan was not run: no terminal to confirm on, or the answer was no
 NOT_RUNNABLE = 4  # removed / manual outcome in ask or run mode: nothing to run
 CONFIG = 5  # the shim's config file or an AMPLIFY_SHIM_* variable is unusable
+WRITE_ERROR = 74  # stdout or stderr cannot be written: closed (>&-), full (/dev/full), an I/O error (EX_IOERR)
 INTERNAL = 70  # a bug in the shim (EX_SOFTWARE): one line on stderr, never a traceback
 NOT_EXECUTABLE = 126  # a program was found but cannot be executed
 NOT_FOUND = 127  # a program the plan needs (npx, git, aws, ampx, the Gen 1 CLI) is missing
@@ -21,6 +22,7 @@ TABLE = (
     (NOT_RUNNABLE, "the command was removed or is done in code (manual) and the mode is ask or run"),
     (CONFIG, "the config file or an AMPLIFY_SHIM_* variable is unusable"),
     (INTERNAL, "an internal error in the shim (a bug: please report it); nothing more was run"),
+    (WRITE_ERROR, "stdout or stderr cannot be written (closed, full disk, I/O error); one line on stderr says why when it can"),
     (NOT_EXECUTABLE, "a program was found but cannot be executed"),
     (NOT_FOUND, "a program the plan needs is missing (npx/node, git, aws, ampx in the project, the Gen 1 CLI)"),
     (INTERRUPTED, "interrupted (Ctrl-C); the running step was interrupted too"),

@@ -50,12 +50,17 @@ WHY_MISSING = {
 
 class Step(Record):
     _fields = (("argv", list), ("env", dict), ("destructive", False),
-               ("needs_project", False),  # runs ampx inside a project
-               ("yes_flag", None))  # what tells the program the user already said yes (destructive steps)
+               ("needs_project", False),  # writes into / reads a Gen 2 project: refused outside one
+               ("needs_ampx", False),  # runs the project's ampx
+               ("new_project", False),  # creates a project: refused inside one
+               ("yes_flag", None),  # what tells the program the user already said yes (destructive steps)
+               ("cwd", None),  # where it runs (the project root), when that is not the user's folder
+               ("cd", None))  # the same folder relative to the user's, as printed: (cd ../.. && …)
     __slots__ = tuple(name for name, _ in _fields)
 
     def to_json(self) -> dict:
-        return {"argv": list(self.argv), "env": dict(self.env), "destructive": self.destructive}
+        return {"argv": list(self.argv), "env": dict(self.env), "destructive": self.destructive,
+                "cwd": self.cwd}
 
 
 class Plan(Record):
@@ -74,16 +79,14 @@ class Plan(Record):
         ("instead", ""),  # removed / manual: what to do instead
         ("manual", None),  # {"file", "snippet", "register"}
         ("confirmed", False),  # the user gave an explicit yes (--force) for destructive steps
+        ("confirm_with", None),  # the flag that gives that yes for this command (--force, or ampx's --yes)
         ("help", False),  # `amplify … --help`: show help, run nothing
         ("version", False),
         ("ci", False),
         ("vars", dict),  # resolved variables and their sources
+        ("ask", None),  # the question that can fill a missing value at a terminal
     )
     __slots__ = tuple(name for name, _ in _fields)
-
-    @property
-    def runnable(self) -> bool:
-        return self.kind in ("translate", "passthrough") and bool(self.steps) and not self.error
 
     @property
     def destructive(self) -> bool:
@@ -141,6 +144,8 @@ class _Vars:
     def __init__(self):
         self.values: dict[str, object] = {}
         self.sources: dict[str, str] = {}
+        self.used: set[str] = set()  # put into a step's argv or env
+        self.wanted: set[str] = set()  # needed by an optional group that was left out
 
     def set(self, name, value, source, *, override=True):
         if value in (None, "") or (not override and name in self.values):
@@ -152,11 +157,35 @@ class _Vars:
         return self.values.get(name)
 
 
-def build_plan(argv: list[str], ctx: Context, *, files: dict | None = None) -> Plan:
-    """Plan a Gen 1 command line. `files` holds file:// payloads read by the edge."""
-    plan = _build(argv, ctx, files)
+def build_plan(argv: list[str], ctx: Context, *, files: dict | None = None, gen1: str = "translate") -> Plan:
+    """Plan a Gen 1 command line. `files` maps each file:// payload value to its text, or to a
+    FileProblem the edge met reading it. gen1="passthrough": in a Gen 1 project the line goes to
+    the real Gen 1 CLI unchanged (what `amplify` does by default)."""
+    if gen1 == "passthrough" and ctx.project_kind == "gen1":
+        plan = _gen1_project(argv, ctx)
+    else:
+        plan = _build(argv, ctx, files)
     if plan.error:
         plan.steps = []  # a plan with a usage error has nothing to run, or to copy
+    return plan
+
+
+def payload_values(argv: list[str]) -> list[str]:
+    """The file:// values of the flags that take a headless JSON payload: the only values read as files."""
+    inv = parse(list(argv))
+    entry = TABLE.get(inv.path) if inv.path is not None else None
+    rules = {**GLOBAL_FLAGS, **(entry.flags if entry else {})}
+    return [opt.value for opt in inv.options
+            if isinstance(opt.value, str) and opt.value.startswith("file://")
+            and getattr(rules.get(opt.name), "action", None) == "json"]
+
+
+def _gen1_project(argv: list[str], ctx: Context) -> Plan:
+    inv = parse(list(argv))
+    plan = Plan(input=list(argv), command=inv.command, kind="passthrough", ci=ctx.ci)
+    plan.steps = [Step(argv=["amplify", *argv])]
+    plan.notes.append(f"This is a Gen 1 project ({ctx.project_root}): the line goes unchanged to the real Gen 1 CLI. "
+                      "`--shim-translate` (or AMPLIFY_SHIM_GEN1=translate) shows the Gen 2 equivalent instead.")
     return plan
 
 
@@ -166,6 +195,13 @@ def _build(argv: list[str], ctx: Context, files: dict | None) -> Plan:
     plan.notes.extend(inv.notes)
     if inv.ampx is not None:
         return _forward_ampx(inv, ctx, plan)
+    if inv.problem and not inv.help:
+        plan.kind = "unknown" if inv.path is None else plan.kind
+        plan.error = inv.problem
+        plan.suggestions = inv.suggestions
+        return plan
+    if inv.plugin is not None:
+        return _plugin_command(inv, plan)
     if inv.version:
         return _meta(plan, ctx, "version", ["--version"])
     if inv.help and not (inv.path is None and inv.words):  # help for an unknown word: say it is unknown
@@ -203,13 +239,27 @@ def _build(argv: list[str], ctx: Context, files: dict | None) -> Plan:
     return _translate(entry, inv, ctx, plan, files or {})
 
 
+PLUGIN_INSTEAD = ("Gen 2 has no CLI plugins: what a plugin added is code in amplify/ now (CDK constructs or npm "
+                  "packages in amplify/backend.ts), and `npx ampx sandbox` already hot-swaps function code as you save.")
+
+
+def _plugin_command(inv: Invocation, plan: Plan) -> Plan:
+    """`amplify amplify-function-hotswap-plugin watch`: a third-party Gen 1 plugin, explained."""
+    plan.kind = "removed"
+    plan.command = inv.plugin
+    plan.summary = f"A command of the third-party Gen 1 CLI plugin `{inv.plugin}`."
+    plan.instead = PLUGIN_INSTEAD
+    plan.docs = [TABLE[("plugin",)].docs[0]] if ("plugin",) in TABLE and TABLE[("plugin",)].docs else []
+    return plan
+
+
 def _meta(plan: Plan, ctx: Context, command: str, words: list[str], *, help_=False, version=False) -> Plan:
     """help / version: the shim answers itself; the ampx equivalent is the plan."""
     plan.command = command
     plan.kind = "translate"
     plan.help = plan.help or help_
     plan.version = plan.version or version or words == ["--version"]
-    plan.steps = [Step(argv=RUNNER_AMPX[ctx.runner] + words, needs_project=True)]
+    plan.steps = [Step(argv=RUNNER_AMPX[ctx.runner] + words, needs_project=True, needs_ampx=True)]
     return plan
 
 
@@ -225,11 +275,17 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     v.set("frontend", ctx.frontend, "amplify/.config/project-config.json")
 
     rules = {**GLOBAL_FLAGS, **entry.flags}
+    plan.confirm_with = next((name for name, rule in entry.flags.items() if rule.action == "confirm"), None)
     templates = entry.ci if (ctx.ci and entry.ci is not None) else entry.desk
     additions: list[tuple[str, tuple, object]] = []  # (flag, tokens, value)
+    given: list[tuple[object, str, object]] = []  # (option, variable, value) the user set explicitly
     for opt in inv.options:
         rule = rules.get(opt.name)
         if rule is None:
+            close = _close_flag(opt.name, rules, inv.path) if not opt.known else None
+            if close:
+                plan.error = f"`{opt.raw}` is not a flag of `amplify {entry.name}`; did you mean {close}?"
+                continue
             why = ("not a flag of `amplify " + entry.name + "`; ignored") if not opt.known else "no Gen 2 equivalent; dropped"
             plan.flags.append({"flag": opt.raw, "became": why})
             continue
@@ -239,42 +295,51 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
                 plan.error = f"{opt.raw} needs a value"
                 continue
             v.set(rule.arg, value, opt.name)
-            plan.flags.append({"flag": opt.raw, "became": f"{_describe_var(rule.arg)} {value!r}"})
+            report = {"flag": opt.raw, "became": ""}  # filled in once the steps show whether it was used
+            plan.flags.append(report)
+            given.append((report, rule.arg, value))
         elif rule.action == "drop":
             plan.flags.append({"flag": opt.raw, "became": f"dropped: {rule.note}"})
         elif rule.action == "add":
             additions.append((opt.raw, rule.arg, value))
         elif rule.action == "confirm":
-            plan.confirmed = True
-            plan.flags.append({"flag": opt.raw, "became": rule.note or "your explicit yes"})
+            if value is True:
+                plan.confirmed = True
+                plan.flags.append({"flag": opt.raw, "became": rule.note or "your explicit yes"})
+            else:  # Gen 1 reads `--force=false` as an option named "force=false": no yes at all
+                plan.flags.append({"flag": opt.raw, "became": f"not a yes: {opt.name} confirms only on its own"})
         elif rule.action == "replace":
             templates = rule.arg
             plan.flags.append({"flag": opt.raw, "became": rule.note})
         elif rule.action == "json":
-            _read_headless(rule.arg, opt, v, plan, files)
+            given.extend(_read_headless(rule.arg, opt, v, plan, files))
 
     if entry.positional and inv.args:
         v.set(entry.positional, inv.args[0], "argument")
-        extra = inv.args[1:]
+        extra = list(inv.args[1:])
     else:
         extra = list(inv.args)
-    if extra and entry.path not in {("status",), ("help",)}:
-        plan.notes.append(f"Ignored extra word(s): {' '.join(extra)}")
-    if entry.path == ("status",) and inv.args:
-        plan.notes.append(f"Category filter ({' '.join(inv.args)}) has no Gen 2 meaning: the backend is one TypeScript app.")
+    _extra_words(entry, extra, plan)
 
     # Gen 1 keeps one app id per env: prefer the one of the env being used.
     if v.sources.get("app_id") in (None, "amplify/team-provider-info.json") and ctx.gen1_app_ids:
         found = gen1_app_id(ctx, v.get("branch") or v.get("name"))
         if found:
             v.set("app_id", found, "amplify/team-provider-info.json")
-    _reject_option_like(v, plan)
+    if entry.attach is not None and v.get("app_id") and _explicit(v, "app_id") and _explicit(v, "branch"):
+        templates = entry.attach  # headless init with an app id and env: attach to that environment
+        plan.notes.append("With an app id and an environment, `init` attached to that existing backend: "
+                          "in Gen 2 that is generating its amplify_outputs.json.")
+    if ctx.project_kind == "gen2" and any(t.tokens[:1] == ("pm-create",) for t in templates):
+        plan.notes.append(ALREADY_GEN2.format(root=ctx.project_root))
+    _reject_unusable(v, plan)
     _computed(entry, v, ctx)
     plan.vars = {k: {"value": v.values[k], "source": v.sources.get(k)} for k in v.values}
 
     if plan.kind in ("manual", "removed"):
         _explain_only(entry, v, plan)
         plan.notes.extend(entry.notes)
+        _report_given(given, v, plan, runs=False)
         return plan
 
     plan.steps = [_expand(template, v, ctx, plan) for template in templates]
@@ -283,10 +348,80 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     if plan.confirmed:
         add_yes_flags(plan)
     plan.notes.extend(entry.notes)
+    _report_given(given, v, plan, runs=True)
     if any((ampx_words(s, ctx.runner) or [None])[0] == "pipeline-deploy" for s in plan.steps):
         plan.notes.append("`ampx pipeline-deploy` refuses to run outside CI; it reads the CI variable.")
     plan.missing = sorted(set(plan.missing), key=plan.missing.index)
+    if plan.missing and entry.ask and entry.positional and v.get(entry.positional) is None:
+        plan.ask = entry.ask
     return plan
+
+
+ALREADY_GEN2 = ("This is already a Gen 2 project ({root}): create-amplify refuses to run where amplify/ exists, "
+                "so this is not run here. For another environment make a git branch (`amplify env add NAME`).")
+
+
+def _close_flag(name: str, rules: dict, path: tuple) -> str | None:
+    """A typo of a flag this command reads (`--envNmae`): refused, since ignoring it would run with the
+    wrong value. A flag close to nothing is ignored, as Gen 1 ignores unknown options."""
+    import difflib
+
+    from .gen1 import surface
+
+    known = set(rules) | {f.name for f in surface.by_path().get(path, surface.by_path()[()]).flags}
+    typed = name.lstrip("-").lower()
+    lowered = {k.lstrip("-").lower(): k for k in known if k.startswith("--") and len(k) > 3}
+    close = difflib.get_close_matches(typed, list(lowered), n=1, cutoff=0.8)
+    return lowered[close[0]] if close else None
+
+
+def _extra_words(entry: E.Entry, extra: list[str], plan: Plan) -> None:
+    """Words after the command that it does not read: Gen 1 ignored most, but refused some."""
+    if not extra or entry.path == ("help",):
+        return
+    flagged = [w for w in extra if w.startswith("-") and w != "-"]
+    if flagged:
+        plan.error = (f"`{flagged[0]}` came after `--`, so it is not read as a flag "
+                      f"(and never as a confirmation); put flags before any `--`")
+    elif entry.path == ("delete",):  # delete.ts: 'The "delete" command does not expect additional arguments.'
+        plan.error = (f"`amplify delete` takes no arguments (got {' '.join(extra)}): "
+                      "to remove one resource, use `amplify remove <category>`")
+    elif entry.path == ("status",):
+        plan.notes.append(f"Category filter ({' '.join(extra)}) has no Gen 2 meaning: the backend is one TypeScript app.")
+    else:
+        plan.notes.append(f"Ignored extra word(s): {' '.join(extra)}")
+
+
+def _explicit(v: "_Vars", name: str) -> bool:
+    """Set by the user on this command line (a flag, a payload, an argument), not found in the context."""
+    source = v.sources.get(name) or ""
+    return source == "argument" or source.startswith("-")
+
+
+def _report_given(given: list, v: "_Vars", plan: Plan, *, runs: bool) -> None:
+    """Say what each explicit value became; an explicit branch or app id that a runnable plan would not
+    use stops the plan: it would otherwise act on something the user did not name."""
+    for report, name, value in given:
+        label = f"{_describe_var(name)} {value!r}"
+        unused = runs and name not in v.used
+        if isinstance(report, dict):  # a flag of its own; a payload's values were reported with it
+            report["became"] = f"not used by this plan ({label})" if unused else label
+        elif unused:
+            plan.flags.append({"flag": report, "became": f"not used by this plan ({label})"})
+        if unused and name in ("branch", "app_id") and not plan.error:
+            plan.error = _unused_target(name, value, v, plan)
+
+
+def _unused_target(name: str, value: str, v: "_Vars", plan: Plan) -> str:
+    other = "app_id" if name == "branch" else "branch"
+    if v.get(other) in (None, "") and other in v.wanted:
+        if other == "app_id":
+            return f"an app id is needed for branch {value}: pass --appId ID or set AWS_APP_ID"
+        return f"a branch is needed for app id {value}: pass --envName NAME or set AWS_BRANCH"
+    where = "in CI" if plan.ci else "at a desk"
+    runs = " && ".join(" ".join(step.argv) for step in plan.steps) or "nothing"
+    return (f"{_describe_var(name)} {value!r} would not be used: {where} `amplify {plan.command}` runs `{runs}`; "
+            f"remove it, or see `amplify-shim explain {plan.command}` for the {'desk' if plan.ci else 'CI'} form")
 
 
 # Values that become separate argv words after an option or as an argument.
@@ -302,10 +437,20 @@ def add_yes_flags(plan: Plan) -> Plan:
     return plan
 
 
-def _reject_option_like(v: _Vars, plan: Plan) -> None:
+def _reject_unusable(v: _Vars, plan: Plan) -> None:
+    """Values that would not reach a program as the user meant them: refused, never cleaned up."""
+    from .files import control_char
+
     for key in _LITERAL_VARS:
         value = v.get(key)
-        if isinstance(value, str) and value.startswith("-"):
+        if not isinstance(value, str):
+            continue
+        bad = control_char(value)
+        if bad:
+            plan.error = (f"{_describe_var(key)} (from {v.sources.get(key)}) contains {bad}: "
+                          "no real name holds one, so it is refused")
+            return
+        if value.startswith("-"):
             plan.error = (f"{_describe_var(key)} {value!r} (from {v.sources.get(key)}) starts with '-': "
                           "it would be read as an option, so it is refused")
             return
@@ -316,61 +461,73 @@ def _describe_var(name: str) -> str:
             "name": "name", "stack": "stack", "target": "model target", "frontend": "frontend"}.get(name, name)
 
 
-def _read_headless(kind: str, opt, v: _Vars, plan: Plan, files: dict) -> None:
+def _read_headless(kind: str, opt, v: _Vars, plan: Plan, files: dict) -> list:
+    """Read a headless payload (`--amplify '{…}'` or `file://…`) for its facts; returns what it set."""
     import json
 
     raw = opt.value
     if not isinstance(raw, str):
         plan.error = f"{opt.raw} needs a JSON value"
-        return
+        return []
     text = raw
     if raw.startswith("file://"):
         text = files.get(raw)
-        if text is None:
-            plan.error = f"{opt.raw}: cannot read {raw[len('file://'):]} (no such file or not readable)"
-            return
-    try:
-        payload = json.loads(text)
-    except json.JSONDecodeError as exc:
-        plan.error = f"{opt.raw} is not valid JSON ({exc.msg} at column {exc.colno}); quote it for your shell"
-        return
+        if not isinstance(text, str):
+            plan.error = f"{opt.raw}: {text or 'cannot read ' + raw[len('file://'):]}"
+            return []
+    if kind == "frontend" and _plain_word(text):
+        payload: object = {"frontend": text}  # `init --quickstart --frontend javascript`
+    else:
+        try:
+            payload = json.loads(text)
+        except json.JSONDecodeError as exc:
+            plan.error = f"{opt.raw} is not valid JSON ({exc.msg} at column {exc.colno}); quote it for your shell"
+            return []
+        except (ValueError, RecursionError) as exc:  # 5,000-digit numbers, nesting thousands deep
+            why = "nested too deeply" if isinstance(exc, RecursionError) else "a number is too long"
+            plan.error = f"{opt.raw} is JSON that cannot be read ({why})"
+            return []
     if not isinstance(payload, dict):
         if kind == "frontend" and isinstance(payload, str):
             payload = {"frontend": payload}
         else:
             plan.error = f"{opt.raw} must be a JSON object"
-            return
-    became = []
+            return []
+    became, given = [], []
+
+    def take(name: str, value: object, label: str, *, also: str | None = None) -> None:
+        if isinstance(value, str):
+            v.set(name, value, opt.name)
+            if also:
+                v.set(also, value, opt.name, override=False)
+            given.append((opt.raw, name, value))
+            became.append(f"{label} {value!r}")
+
     if kind == "amplify":
-        if isinstance(payload.get("appId"), str):
-            v.set("app_id", payload["appId"], opt.name)
-            became.append(f"app id {payload['appId']!r}")
-        if isinstance(payload.get("envName"), str):
-            v.set("branch", payload["envName"], opt.name)
-            v.set("name", payload["envName"], opt.name, override=False)
-            became.append(f"branch {payload['envName']!r}")
+        take("app_id", payload.get("appId"), "app id")
+        take("branch", payload.get("envName"), "branch", also="name")
     elif kind == "providers":
         aws = payload.get("awscloudformation") or {}
         if isinstance(aws, dict):
-            if aws.get("useProfile") and isinstance(aws.get("profileName"), str):
-                v.set("profile", aws["profileName"], opt.name)
-                became.append(f"AWS profile {aws['profileName']!r}")
-            if isinstance(aws.get("region"), str):
-                v.set("region", aws["region"], opt.name)
-                became.append(f"AWS region {aws['region']!r}")
+            if aws.get("useProfile"):
+                take("profile", aws.get("profileName"), "AWS profile")
+            take("region", aws.get("region"), "AWS region")
             if aws.get("accessKeyId") or aws.get("secretAccessKey"):
                 became.append("access keys ignored: keep them out of command lines and use a profile or the AWS_* variables")
     elif kind == "frontend":
-        name = payload.get("frontend") or payload.get("type")
-        if isinstance(name, str):
-            v.set("frontend", name, opt.name)
-            became.append(f"frontend {name!r}")
+        take("frontend", payload.get("frontend") or payload.get("type"), "frontend")
     plan.flags.append({"flag": opt.raw, "became": ", ".join(became) or "nothing Gen 2 needs"})
+    return given
+
+
+def _plain_word(text: str) -> bool:
+    return bool(text) and text.replace("-", "").replace("_", "").isalnum() and text.isascii()
 
 
 def _computed(entry: E.Entry, v: _Vars, ctx: Context) -> None:
     frontend = v.get("frontend")
     v.values["outputs"] = list(OUTPUTS_BY_FRONTEND.get(frontend, []))
+    v.used.update(k for k in ("target", "frontend") if v.get(k))  # they shape the computed values below
     target = v.get("target") or frontend
     if target == "introspection":
         v.values["model_format"], v.values["model_target"] = "introspection", []
@@ -423,8 +580,11 @@ def _expand(template: E.Template, v: _Vars, ctx: Context, plan: Plan) -> Step:
             keys = [k for t in token for k in _keys(t)]
             if all(v.get(k) not in (None, "") for k in keys):
                 argv.extend(_fill(t, v) for t in token)
-            elif program == "ampx" and any(k == "app_id" for k in keys):
-                plan.notes.append("No app id is known, so this reads your personal sandbox; pass --appId ID (and --envName) for a branch.")
+                v.used.update(keys)
+            else:
+                v.wanted.update(k for k in keys if v.get(k) in (None, ""))
+                if program == "ampx" and "app_id" in keys and not _explicit(v, "branch"):
+                    plan.notes.append("No app id is known, so this reads your personal sandbox; pass --appId ID (and --envName) for a branch.")
             continue
         if token.startswith("{*"):
             argv.extend(v.get(token[2:-1]) or [])
@@ -432,10 +592,29 @@ def _expand(template: E.Template, v: _Vars, ctx: Context, plan: Plan) -> Step:
         for key in _keys(token):
             if v.get(key) in (None, ""):
                 plan.missing.append(WHY_MISSING.get(key, f"{key} is unknown"))
+            else:
+                v.used.add(key)
         argv.append(_fill(token, v))
-    env = {name: _fill(value, v) for name, value in template.env}
-    return Step(argv=argv, env=env, destructive=template.destructive, needs_project=program == "ampx",
-                yes_flag=template.yes_flag)
+    env = {}
+    for name, value in template.env:
+        env[name] = _fill(value, v)
+        v.used.update(_keys(value))
+    in_project = program in ("ampx", "pm-add-dev")
+    cwd, cd = _where(ctx) if (in_project or template.at_root) else (None, None)
+    return Step(argv=argv, env=env, destructive=template.destructive, needs_project=in_project,
+                needs_ampx=program == "ampx", new_project=program == "pm-create", yes_flag=template.yes_flag,
+                cwd=cwd, cd=cd)
+
+
+def _where(ctx: Context) -> tuple:
+    """(project root, the same relative to the user's folder) when the user stands below the root:
+    ampx reads amplify/ and writes amplify_outputs.json relative to its working directory."""
+    import os
+
+    root = ctx.project_root
+    if not root or ctx.project_kind != "gen2" or os.path.normcase(root) == os.path.normcase(ctx.cwd):
+        return None, None
+    return root, os.path.relpath(root, ctx.cwd)
 
 
 def ampx_words(step: Step, runner: str) -> list[str] | None:
@@ -549,9 +728,14 @@ def _forward_ampx(inv: Invocation, ctx: Context, plan: Plan) -> Plan:
     destructive = line.path in {("sandbox", "delete"), ("secret", "remove"), ("config", "remove")}
     # ampx's own --yes / --force on a deleting command is the user's explicit yes.
     plan.confirmed = destructive and bool(line.get("yes") or line.get("force"))
+    if destructive:
+        spec = ampx.commands()[line.path].options
+        plan.confirm_with = "--yes" if "yes" in spec else ("--force" if "force" in spec else None)
     argv = RUNNER_AMPX[ctx.runner] + line.argv()
     env = {"AWS_PROFILE": profile} if profile else {}
-    plan.steps = [Step(argv=argv, env=env, destructive=destructive, needs_project=True)]
+    cwd, cd = _where(ctx)
+    plan.steps = [Step(argv=argv, env=env, destructive=destructive, needs_project=True, needs_ampx=True,
+                       yes_flag=plan.confirm_with if plan.confirm_with == "--yes" else None, cwd=cwd, cd=cd)]
     if ("help", True) in line.options:
         plan.help = True
     return plan

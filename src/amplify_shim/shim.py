@@ -18,21 +18,18 @@ def _write(stream, text: str) -> None:
         stream.flush()
 
 
-def read_payload_files(argv: list[str], limit: int = 1 << 20) -> dict:
-    """file:// payloads named on the command line (headless JSON), read at the edge."""
-    files = {}
-    for token in argv:
-        value = token.split("=", 1)[1] if token.startswith("-") and "=" in token else token
-        if not value.startswith("file://"):
-            continue
-        path = value[len("file://"):]
+def read_payload_files(argv: list[str]) -> dict:
+    """The file:// payloads of the flags that take one (--amplify, --providers, --frontend), read at
+    the edge: value -> text, or the FileProblem met reading it. No other value is ever read as a file."""
+    from .files import FileProblem, read_payload
+    from .plan import payload_values
+
+    files: dict = {}
+    for value in payload_values(argv):
         try:
-            with open(os.path.expanduser(path), "rb") as handle:
-                data = handle.read(limit + 1)
-            if len(data) <= limit:
-                files[value] = data.decode("utf-8", errors="replace")
-        except OSError:
-            pass
+            files[value] = read_payload(value)
+        except FileProblem as exc:
+            files[value] = exc
     return files
 
 
@@ -58,43 +55,24 @@ def confirm(question: str) -> bool | None:
 
 
 def _tolerant_streams() -> None:
-    """Undecodable argv bytes arrive as lone surrogates: print them back as the same bytes."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors="surrogateescape")
-        except (AttributeError, ValueError):
-            pass
+    """Kept for callers: guard.guard_streams does it (undecodable argv bytes printed back as bytes)."""
+    from .guard import guard_streams
+
+    guard_streams()
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .guard import guarded
+
     argv = list(sys.argv[1:] if argv is None else argv)
-    _tolerant_streams()
-    try:
-        status = _main(argv, os.environ)
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        status = X.INTERRUPTED
-    except BrokenPipeError:
-        status = _broken_pipe()
-    except Exception as exc:  # a bug: one line, never a traceback (AMPLIFY_SHIM_DEBUG=1 shows it)
-        if os.environ.get("AMPLIFY_SHIM_DEBUG"):
-            raise
-        sys.stderr.write(f"amplify: internal error ({exc.__class__.__name__}: {exc}); nothing more was run. "
-                         "Please report it with `amplify-shim doctor` output; AMPLIFY_SHIM_DEBUG=1 shows the traceback.\n")
-        status = X.INTERNAL
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        status = _broken_pipe()
-    return status
+    return guarded("amplify", lambda: _main(argv, os.environ))
 
 
 def _broken_pipe() -> int:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    """Kept for callers: stdout was closed early; silence it and return 141."""
+    from .guard import silence_stdout
+
+    silence_stdout()
     return X.BROKEN_PIPE
 
 
@@ -107,7 +85,11 @@ def _main(argv: list[str], environ) -> int:
         _write(sys.stderr, "amplify: the Gen 1 CLI that the shim found is the shim itself; "
                "set AMPLIFY_SHIM_GEN1_CLI to the real one (`npm install -g @aws-amplify/cli`).\n")
         return X.NOT_FOUND
-    switches, words = settings.split_switches(argv)
+    try:
+        switches, words = settings.split_switches(argv)
+    except settings.UnknownSwitch as exc:
+        _write(sys.stderr, f"amplify: {exc}\n")
+        return X.USAGE
     try:
         conf = settings.resolve(environ, switches)
     except settings.ConfigError as exc:
@@ -117,9 +99,9 @@ def _main(argv: list[str], environ) -> int:
                          gen1_passthrough=conf.gen1 == "passthrough")
 
     from .plan import build_plan
-    plan = build_plan(words, ctx, files=read_payload_files(words))
+    plan = build_plan(words, ctx, files=read_payload_files(words), gen1=conf.gen1)
 
-    if plan.kind == "passthrough" or (ctx.project_kind == "gen1" and conf.gen1 == "passthrough"):
+    if plan.kind == "passthrough":
         return _passthrough(words, ctx, conf, plan, environ, style_err)
     for warning in ctx.warnings:
         _write(sys.stderr, style_err(text.YELLOW, f"amplify: warning: {warning}") + "\n")
@@ -195,100 +177,102 @@ def _seed_rows(ctx) -> list[tuple[str, str]]:
 def _answer(plan, ctx, conf, environ, style) -> int:
     from .render import text
 
+    if conf.mode != "teach" and plan.missing and plan.ask:
+        plan = _ask_for_value(plan, ctx) or plan
+    asks = conf.mode == "ask" or (plan.destructive and not plan.confirmed)
+    if conf.mode != "teach" and asks and plan.destructive and _on_terminal():
+        # The question will be asked, and a yes runs the program without its own prompt:
+        # show that final argv now, so the line shown is the line run.
+        from .plan import add_yes_flags
+        add_yes_flags(plan)
     shell = _shell(conf)
     out, err = text.teach(plan, shell=shell, style=style, other=_other_plan(plan, ctx))
     _write(sys.stdout, out)
     _write(sys.stderr, text.wrap_for_terminal(err, sys.stderr))
     if conf.mode == "teach":
         return X.OK
-    if plan.kind in ("manual", "removed"):
-        _write(sys.stderr, f"amplify: nothing to run ({plan.kind}); see above. (--shim-print shows this without a failing status.)\n")
-        return X.NOT_RUNNABLE
-    if plan.missing and plan.command == "env add" and plan.vars.get("name") is None:
-        plan = _ask_for_env_name(plan, ctx) or plan
-    if plan.missing:
-        _write(sys.stderr, f"amplify: not run: {plan.missing[0]}\n")
-        return X.USAGE
-    needs_ampx = any(step.needs_project for step in plan.steps)
-    if needs_ampx and ctx.project_kind != "gen2":
-        where = "a Gen 1 project" if ctx.project_kind == "gen1" else "no Amplify project"
-        _write(sys.stderr, f"amplify: not run: ampx runs in a Gen 2 project (amplify/backend.ts), and this is {where}. "
-               "Create one with `npm create amplify@latest`.\n")
-        return X.NOT_CONFIRMED
-    if needs_ampx and not ctx.ampx_installed:
-        from .context import ampx_declared
-        from .plan import RUNNER_ADD_DEV, RUNNER_INSTALL
-        if ampx_declared(ctx.cwd):
-            install = " ".join(RUNNER_INSTALL[ctx.runner])
-            _write(sys.stderr, f"amplify: not run: @aws-amplify/backend-cli is in package.json but not installed; run `{install}` first.\n")
-        else:
-            install = " ".join(RUNNER_ADD_DEV[ctx.runner] + ["@aws-amplify/backend", "@aws-amplify/backend-cli"])
-            _write(sys.stderr, "amplify: not run: this project does not have ampx (@aws-amplify/backend-cli), "
-                   f"so `npx ampx` would fail; install it with `{install}`.\n")
-        return X.NOT_FOUND
-    from . import execute
-    missing = execute.missing_programs([s.argv for s in plan.steps], environ)
-    if missing:
-        _write(sys.stderr, f"amplify: not run: {execute.missing_message(missing[0])}\n")
-        return X.NOT_FOUND
-    needs_yes = plan.destructive and not plan.confirmed
-    if conf.mode == "ask" or needs_yes:
+    refusal = _refusal(plan, ctx, environ)
+    if refusal:
+        message, status = refusal
+        _write(sys.stderr, f"amplify: {message}\n")
+        return status
+    if asks:
         count = len(plan.steps)
         question = f"Run {'these ' + str(count) + ' steps' if count > 1 else 'this'}? [y/N] "
         if plan.destructive:
             question = style(text.YELLOW, "This deletes cloud resources. ") + question
         answer = confirm(question)
         if answer is None:
-            why = "it deletes cloud resources: pass --force to confirm" if needs_yes and conf.mode == "run" else \
-                "no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking"
+            if plan.destructive and conf.mode == "run":
+                how = f"pass {plan.confirm_with} to confirm" if plan.confirm_with else "run it at a terminal to confirm"
+                why = f"it deletes cloud resources: {how}"
+            else:
+                why = "no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking"
             _write(sys.stderr, f"amplify: not run: {why}.\n")
             return X.NOT_CONFIRMED
         if not answer:
             _write(sys.stderr, "amplify: not run.\n")
             return X.NOT_CONFIRMED
-        if plan.destructive:
-            from .plan import add_yes_flags
-            add_yes_flags(plan)
+    from . import execute
     outcome = execute.run_steps(plan.steps, environ)
     if outcome.message:
         _write(sys.stderr, f"amplify: {outcome.message}\n")
     return outcome.status
 
 
-def _ask_for_env_name(plan, ctx):
-    """`amplify env add` without a name: ask for it, as Gen 1 did, when someone can answer."""
-    name = ask("Name of the new environment (git branch): ")
-    if not name:
+def _on_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _refusal(plan, ctx, environ):
+    """Why a plan that was shown must not run here: (message, exit status), or None."""
+    if plan.kind in ("manual", "removed"):
+        return (f"nothing to run ({plan.kind}); see above. (--shim-print shows this without a failing status.)",
+                X.NOT_RUNNABLE)
+    if plan.missing:
+        return f"not run: {plan.missing[0]}", X.USAGE
+    if any(step.new_project for step in plan.steps) and ctx.project_kind == "gen2":
+        from .plan import ALREADY_GEN2
+        return f"not run: {ALREADY_GEN2.format(root=ctx.project_root)}", X.USAGE
+    if any(step.needs_project for step in plan.steps) and ctx.project_kind != "gen2":
+        where = "a Gen 1 project" if ctx.project_kind == "gen1" else "no Amplify project"
+        return (f"not run: this works inside a Gen 2 project (amplify/backend.ts), and this is {where}. "
+                "Create one with `npm create amplify@latest`.", X.NOT_CONFIRMED)
+    if any(step.needs_ampx for step in plan.steps) and not ctx.ampx_installed:
+        from .context import ampx_declared
+        from .plan import RUNNER_ADD_DEV, RUNNER_INSTALL
+        if ampx_declared(ctx.project_root or ctx.cwd):
+            install = " ".join(RUNNER_INSTALL[ctx.runner])
+            return (f"not run: @aws-amplify/backend-cli is in package.json but not installed; run `{install}` first.",
+                    X.NOT_FOUND)
+        install = " ".join(RUNNER_ADD_DEV[ctx.runner] + ["@aws-amplify/backend", "@aws-amplify/backend-cli"])
+        return ("not run: this project does not have ampx (@aws-amplify/backend-cli), "
+                f"so `npx ampx` would fail; install it with `{install}`.", X.NOT_FOUND)
+    from . import execute
+    missing = execute.missing_programs([s.argv for s in plan.steps], environ)
+    if missing:
+        return f"not run: {execute.missing_message(missing[0])}", X.NOT_FOUND
+    return None
+
+
+def _ask_for_value(plan, ctx):
+    """A command that Gen 1 asked a name for (`amplify env add`): ask, when someone can answer."""
+    value = ask(plan.ask)
+    if not value:
         return None
     from .plan import build_plan
-    from .render import text
 
-    plan = build_plan(plan.input + [name], ctx)
-    _write(sys.stdout, text.teach(plan, shell="posix", style=text.Style(False))[0])
-    return plan
+    return build_plan(plan.input + [value], ctx)
 
 
 def _passthrough(words, ctx, conf, plan, environ, style) -> int:
-    from . import execute, gen1cli
-    from .render import text
+    """To the real Gen 1 CLI: exec on POSIX; teach mode starts nothing (passthrough.py)."""
+    from . import passthrough
 
-    cli, how = gen1cli.find(environ, conf.gen1_cli)
-    if cli is None:
-        _write(sys.stderr, f"amplify: the real Gen 1 CLI is needed here ({'Gen 1 project' if ctx.project_kind == 'gen1' else plan.command}) but was not found: {how}. "
-               "Install it with `npm install -g @aws-amplify/cli`, or set AMPLIFY_SHIM_GEN1_CLI; "
-               "`--shim-translate` translates instead.\n")
-        if plan.kind != "passthrough":
-            out, err = text.teach(plan, shell=_shell(conf), style=style)
-            _write(sys.stdout, out)
-            _write(sys.stderr, err)
-        return X.NOT_FOUND
-    env = dict(environ)
-    env[gen1cli.GUARD] = "1"
-    try:
-        return execute.run_one([cli, *words], env)
-    except execute.SelfInvocation as exc:
-        _write(sys.stderr, f"amplify: {exc}\n")
-        return X.NOT_FOUND
+    return passthrough.run(words, ctx, conf, plan, environ)
 
 
 if __name__ == "__main__":  # pragma: no cover

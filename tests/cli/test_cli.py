@@ -35,7 +35,7 @@ def test_plan_json_schema(cli_env, tmp_path):
     assert data["command"] == "env checkout" and data["kind"] == "translate"
     assert [s["argv"] for s in data["steps"]] == [["git", "checkout", "dev"],
                                                  ["npx", "ampx", "generate", "outputs", "--branch", "dev", "--app-id", "d1"]]
-    assert all(set(s) == {"argv", "env", "destructive"} for s in data["steps"])
+    assert all(set(s) == {"argv", "env", "destructive", "cwd"} for s in data["steps"])
 
 
 def test_plan_takes_gen1_flags_verbatim_without_double_dash(cli_env, tmp_path):
@@ -103,9 +103,43 @@ def test_explain_push_at_a_desk_has_no_deployment_paths(cli_env, tmp_path):
     assert "create-branch" not in shim(["explain", "--local", "push"], cli_env, cwd=tmp_path).stdout
 
 
-def test_explain_unknown_answers_with_suggestions(cli_env, tmp_path):
+def test_explain_unknown_answers_with_suggestions_and_exits_2(cli_env, tmp_path):
+    """threat O11: a bad input is never status 0 (a script would take it as an answer)."""
     done = shim(["explain", "psuh"], cli_env, cwd=tmp_path)
-    assert done.returncode == 0 and "amplify push" in done.stdout
+    assert done.returncode == 2, done.stderr
+    assert "not a Gen 1 command" in done.stderr and "amplify push" in done.stderr
+    assert done.stdout == ""
+
+
+def test_explain_json_of_an_unknown_command_exits_0_like_plan_json(cli_env, tmp_path):
+    done = shim(["explain", "--json", "psuh"], cli_env, cwd=tmp_path)
+    assert done.returncode == 0 and json.loads(done.stdout)["error"]
+
+
+@pytest.mark.parametrize("args", [["explain"], ["explain", "--local"], ["plan"], ["plan", "--json"]])
+def test_explain_and_plan_without_words_exit_2_with_usage(cli_env, tmp_path, args):
+    """threat O11"""
+    done = shim(args, cli_env, cwd=tmp_path)
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert "Usage: amplify-shim" in done.stderr and done.stdout == ""
+
+
+def test_plan_of_an_unknown_command_exits_2(cli_env, tmp_path):
+    """threat O11: the text mode of plan, like `amplify psuh` itself."""
+    done = shim(["plan", "psuh"], cli_env, cwd=tmp_path)
+    assert done.returncode == 2 and "Did you mean: amplify push?" in done.stderr
+
+
+@pytest.mark.parametrize("args", [["table", "--category", "nosuch"], ["completion", "nosuch"],
+                                  ["plan", "--shell", "nosuch", "push"], ["explain", "--shell", "nosuch", "push"],
+                                  ["features", "--category", "nosuch"], ["features", "--gen2", "maybe"],
+                                  ["table", "--shell", "nosuch"]])
+def test_bad_values_exit_2_with_one_escaped_line(cli_env, tmp_path, args):
+    """threat O11/O10: bad values: exit 2, the value shown escaped."""
+    args = [a.replace("nosuch", "no\x9b2J\u202esuch") if a == "nosuch" else a for a in args]  # click strips ESC only
+    done = shim(args, cli_env, cwd=tmp_path)
+    assert done.returncode == 2, (args, done.stderr)
+    assert "\x9b" not in done.stderr and "\u202e" not in done.stderr and "Traceback" not in done.stderr
 
 
 def test_explain_searchable_story(cli_env, tmp_path):

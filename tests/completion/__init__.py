@@ -210,15 +210,31 @@ def _data():
     return surface, included, spellings
 
 
+def _typed() -> dict:
+    """The spellings a user types: the canonical words of a command in either
+    order (`env add`, `add env`), plus a category's `status` (`api status`, a
+    filter of core `status`). Aliases that change a word (`ls`, `h`, `Predictions`,
+    `configure api`, `awscfn`) are accepted but not offered."""
+    surface, _, spellings = _data()
+    categories = {p[0] for p in spellings.values() if surface.by_path()[p].kind == "category"}
+    return {s: p for s, p in spellings.items()
+            if (sorted(s) == sorted(p) and surface.by_path()[p].kind != "provider")
+            or (p == ("status",) and len(s) == 2 and s[1] == "status" and s[0] in categories)}
+
+
 def verb_first(verb: str) -> set[str]:
-    """The words that may follow a verb, from the alias data (`add api` ...)."""
-    _, _, spellings = _data()
-    return {s[1] for s in spellings if len(s) == 2 and s[0] == verb}
+    """The words offered after a verb, from the alias data (`add api` ...)."""
+    return {s[1] for s in _typed() if len(s) == 2 and s[0] == verb}
 
 
 def category_first(category: str) -> set[str]:
-    _, _, spellings = _data()
-    return {s[1] for s in spellings if len(s) == 2 and s[0] == category}
+    return {s[1] for s in _typed() if len(s) == 2 and s[0] == category}
+
+
+# Accepted spellings a newcomer should not be offered at the top (issue 12):
+# command aliases, plugin-name aliases, the provider plugin's names.
+CLUTTER = {"h", "ls", "serve", "Predictions", "interaction", "notification", "awscfn", "awscloudformation",
+           "root", "aws", "js", "XR"}
 
 
 def flags_of(path: tuple) -> set[str]:
@@ -239,10 +255,18 @@ def amplify_cases() -> list[tuple[str, str, set]]:
 
     branches = set(BRANCHES)
     return [
-        # first word: Gen 1 commands, categories and their aliases, providers, Gen 2 words
-        ("amplify ", "has", {"init", "push", "pull", "env", "status", "api", "auth", "storage", "notification",
-                             "notifications", "awscloudformation", "aws", "codegen", "mock", "gen2-migration",
-                             "add", "remove"} | set(AMPX_WORDS)),
+        # first word: Gen 1 commands and categories as the docs spell them, Gen 2 words, the shim's switches
+        ("amplify ", "has", {"init", "push", "pull", "env", "status", "api", "auth", "storage",
+                             "notifications", "codegen", "mock", "gen2-migration",
+                             "add", "remove"} | set(AMPX_WORDS) | set(SWITCHES)),
+        # not: aliases and internal spellings (still accepted when typed; issue 12)
+        ("amplify ", "lacks", CLUTTER),
+        ("amplify notifications ", "eq", {"add", "configure", "remove", "status", "console", "help"}),
+        ("amplify configure ", "eq", {"project", "hosting", "codegen", "notifications", "profile", "telemetry"}),
+        ("amplify codegen ", "lacks", {"model", "statement", "update"}),
+        ("amplify env ", "lacks", {"ls"}),
+        # an alias, once typed, still completes its flags
+        ("amplify configure api --", "has", {"--headless", "--yes"}),
         # not: removed (xr), internal (ui-builder, the frontend plugins' help)
         ("amplify ", "lacks", {"xr", "XR", "ui-builder", "javascript", "js", "android", "ios", "flutter"}),
         ("amplify push ", "lacks", {"geo", "predictions", "notifications", "xr"}),  # never routed / unsupported

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import require, require_tool
 
 from . import (
-    BRANCHES, COMPLETIONS, amplify_cases, calls, check, make_repo, readline_words, shim_cases, spy_bin,
+    BRANCHES, CLUTTER, COMPLETIONS, amplify_cases, calls, check, make_repo, readline_words, shim_cases, spy_bin,
 )
 
 pytestmark = pytest.mark.shells
@@ -122,3 +122,15 @@ def test_a_tab_starts_no_python_and_one_git(repo, tmp_path):
     got, _ = bash_complete(COMPLETIONS / "amplify.bash", "_amplify", "amplify env checkout ", repo, path=path)
     assert sorted(got) == BRANCHES
     assert calls(spies) == ["git for-each-ref --format=%(refname:short) refs/heads/"]
+
+
+def test_top_level_offers_what_a_user_types(repo):
+    """Issue 12: `amplify <TAB>` offers the Gen 1 commands and categories as the docs spell
+    them and the shim's switches; aliases and internal spellings are accepted, not offered."""
+    got, err = bash_complete(COMPLETIONS / "amplify.bash", "_amplify", "amplify ", repo)
+    assert err == ""
+    assert not CLUTTER & set(got), sorted(CLUTTER & set(got))
+    assert {"push", "pull", "env", "add", "codegen", "--shim-print"} <= set(got)
+    # typed in full, an alias still completes what follows it
+    got, _ = bash_complete(COMPLETIONS / "amplify.bash", "_amplify", "amplify ls --", repo)
+    assert "--verbose" in got or "--help" in got

@@ -14,7 +14,7 @@ import typer
 
 from amplify_shim.generate import completion as gen
 
-from . import COMPLETIONS, ROOT
+from . import CLUTTER, COMPLETIONS, ROOT, verb_first
 
 
 class Colour(str, enum.Enum):
@@ -84,18 +84,33 @@ def test_status_filter():
     assert "xr" not in spec.nodes["add"].children
     assert "geo" not in spec.nodes["push"].children  # routable-but-unsupported
     assert "report" not in top  # manifest-only
-    for word in ("sandbox", "generate", "pipeline-deploy", "gen2-migration", "awscloudformation", "notification"):
+    for word in ("sandbox", "generate", "pipeline-deploy", "gen2-migration", "notifications", "override"):
         assert word in top
 
 
 def test_verb_first_words_come_from_the_alias_data():
-    from amplify_shim.gen1 import surface
+    spec = gen.amplify_spec()
+    for verb in ("add", "update", "remove", "push", "console", "import"):
+        assert set(spec.nodes[verb].children) == verb_first(verb), verb
+    # The provider plugin's commands are typed as the docs spell them, never by its names.
+    assert set(spec.nodes["override"].children) == verb_first("override") | {"project"}
+    assert not CLUTTER & set(spec.nodes["override"].children)
+
+
+def test_offered_words_are_what_a_user_types():
+    """Issue 12: aliases and internal spellings are accepted, not offered, in any shell's data."""
+    from amplify_shim.settings import SWITCHES
 
     spec = gen.amplify_spec()
-    for verb in ("add", "update", "remove", "push", "console", "import", "override"):
-        expected = {s[1] for s, p in surface.spellings().items()
-                    if len(s) == 2 and s[0] == verb and surface.by_path()[p].status in gen.COMPLETE_STATUSES}
-        assert set(spec.nodes[verb].children) == expected, verb
+    top = spec.nodes[""].children
+    assert not CLUTTER & set(top), sorted(CLUTTER & set(top))
+    assert {"push", "pull", "env", "add", "codegen", "status", "help", "mock"} | set(SWITCHES) <= set(top)
+    plugin_aliases = CLUTTER - {"h", "ls", "serve"}  # `hosting serve` is a command of its own
+    for key, node in spec.nodes.items():
+        assert not plugin_aliases & set(node.children), (key, sorted(plugin_aliases & set(node.children)))
+    # Still accepted: an alias typed in full keeps its node (its flags complete).
+    for alias in ("ls", "h", "Predictions add", "configure api", "awscfn configure", "override root"):
+        assert alias in spec.nodes, alias
 
 
 def test_descriptions_are_the_table_summaries():
@@ -242,6 +257,12 @@ def test_powershell_registers_the_right_commands(fresh):
     assert "-CommandName @('amplify-shim', 'amplify-shim.exe')" in fresh["amplify-shim.ps1"]
     assert "& $amplifyEngine $cur" in fresh["amplify.ps1"]
     assert "& $shimEngine $cur" in fresh["amplify-shim.ps1"]
+
+
+def test_powershell_top_level_offers_what_a_user_types(fresh):
+    top = [item.split("|", 1)[0] for item in _ps_read(fresh["amplify.ps1"], "amplifyNodes")[""]]
+    assert not CLUTTER & set(top), sorted(CLUTTER & set(top))
+    assert {"push", "pull", "env", "add", "codegen", "--shim-print"} <= set(top)
 
 
 def test_powershell_data_is_the_model(fresh):

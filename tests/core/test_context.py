@@ -201,3 +201,212 @@ def test_ampx_installed(gen2):
 def test_profile_and_region_from_environment(gen2):
     ctx = context.detect(str(gen2), environ={"AWS_PROFILE": "work", "AWS_DEFAULT_REGION": "eu-west-1"})
     assert (ctx.profile, ctx.region) == ("work", "eu-west-1")
+
+
+# --- the nearest project wins; every fact names its file (issue 8) ---------------------
+
+def test_gen2_below_a_gen1_root_reads_nothing_of_it(gen1):
+    """threat F10: monorepo root with Gen 1 files, Gen 2 app in packages/web: no parent app id, env or frontend."""
+    write(str(gen1 / "amplify/.config/local-env-info.json"), {"envName": "dev"})
+    inner = gen1 / "packages" / "web"
+    write(str(inner / "amplify/backend.ts"), "")
+    ctx = context.detect(str(inner), environ={"CI": "1"})
+    assert (ctx.project_kind, ctx.project_root) == ("gen2", os.path.realpath(inner))
+    assert ctx.app_id is None and ctx.gen1_app_ids == {} and ctx.gen1_env is None and ctx.frontend is None
+    assert ctx.gen1_root is None and ctx.gen1_ignored == os.path.realpath(gen1)
+
+
+def test_gen2_below_a_gen1_root_does_not_read_package_json_above(gen1):
+    """threat F10: runner and ampx facts stop at the project root."""
+    write(str(gen1 / "pnpm-lock.yaml"), "")
+    write(str(gen1 / "package.json"), {"packageManager": "yarn@4.0.0", "devDependencies": {"@aws-amplify/backend-cli": "1"}})
+    inner = gen1 / "packages" / "web"
+    write(str(inner / "amplify/backend.ts"), "")
+    ctx = context.detect(str(inner / "amplify"), environ={})
+    assert (ctx.runner, ctx.runner_source, ctx.runner_file) == ("npx", "default", None)
+    assert context.ampx_declared(str(inner)) is False
+    assert context.ampx_declared(str(gen1)) is True
+
+
+def test_migration_in_place_reads_gen1_facts_and_names_the_files(gen1):
+    """A Gen 2 project that kept its Gen 1 files in the same root may use them; doctor names the full paths."""
+    write(str(gen1 / "amplify/backend.ts"), "")
+    write(str(gen1 / "amplify/.config/local-env-info.json"), {"envName": "dev"})
+    ctx = context.detect(str(gen1), environ={})
+    root = os.path.realpath(gen1)
+    assert ctx.project_kind == "gen2" and ctx.gen1_root == root and ctx.gen1_ignored is None
+    assert ctx.app_id == "d19g9qfivk7dw4" and ctx.app_id_source == "amplify/team-provider-info.json"
+    assert ctx.app_id_file == os.path.join(root, "amplify", "team-provider-info.json") + " (env dev)"
+    assert ctx.frontend_file == os.path.join(root, "amplify", ".config", "project-config.json")
+
+
+def test_app_id_from_amplify_meta_names_that_file(tmp_path):
+    root = tmp_path / "metaonly"
+    write(str(root / "amplify/backend/backend-config.json"), {})
+    write(str(root / "amplify/backend/amplify-meta.json"), {"providers": {"awscloudformation": {"AmplifyAppId": "dmeta123"}}})
+    ctx = context.detect(str(root), environ={})
+    assert ctx.app_id_file == os.path.join(os.path.realpath(root), "amplify", "backend", "amplify-meta.json")
+
+
+def test_runner_and_branch_files_are_full_paths(gen2):
+    write(str(gen2 / "pnpm-lock.yaml"), "")
+    git(gen2, "init", "-q", "-b", "main")
+    ctx = context.detect(str(gen2), environ={})
+    root = os.path.realpath(gen2)
+    assert (ctx.runner_source, ctx.runner_file) == ("pnpm-lock.yaml", os.path.join(root, "pnpm-lock.yaml"))
+    assert (ctx.branch_source, ctx.branch_file) == ("git", os.path.join(root, ".git", "HEAD"))
+    write(str(gen2 / "package.json"), {"packageManager": "pnpm@9.1.0"})
+    os.remove(gen2 / "pnpm-lock.yaml")
+    ctx = context.detect(str(gen2), environ={})
+    assert ctx.runner_file == os.path.join(root, "package.json")
+
+
+def test_git_above_the_project_is_used(gen2, tmp_path):
+    """A monorepo's .git is above the package: the branch search walks up as git does."""
+    git(tmp_path, "init", "-q", "-b", "mono")
+    ctx = context.detect(str(gen2), environ={})
+    assert (ctx.branch, ctx.branch_file) == ("mono", os.path.join(os.path.realpath(tmp_path), ".git", "HEAD"))
+
+
+# --- the CI branch (issue 8) ------------------------------------------------------------
+
+def detached(root):
+    git(root, "init", "-q", "-b", "main")
+    git(root, "commit", "-q", "--allow-empty", "-m", "one")
+    git(root, "checkout", "-q", "--detach")
+
+
+@pytest.mark.parametrize("environ, branch, source", [
+    ({"GITHUB_ACTIONS": "true", "GITHUB_REF_NAME": "main"}, "main", "GITHUB_REF_NAME"),
+    ({"GITHUB_ACTIONS": "true", "GITHUB_HEAD_REF": "feature/x", "GITHUB_REF_NAME": "12/merge"}, "feature/x", "GITHUB_HEAD_REF"),
+    ({"GITHUB_ACTIONS": "true", "GITHUB_HEAD_REF": "", "GITHUB_REF_NAME": "main"}, "main", "GITHUB_REF_NAME"),
+    ({"GITHUB_ACTIONS": "true", "GITHUB_REF_NAME": "v1.0", "GITHUB_REF_TYPE": "tag"}, None, None),
+    ({"GITLAB_CI": "true", "CI_COMMIT_REF_NAME": "dev"}, "dev", "CI_COMMIT_REF_NAME"),
+    ({"GITLAB_CI": "true", "CI_COMMIT_REF_NAME": "v2", "CI_COMMIT_TAG": "v2"}, None, None),
+    ({"CI": "true", "BITBUCKET_BUILD_NUMBER": "7", "BITBUCKET_BRANCH": "bb"}, "bb", "BITBUCKET_BRANCH"),
+    ({"BITBUCKET_BUILD_NUMBER": "7", "BITBUCKET_BRANCH": "bb"}, "bb", "BITBUCKET_BRANCH"),
+    ({"CIRCLECI": "true", "CIRCLE_BRANCH": "circle"}, "circle", "CIRCLE_BRANCH"),
+    ({"BUILDKITE": "true", "BUILDKITE_BRANCH": "kite"}, "kite", "BUILDKITE_BRANCH"),
+    ({"CODEBUILD_BUILD_ID": "b:1", "CODEBUILD_WEBHOOK_HEAD_REF": "refs/heads/feature/cb"}, "feature/cb", "CODEBUILD_WEBHOOK_HEAD_REF"),
+    ({"CODEBUILD_BUILD_ID": "b:1", "CODEBUILD_WEBHOOK_HEAD_REF": "refs/tags/v1"}, None, None),
+    ({"TF_BUILD": "True", "BUILD_SOURCEBRANCH": "refs/heads/feature/az", "BUILD_SOURCEBRANCHNAME": "az"}, "feature/az", "BUILD_SOURCEBRANCH"),
+    ({"TF_BUILD": "True", "BUILD_SOURCEBRANCHNAME": "az"}, "az", "BUILD_SOURCEBRANCHNAME"),
+    ({"TF_BUILD": "True", "SYSTEM_PULLREQUEST_SOURCEBRANCH": "refs/heads/pr", "BUILD_SOURCEBRANCH": "refs/pull/1/merge"},
+     "pr", "SYSTEM_PULLREQUEST_SOURCEBRANCH"),
+    ({"AWS_APP_ID": "d1", "AWS_BRANCH": "hosted", "GITHUB_ACTIONS": "true", "GITHUB_REF_NAME": "gh"}, "hosted", "AWS_BRANCH"),
+    # a provider's variable counts only when that provider is the CI detected
+    ({"GITHUB_ACTIONS": "true", "CIRCLE_BRANCH": "leaked"}, None, None),
+    ({"CI": "true", "CIRCLE_BRANCH": "leaked"}, None, None),
+])
+def test_ci_branch_from_the_provider_when_head_is_detached(gen2, environ, branch, source):
+    detached(gen2)
+    ctx = context.detect(str(gen2), environ=environ)
+    assert (ctx.branch, ctx.branch_source, ctx.branch_file) == (branch, source, None)
+    assert ctx.ci
+
+
+def test_ci_branch_from_the_provider_without_git(gen2):
+    ctx = context.detect(str(gen2), environ={"GITHUB_ACTIONS": "true", "GITHUB_REF_NAME": "main"})
+    assert (ctx.branch, ctx.branch_source) == ("main", "GITHUB_REF_NAME")
+
+
+def test_a_checked_out_git_branch_beats_provider_variables(gen2):
+    git(gen2, "init", "-q", "-b", "local")
+    ctx = context.detect(str(gen2), environ={"GITHUB_ACTIONS": "true", "GITHUB_REF_NAME": "main"})
+    assert (ctx.branch, ctx.branch_source) == ("local", "git")
+
+
+def test_provider_variables_are_ignored_outside_ci(gen2):
+    detached(gen2)
+    ctx = context.detect(str(gen2), environ={"GITHUB_REF_NAME": "main", "CIRCLE_BRANCH": "c"})
+    assert ctx.branch is None and not ctx.ci
+
+
+def test_bitbucket_is_ci():
+    assert context.detect_ci({"BITBUCKET_BUILD_NUMBER": "3"}) == (True, "BITBUCKET_BUILD_NUMBER")
+
+
+# --- broken project files: a warning naming the full path, never a hang ------------------
+
+@pytest.fixture
+def watchdog():
+    import threading
+
+    timer = threading.Timer(20, lambda: os._exit(99))  # a hang fails the run instead of stalling it
+    timer.daemon = True
+    timer.start()
+    yield
+    timer.cancel()
+
+
+@pytest.mark.parametrize("name", ["amplify/team-provider-info.json", "amplify/.config/local-env-info.json",
+                                  "amplify/backend/amplify-meta.json", "amplify/.config/project-config.json", "package.json"])
+def test_fifo_project_files_warn_and_never_block(gen1, name, watchdog):
+    """threat F1: a FIFO in place of any project file."""
+    write(str(gen1 / "amplify/backend.ts"), "")  # migration in place: every Gen 1 file is read
+    target = gen1 / name
+    if target.exists():
+        target.unlink()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(target)
+    ctx = context.detect(str(gen1), environ={})
+    assert f"{os.path.realpath(gen1 / name)} is not a regular file (a FIFO); ignoring it" in ctx.warnings
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_symlink_to_a_device_is_never_read(gen1, watchdog):
+    """threat F3."""
+    target = gen1 / "amplify/team-provider-info.json"
+    target.unlink()
+    target.symlink_to("/dev/zero")
+    ctx = context.detect(str(gen1), environ={})
+    assert any("team-provider-info.json is not a regular file (a character device)" in w for w in ctx.warnings)
+    assert ctx.app_id is None
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe{}", b"[" * 5000 + b"]" * 5000, b'{"dev": ' + b"1" * 5000 + b"}", b"[]"])
+def test_unusable_team_provider_info_is_one_warning(gen1, content):
+    """threat F5."""
+    (gen1 / "amplify/team-provider-info.json").write_bytes(content)
+    ctx = context.detect(str(gen1), environ={})
+    tpi = os.path.realpath(gen1 / "amplify/team-provider-info.json")
+    if content.startswith(b'{"dev": 1') and not hasattr(__import__("sys"), "set_int_max_str_digits"):
+        return
+    assert [w for w in ctx.warnings if tpi in w] and ctx.app_id is None
+
+
+def test_a_nul_in_an_app_id_arrives_whole(gen1):
+    """threat F6: not truncated, not a crash: the planner sees it and refuses it."""
+    (gen1 / "amplify/team-provider-info.json").write_bytes(
+        b'{"dev": {"awscloudformation": {"AmplifyAppId": "d1\\u0000x"}}}')
+    assert context.detect(str(gen1), environ={}).app_id == "d1\0x"
+
+
+@pytest.mark.parametrize("make", [
+    lambda head: os.mkfifo(head),
+    lambda head: os.mkdir(head),
+    lambda head: open(head, "wb").write(b"ref: refs/heads/" + b"x" * 70000),
+    lambda head: open(head, "wb").write(b"ref: refs/heads/\xff\xfe"),
+    lambda head: open(head, "wb").write(b"ref: refs/heads/a\x00b"),
+    lambda head: open(head, "wb").write(b"ref: refs/heads/a\x1b[2Jb"),
+])
+def test_broken_git_head_warns_and_means_no_branch(gen2, make, watchdog):
+    """threat F9."""
+    os.makedirs(gen2 / ".git")
+    make(str(gen2 / ".git" / "HEAD"))
+    ctx = context.detect(str(gen2), environ={})
+    assert ctx.branch is None
+    assert len([w for w in ctx.warnings if ".git" in w]) == 1, ctx.warnings
+
+
+def test_a_fifo_dot_git_is_skipped(gen2, watchdog):
+    os.mkfifo(gen2 / ".git")
+    ctx = context.detect(str(gen2), environ={})
+    assert ctx.branch is None
+    assert any(".git is not a regular file (a FIFO)" in w for w in ctx.warnings)
+
+
+def test_bom_in_project_config_is_accepted(gen1):
+    (gen1 / "amplify/.config/project-config.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(PROJECT_CONFIG).encode())
+    ctx = context.detect(str(gen1), environ={})
+    assert ctx.frontend == "javascript" and ctx.warnings == []

@@ -100,6 +100,8 @@ SEED = [
     ("codegen model", [["npx", "ampx", "generate", "graphql-client-code", "--format", "modelgen"]], None),
     ("configure", [["aws", "configure"]], None),
     ("mock", [["npx", "ampx", "sandbox"]], None),
+    # status: removed in Gen 2, but scripts call it, so it gets a read-only equivalent (never a deploy)
+    ("status", [["git", "status", "--short", "--", "amplify/"]], None),
 ]
 
 
@@ -118,7 +120,6 @@ def test_seed_mapping_rows(words, desk, ci):
     ("override auth", "manual", "amplify/backend.ts"),
     ("add hosting", "removed", None),
     ("publish", "removed", None),
-    ("status", "removed", None),
 ])
 def test_seed_rows_that_are_code_or_removed(words, kind, file):
     plan = build_plan(words.split(), DESK)

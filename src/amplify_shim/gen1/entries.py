@@ -20,19 +20,22 @@ HELP = "help"
 VERSION = "version"
 
 
-# env: ((NAME, value-template), ...); yes_flag: added when the user confirmed a destructive step
-_TemplateBase = record("Template", (("tokens", ()), ("destructive", False), ("env", ()), ("yes_flag", None)), frozen=True)
+# env: ((NAME, value-template), ...); yes_flag: added when the user confirmed a destructive step;
+# at_root: run in the project root, not the user's subfolder (ampx and package-manager steps always do)
+_TemplateBase = record("Template", (("tokens", ()), ("destructive", False), ("env", ()), ("yes_flag", None),
+                                    ("at_root", False)), frozen=True)
 
 
 class Template(_TemplateBase):
     __slots__ = ()
 
-    def __init__(self, tokens=(), destructive=False, env=(), yes_flag=None):
+    def __init__(self, tokens=(), destructive=False, env=(), yes_flag=None, at_root=False):
         put = object.__setattr__
         put(self, "tokens", tokens)
         put(self, "destructive", destructive)
         put(self, "env", env)
         put(self, "yes_flag", yes_flag)
+        put(self, "at_root", at_root)
 
 
 # What one Gen 1 flag becomes. action: var | drop | add | json | confirm | replace
@@ -49,8 +52,9 @@ class Rule(_RuleBase):
         put(self, "note", note)
 
 
-def step(*tokens, destructive: bool = False, env: tuple = (), yes_flag: str | None = None) -> Template:
-    return Template(tuple(tokens), destructive, env, yes_flag)
+def step(*tokens, destructive: bool = False, env: tuple = (), yes_flag: str | None = None,
+         at_root: bool = False) -> Template:
+    return Template(tuple(tokens), destructive, env, yes_flag, at_root)
 
 
 def var(name: str, note: str = "") -> Rule:
@@ -95,6 +99,8 @@ _EntryBase = record("Entry", (
     ("snippet", None),  # manual: TypeScript that fits, "{name}"/"{ident}" filled in
     ("register", None),  # manual: what to add to amplify/backend.ts
     ("gen2_help", ()),  # ampx words whose --help answers `amplify <this> --help`
+    ("attach", None),  # steps instead when a headless payload names an existing app id and env
+    ("ask", None),  # the question for a missing positional, asked at a terminal as Gen 1 did
 ), frozen=True)
 
 
@@ -104,7 +110,7 @@ class Entry(_EntryBase):
     # Spelled out (not Record's generic loop): the table builds 171 of these on
     # every `amplify` start, and this is several times faster.
     def __init__(self, path=(), kind="", summary="", desk=(), ci=None, notes=(), docs=(), flags=None,
-                 positional=None, instead="", file=None, snippet=None, register=None, gen2_help=()):
+                 positional=None, instead="", file=None, snippet=None, register=None, gen2_help=(), attach=None, ask=None):
         put = object.__setattr__
         put(self, "path", path)
         put(self, "kind", kind)
@@ -120,6 +126,8 @@ class Entry(_EntryBase):
         put(self, "snippet", snippet)
         put(self, "register", register)
         put(self, "gen2_help", gen2_help)
+        put(self, "attach", attach)
+        put(self, "ask", ask)
 
     @property
     def name(self) -> str:

@@ -8,6 +8,7 @@ and dashes pasted from rendered docs (an em dash) are repaired.
 
 from __future__ import annotations
 
+from ..record import cached as _cached
 from ..record import record
 from . import surface
 
@@ -39,6 +40,8 @@ _InvocationBase = record("Invocation", (
     ("version", False),
     ("notes", list),
     ("suggestions", list),
+    ("problem", None),  # why Gen 1 itself would not run this line (a usage error), or None
+    ("plugin", None),  # an unknown first word shaped like a third-party Gen 1 CLI plugin
 ))
 
 
@@ -102,6 +105,11 @@ def parse(argv: list[str]) -> Invocation:
     return inv
 
 
+def is_placeholder(word: str) -> bool:
+    """`<category>`, `[category]`, `{name}`: a slot copied from the docs, not a value."""
+    return len(word) > 2 and (word[0], word[-1]) in {("<", ">"), ("[", "]"), ("{", "}")}
+
+
 def _resolve_command(inv: Invocation) -> None:
     words = inv.words
     if not words:
@@ -113,14 +121,97 @@ def _resolve_command(inv: Invocation) -> None:
     if words[0] in AMPX_WORDS or (words[0] == "configure" and len(words) > 1 and words[1] in AMPX_CONFIGURE):
         inv.ampx = list(inv.argv)  # forwarded verbatim; the ampx layer reads it
         return
+    # Gen 1 plugin names are case-sensitive; a category typed in capitals (`add API`) is still read.
+    categories = surface.categories()
+    folded = [w.lower() if w.lower() in categories else w for w in words]
+    if _match(inv, words) or (folded != words and _match(inv, folded, folded=True)):
+        _check_words(inv)
+        return
+    if is_placeholder(words[0]) or (len(words) > 1 and is_placeholder(words[1])):
+        inv.problem = _placeholder_problem(words)
+        return
+    if words[0] in category_verbs() and len(words) == 1:
+        inv.problem = f"`amplify {words[0]}` needs a category: {_category_list(words[0])}"
+        return
+    if _looks_like_plugin(words[0]):
+        inv.plugin = words[0]
+        return
+    inv.suggestions = suggest(words)
+
+
+def _match(inv: Invocation, words: list[str], *, folded: bool = False) -> bool:
     table = surface.spellings()
     for size in (3, 2, 1):
         key = tuple(words[:size])
         if len(key) == size and key in table:
             inv.path = table[key]
-            inv.args = words[size:]
+            inv.args = inv.words[size:]
+            typed = inv.words[:size]
+            if folded and list(key) != typed:
+                inv.notes.append(f"Gen 1 category names are lower case: `{' '.join(typed)}` was read as `{' '.join(key)}`.")
+            return True
+    return False
+
+
+def _check_words(inv: Invocation) -> None:
+    """Words after a command that Gen 1 would not take: a placeholder, or an unknown sub-command."""
+    for word in inv.args:
+        if is_placeholder(word):
+            inv.problem = (f"`{word}` is a placeholder from the docs: put the value there "
+                           f"(`amplify {' '.join(inv.path)} …`)")
             return
-    inv.suggestions = suggest(words)
+    if not inv.args:
+        return
+    children = sub_commands(inv.path)
+    if not children:
+        return
+    typed = inv.args[0]
+    import difflib
+
+    close = difflib.get_close_matches(typed.lower(), children, n=3, cutoff=0.6)
+    takes_argument = bool(surface.args_of(inv.path))
+    if close or not takes_argument:
+        group = " ".join(inv.path)
+        inv.problem = f"`{typed}` is not a sub-command of `amplify {group}` (its sub-commands: {', '.join(children)})"
+        inv.suggestions = [f"{group} {c}" for c in close]
+
+
+@_cached
+def sub_commands(path: tuple) -> list[str]:
+    """The words that may follow `path` to name a longer command (`env` -> add, checkout, …)."""
+    size = len(path)
+    found = {key[size] for key, target in surface.spellings().items()
+             if len(key) == size + 1 and key[:size] == path and target[:size] == path}
+    return sorted(found)
+
+
+@_cached
+def category_verbs() -> dict:
+    """verb -> the categories it applies to (`add` -> analytics, api, auth, …), from the surface."""
+    categories = surface.categories()
+    verbs: dict = {}
+    for key, path in surface.spellings().items():
+        if len(key) == 2 and key[1] in categories and path[0] == key[1] and key[0] != "help":
+            verbs.setdefault(key[0], []).append(key[1])
+    return {verb: sorted(cats) for verb, cats in verbs.items()}
+
+
+def _category_list(verb: str) -> str:
+    return ", ".join(f"`amplify {verb} {c}`" for c in category_verbs().get(verb, ()))
+
+
+def _placeholder_problem(words: list[str]) -> str:
+    verb = words[0] if not is_placeholder(words[0]) else (words[1] if len(words) > 1 else "")
+    slot = words[1] if len(words) > 1 and is_placeholder(words[1]) else words[0]
+    if verb in category_verbs():
+        return f"`{slot}` is a placeholder from the docs: put a category there: {_category_list(verb)}"
+    return f"`{slot}` is a placeholder from the docs: put a category there ({', '.join(sorted(surface.categories()))})"
+
+
+def _looks_like_plugin(word: str) -> bool:
+    """Third-party Gen 1 CLI plugins are npm packages named amplify-…-plugin or …-plugin."""
+    lowered = word.lower()
+    return lowered.endswith("-plugin") or (lowered.startswith("amplify-") and len(lowered) > len("amplify-"))
 
 
 def suggest(words: list[str], limit: int = 3) -> list[str]:

@@ -119,3 +119,22 @@ def _flag_index(path: tuple[str, ...]) -> tuple[tuple[str, Flag], ...]:
             if spelling:
                 index.setdefault(spelling.lstrip("-"), flag)
     return tuple(index.items())
+
+
+@_cached
+def categories() -> frozenset:
+    """The category plugins a Gen 1 14.x user can type (api, auth, …; not the retired xr)."""
+    from .surface_data import DATA
+
+    return frozenset(raw["path"][0] for raw in DATA["commands"]
+                     if raw["kind"] == "category" and raw["path"] and raw["status"] in INVOCABLE)
+
+
+def args_of(path: tuple) -> tuple:
+    """The positional arguments a command declares (`env-name`, `[category...]`)."""
+    from .surface_data import DATA
+
+    for raw in DATA["commands"]:
+        if tuple(raw["path"]) == path:
+            return tuple(raw["args"])
+    return ()

@@ -89,6 +89,10 @@ PUSH_NOTES = (
     "In CI a branch is deployed with `ampx pipeline-deploy`, which needs the Amplify app id and branch.",
 )
 
+# delete-project.ts getConfirmation: only options.force skips the question; under --yes,
+# prompter.yesOrNo(…, false) answers it with its default, no.
+YES_IS_NO = "Gen 1's --yes answers the delete question with its default, no: pass --force to delete"
+
 MOCK_WARNING = "Gen 2 has no local mock: `ampx sandbox` deploys REAL cloud resources (a per-developer sandbox in your AWS account), which may cost money."
 
 
@@ -273,7 +277,7 @@ def _category(name: str, *, service: str, console_url: str, add: Entry, update_i
         remove = _removed(f"{name} remove", remove_summary, remove_instead, docs=docs, positional="resource")
         change = _removed(f"{name} update", update_summary, update_instead, docs=docs)
     entries = [
-        add._replace(path=(name,), summary=f"Show help for the {name} category."),
+        add._replace(path=(name,), summary=f"Show help for the {name} category.", positional=None),
         add,
         remove,
         _help(f"{name} help", f"Show help for the {name} category."),
@@ -303,6 +307,7 @@ TABLE_ENTRIES: list[Entry] = [
                "--permissions-boundary": drop("apply a permissions boundary with CDK in amplify/backend.ts (see `amplify override project`)"),
                "--minify": drop("CDK synthesizes the templates"),
                "--codegen": drop("no codegen step: the data client is typed from your schema")},
+        attach=(OUTPUTS_REQUIRED,),
     ),
     _entry(
         "configure", TRANSLATE, "Set up an IAM user / AWS profile for the CLI; toggle usage data.",
@@ -348,11 +353,13 @@ TABLE_ENTRIES: list[Entry] = [
         notes=PUSH_NOTES + ("Then start your frontend as usual (e.g. `npm run dev`); the shim does not start it for you.",),
         docs=(D_SANDBOX,), flags=PUSH_FLAGS, gen2_help=("sandbox",),
     ),
-    _removed(
-        "status", "Show local resources not yet pushed (create/update/delete).",
-        "`git status` / `git diff amplify/` show what changed in your backend; `npx ampx sandbox` in watch mode redeploys and reports each change as you save.",
+    _entry(
+        "status", TRANSLATE, "Show local resources not yet pushed (create/update/delete).",
+        desk=(step("git", "status", "--short", "--", "amplify/", at_root=True),),
+        notes=("Gen 2 has no status command: the backend is code in git, so `git status` shows what changed in amplify/ "
+               "(and `git diff amplify/` how); `npx ampx sandbox` in watch mode redeploys and reports each change as you save.",),
         docs=(D_SANDBOX,),
-        flags={"--verbose": drop("no CloudFormation diff command in Gen 2"),
+        flags={"--verbose": drop("no CloudFormation diff command in Gen 2: `git diff amplify/` shows the change"),
                "--acm": drop("authorization rules are in amplify/data/resource.ts: read them there")},
     ),
     _entry(
@@ -369,6 +376,7 @@ TABLE_ENTRIES: list[Entry] = [
         docs=(D_BRANCHES,),
         flags={**HEADLESS_FLAGS, "--envName": var("name"),
                "--permissions-boundary": drop("apply a permissions boundary with CDK in amplify/backend.ts")},
+        ask="Name of the new environment (git branch): ",
     ),
     _entry(
         "env checkout", TRANSLATE, "Switch the local project to another existing environment.",
@@ -417,7 +425,7 @@ TABLE_ENTRIES: list[Entry] = [
         positional="name",
         notes=("Deletes the branch from the Amplify app, and with it that branch's deployed backend. Your git branch is left alone (`git branch -d NAME`).",),
         docs=(D_BRANCHES,),
-        flags={"--force": confirm("your explicit yes to delete"), "--yes": confirm("your explicit yes to delete"),
+        flags={"--force": confirm("your explicit yes to delete"), "--yes": drop(YES_IS_NO),
                "--envName": var("name")},
     ),
     _manual(
@@ -436,7 +444,7 @@ TABLE_ENTRIES: list[Entry] = [
         desk=(step("ampx", "sandbox", "delete", destructive=True, yes_flag="--yes"),),
         notes=("This deletes your personal sandbox only. Branch environments are deleted in the Amplify console or with `aws amplify delete-branch` (see `amplify env remove`).",),
         docs=(D_SANDBOX,),
-        flags={"--force": confirm("your explicit yes to delete"), "--yes": confirm("your explicit yes to delete")},
+        flags={"--force": confirm("your explicit yes to delete"), "--yes": drop(YES_IS_NO)},
         gen2_help=("sandbox", "delete"),
     ),
     _entry("diagnose", TRANSLATE, "Capture a redacted project report for support.",

@@ -178,9 +178,8 @@ def read(words: list[str]) -> AmpxLine:
             else:
                 spec = None
         if spec is None:
-            if value is None and i < len(tokens) and not tokens[i].startswith("-"):
-                i += 1  # its value goes with it
-            line.dropped.append(f"{token}: `ampx {cmd.name}` does not take this option; dropped")
+            # strict(): ampx rejects an unknown option, so a typo never runs as something else.
+            line.errors.append(f"Unknown argument: {body}" + _did_you_mean(name, ["--" + o for o in cmd.options], "--"))
             continue
         if spec.get("type") == "boolean":
             if value is None:
@@ -206,19 +205,30 @@ def read(words: list[str]) -> AmpxLine:
 
 def _check_shape(cmd: AmpxCommand, line: AmpxLine) -> None:
     if cmd.requires_subcommand:
-        line.errors.append(f"`ampx {cmd.name}` needs a sub-command: {', '.join(cmd.subcommands)}")
+        typed = line.positionals[0] if line.positionals else ""
+        hint = _did_you_mean(typed, list(cmd.subcommands), "") if typed else ""
+        line.errors.append(f"`ampx {cmd.name}` needs a sub-command: {', '.join(cmd.subcommands)}{hint}")
         return
     allowed = len(cmd.positionals)
     required = [n for n, req in cmd.positionals if req]
     if len(line.positionals) < len(required):
         missing = required[len(line.positionals)]
         line.errors.append(f"`ampx {cmd.name}` needs <{missing}>")
-    elif len(line.positionals) > allowed and not cmd.is_group:
-        extra = line.positionals[allowed:]
-        line.errors.append(f"`ampx {cmd.name}` takes no argument '{extra[0]}'")
+    elif len(line.positionals) > allowed:
+        extra = line.positionals[allowed]
+        hint = _did_you_mean(extra, list(cmd.subcommands), "")
+        line.errors.append(f"Unknown command: {extra} (`ampx {cmd.name}` takes no argument '{extra}'){hint}")
     for name, spec in cmd.options.items():
         if spec.get("required") and line.get(name) in (None, ""):
             line.errors.append(f"`ampx {cmd.name}` needs --{name}")
+
+
+def _did_you_mean(typed: str, choices: list, prefix: str) -> str:
+    """yargs' recommendCommands, for options too: the closest choice, if any is close."""
+    import difflib
+
+    close = difflib.get_close_matches(prefix + typed, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]}?" if close else ""
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

@@ -42,6 +42,32 @@ PROGRAMS = ("amplify", "amplify-shim")
 # (`geo push` only prints "not supported").
 COMPLETE_STATUSES = frozenset({"active", "deprecated-rewired", "unreleased"})
 
+def typed_spellings(canon: dict, included: dict) -> dict:
+    """The accepted spellings a user types, as Gen 1's docs and help write them
+    (issue 12): the canonical words of a command in either order (`env add`,
+    `add env`), and a category's `status` filter (`api status`, `status api`).
+    Not offered (still accepted when typed): aliases that change a word: a
+    command alias (`h`, `ls`, `serve`, `configure api` for `api update`), a
+    plugin-name alias (`Predictions`, `notification`). A provider plugin's
+    names (`awscloudformation`, `awscfn`, `aws`, `root`) are internal routing
+    words: its commands offer only the spellings that avoid them
+    (`override project`)."""
+    providers = {p[0] for p, c in included.items() if c.kind == "provider"}
+    provider_names = {s[0] for s, p in canon.items() if p[0] in providers and len(p) == 1 == len(s)}
+    categories = {p[0] for p, c in included.items() if c.kind == "category"}
+    out = {}
+    for spelled, path in canon.items():
+        if path[0] in providers:
+            keep = not provider_names & set(spelled)
+        elif len(path) == 1 and len(spelled) == 2 and path[0] in spelled:
+            keep = (set(spelled) - set(path)) <= categories  # `api status` / `status api`
+        else:
+            keep = sorted(spelled) == sorted(path)
+        if keep:
+            out[spelled] = path
+    return out
+
+
 # Value kinds: what the word after a flag (or a positional) completes to.
 BOOL = "-"  # the flag takes no value
 VALUE = "v"  # takes a value; nothing to offer
@@ -155,7 +181,7 @@ def amplify_spec() -> Spec:
     from ..settings import SWITCHES
 
     included = {c.path: c for c in surface.commands() if c.path and c.status in COMPLETE_STATUSES}
-    canon: dict[tuple, tuple] = {}  # typed words -> canonical Gen 1 path
+    canon: dict[tuple, tuple] = {}  # every accepted spelling -> canonical Gen 1 path
     for spelled, path in surface.spellings().items():
         if path in included:
             canon[spelled] = path
@@ -164,6 +190,7 @@ def amplify_spec() -> Spec:
     for spelled, path in sorted(canon.items()):
         if len(spelled) == 2 and path == (spelled[1],) and (spelled[1], spelled[0]) not in canon:
             canon[(spelled[1], spelled[0])] = path
+    typed = typed_spellings(canon, included)
 
     ampx_cmds = {}
     for path, cmd in ampx.commands().items():
@@ -186,17 +213,23 @@ def amplify_spec() -> Spec:
             return _plain(("Gen 2 (ampx): " if len(key) == 1 else "") + first)
         return ""
 
-    # Sub-words. At the top, a word shows when it names a command (or is an
-    # alias of one) or leads to two or more commands (`add`, `status`):
-    # single-purpose reversed spellings (`checkout env`) complete once typed.
+    # Sub-words: only the words of a typed spelling (every accepted spelling
+    # has a node, so an alias typed in full still completes its flags). At the
+    # top, a word shows when it names a command or leads to two or more
+    # (`add`, `status`): single-purpose reversed spellings (`checkout env`)
+    # complete once typed.
     leads: dict[str, set] = {}
-    for key, path in canon.items():
+    offered = set(ampx_cmds)
+    for key, path in typed.items():
         leads.setdefault(key[0], set()).add(path)
+        offered.update(key[:i] for i in range(1, len(key) + 1))
     for key in sorted(keys):
         parent, word = key[:-1], key[-1]
+        if key not in offered:
+            continue
         if not parent:
-            shown = (key in canon or key in ampx_cmds or len(leads.get(word, ())) >= 2
-                     or any(p[0] == word for p in included))
+            shown = (key in typed or key in ampx_cmds or len(leads.get(word, ())) >= 2
+                     or any(p[0] == word for s, p in typed.items() if s == p))
             if not shown:
                 continue
         nodes[parent].children[word] = summary(key)
@@ -244,6 +277,8 @@ def amplify_spec() -> Spec:
                 global_flags[spelling] = _flag_description("", flag.note)
     for switch, (setting, value) in SWITCHES.items():
         global_flags[switch] = _plain(f"amplify-shim: {setting} {value}, for this call only")
+        # Offered with the first word too: the one place a newcomer finds the modes.
+        nodes[()].children[switch] = global_flags[switch]
     global_kinds = {}
     for name, rule in GLOBAL_FLAGS.items():
         if getattr(rule, "action", None) == "var":
@@ -360,7 +395,7 @@ def _check(spec: Spec) -> None:
     problems = []
     for key, node in spec.nodes.items():
         for word in node.children:
-            if not _WORD.match(word):
+            if not _WORD.match(word) and not (key == "" and spec.skip and word in spec.skip):
                 problems.append(f"{key!r}: word {word!r}")
         for flag in list(node.flags) + list(node.kinds):
             if not _FLAG.match(flag):

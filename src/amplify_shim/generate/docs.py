@@ -52,6 +52,17 @@ def exit_table() -> str:
     return "\n".join(rows)
 
 
+def command_paths() -> list[tuple]:
+    """Every Gen 1 command path, in table order: the rows of docs/commands.md and
+    `amplify-shim table` (the table's bare `amplify` entry is the general help, not a row)."""
+    return [path for path in TABLE if path]
+
+
+def command_count() -> str:
+    return (f"All {len(command_paths())} Gen 1 commands, by category: [docs/commands.md](docs/commands.md), "
+            "or `amplify-shim table`.")
+
+
 def commands_md() -> str:
     from ..render.views import table_category
 
@@ -59,15 +70,14 @@ def commands_md() -> str:
              "Generated from the command table by `python -m amplify_shim.generate.docs`; do not edit.",
              "`<branch>`, `<app-id>` and `<name>` are filled in from your command line and project when you run the shim.", ""]
     groups: dict[str, list[str]] = {}
-    for path in TABLE:
-        if path:
-            groups.setdefault(table_category(path), []).append(" ".join(path))
+    for path in command_paths():
+        groups.setdefault(table_category(path), []).append(" ".join(path))
     for group, words in groups.items():
         lines += [f"## {group}", ""] + command_rows(words) + [""]
     return "\n".join(lines)
 
 
-SECTIONS = {"command-map": seed_table, "exit-status": exit_table}
+SECTIONS = {"command-map": seed_table, "command-count": command_count, "exit-status": exit_table}
 
 
 def render_readme(text: str) -> str:

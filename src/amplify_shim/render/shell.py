@@ -346,7 +346,19 @@ def _env_prefix(env: Mapping[str, str], shell: str) -> str:
     return prefix
 
 
-def render_step(argv: Sequence[str], env: Mapping[str, str] | None, shell: str) -> str:
+def _in_folder(line: str, folder: str, shell: str) -> str:
+    """Run `line` in `folder` (relative to where the user stands) and come back, in the shell's own words."""
+    if shell == "cmd":
+        return f"pushd {quote(folder.replace('/', chr(92)), shell)} && {line} & popd"
+    folder = quote(folder.replace("\\", "/"), shell)
+    if shell in _POSIX_FAMILY:
+        return f"(cd {folder} && {line})"
+    if shell == "fish":
+        return f"pushd {folder}; and {line}; popd"
+    return f"Push-Location {folder}; {line}; Pop-Location"
+
+
+def render_step(argv: Sequence[str], env: Mapping[str, str] | None, shell: str, cd: str | None = None) -> str:
     """One step as a command line for `shell`.
 
     Env prefixes: bash/zsh/posix ``NAME=v prog …`` and fish ``env NAME=v prog …``
@@ -368,7 +380,8 @@ def render_step(argv: Sequence[str], env: Mapping[str, str] | None, shell: str) 
     env = env or {}
     words = [_program(argv[0], shell, with_env=bool(env))]
     words.extend(quote(arg, shell) for arg in argv[1:])
-    return _env_prefix(env, shell) + " ".join(words)
+    line = _env_prefix(env, shell) + " ".join(words)
+    return _in_folder(line, cd, shell) if cd else line
 
 
 def _is_mapping(value: object) -> bool:
@@ -386,13 +399,20 @@ def _unpack(step: object) -> tuple[Sequence[str], Mapping[str, str]]:
     raise TypeError(f"not a plan step (want .argv/.env, a mapping or an (argv, env) pair): {step!r}")
 
 
+def _cd(step: object) -> str | None:
+    """The folder a step runs in, relative to the user's (`../..`), when it is not the user's."""
+    if _is_mapping(step):
+        return step.get("cd")
+    return getattr(step, "cd", None)
+
+
 def render_lines(steps: Iterable[object], shell: str) -> list[str]:
     """Each step rendered on its own, without chaining (for display).
 
     A "line" spans several physical lines when an argument holds a newline.
     """
     shell = normalize_shell(shell)
-    return [render_step(*_unpack(step), shell) for step in steps]
+    return [render_step(*_unpack(step), shell, cd=_cd(step)) for step in steps]
 
 
 def render_plan(steps: Iterable[object], shell: str) -> str:
@@ -404,8 +424,9 @@ def render_plan(steps: Iterable[object], shell: str) -> str:
     follow ``&&``). An empty plan renders as "".
     """
     shell = normalize_shell(shell)
+    steps = list(steps)
     pairs = [_unpack(step) for step in steps]
-    rendered = [render_step(argv, env, shell) for argv, env in pairs]
+    rendered = [render_step(argv, env, shell, cd=_cd(step)) for (argv, env), step in zip(pairs, steps)]
     if len(rendered) <= 1:
         return "".join(rendered)
     if shell == "fish":

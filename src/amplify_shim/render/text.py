@@ -13,6 +13,54 @@ import os
 from .. import __version__
 
 BOLD, DIM, CYAN, YELLOW, RED, RESET = "\033[1m", "\033[2m", "\033[36m", "\033[33m", "\033[31m", "\033[0m"
+WORD_LIMIT = 200  # one echoed value: a real one (a name, an id, a flag) is far shorter
+TEXT_LIMIT = 1000  # one message line
+
+
+def printable(text: str, limit: int = WORD_LIMIT) -> str:
+    """User-provided text made safe to show on a terminal, in one line.
+
+    Every character str.isprintable() rejects is escaped: C0 controls (ESC, BEL, CR, backspace,
+    newline), DEL, C1 controls (\\x9b is a one-byte CSI), bidi overrides and isolates (U+202E,
+    U+2066…), line separators, lone surrogates (an undecodable argv byte shows as \\xe9). A word
+    longer than `limit` characters, and text longer than TEXT_LIMIT, is cut with "...".
+    """
+    if text.isprintable() and len(text) <= limit:
+        return text
+    words = []
+    for word in text.split(" "):
+        if len(word) > limit:
+            word = f"{word[:limit]}... ({len(word)} characters)"
+        words.append("".join(c if c.isprintable() else _escaped(c) for c in word))
+    shown = " ".join(words)
+    return shown if len(shown) <= TEXT_LIMIT else f"{shown[:TEXT_LIMIT]}... ({len(text)} characters)"
+
+
+def json_printable(text: str) -> str:
+    """JSON text (json.dumps with ensure_ascii=False) with what a terminal would act on written as
+    \\uXXXX escapes: the same JSON value, safe to print. Outside strings JSON only has ASCII
+    punctuation, spaces and newlines, so every character escaped here is inside a string."""
+    if text.isprintable():
+        return text
+    out = []
+    for c in text:
+        if c.isprintable() or c in "\n ":
+            out.append(c)
+        elif ord(c) > 0xFFFF:  # a surrogate pair, as JSON writes it
+            code = ord(c) - 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{ord(c):04x}")
+    return "".join(out)
+
+
+def _escaped(c: str) -> str:
+    code = ord(c)
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the undecodable byte itself
+        code -= 0xDC00
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 class Style:
@@ -49,8 +97,8 @@ def _line_or_note(step, shell: str) -> str:
     try:
         return render_lines([step], shell)[0]
     except UnrepresentableError as exc:
-        shown = " ".join(repr(a)[1:-1] if not a.isprintable() or not a else a for a in step.argv)
-        return f"# cannot be written for {shell} ({exc}): {shown}"
+        shown = " ".join(printable(a) if a else "''" for a in step.argv)
+        return f"# cannot be written for {shell} ({printable(str(exc), TEXT_LIMIT)}): {shown}"
 
 
 def _bullets(items, style: Style, indent="  ") -> list[str]:
@@ -72,7 +120,7 @@ def one_line(steps, shell: str | None) -> str | None:
 def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
     """The stderr half: what the Gen 1 command was and what became of it."""
     lines = []
-    head = f"amplify {' '.join(plan.input)}".rstrip()
+    head = printable(f"amplify {' '.join(plan.input)}".rstrip())
     where = "in CI" if plan.ci else "at your desk"
     if plan.kind == "translate":
         lines.append(style(BOLD, f"{head}  ->  Gen 2 ({where}):"))
@@ -83,11 +131,11 @@ def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
     elif plan.kind == "passthrough":
         lines.append(style(BOLD, f"{head}  ->  handled by the real Gen 1 CLI"))
     if plan.summary:
-        lines.append(style(DIM, f"  Gen 1: {plan.summary}"))
+        lines.append(style(DIM, f"  Gen 1: {printable(plan.summary, TEXT_LIMIT)}"))
     if plan.instead:
-        lines.append(f"  Instead: {plan.instead}")
+        lines.append(f"  Instead: {printable(plan.instead, TEXT_LIMIT)}")
     if plan.manual:
-        lines.append(f"  Write {style(CYAN, plan.manual['file'])} (printed on stdout)")
+        lines.append(f"  Write {style(CYAN, printable(plan.manual['file']))} (printed on stdout)")
         if plan.manual.get("register"):
             lines.append("  and register it in amplify/backend.ts:")
             lines.extend("    " + line for line in plan.manual["register"].splitlines())
@@ -99,12 +147,12 @@ def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
     if chained:
         lines.append(style(DIM, f"  As one line (stops at the first failure): {chained}"))
     for flag in plan.flags:
-        lines.append(f"  {flag['flag']}: {flag['became']}")
-    lines.extend(_bullets(plan.notes, style))
+        lines.append(f"  {printable(flag['flag'])}: {printable(flag['became'])}")
+    lines.extend(_bullets([printable(note) for note in plan.notes], style))
     if any(step.destructive for step in plan.steps):
         lines.append(style(YELLOW, "  This deletes cloud resources."))
     for problem in plan.missing:
-        lines.append(style(YELLOW, f"  Cannot run yet: {problem}"))
+        lines.append(style(YELLOW, f"  Cannot run yet: {printable(problem)}"))
     for url in plan.docs[:2]:
         lines.append(style(DIM, f"  Docs: {url}"))
     return lines
@@ -146,9 +194,9 @@ def teach(plan, *, shell=None, style: Style, other=None) -> tuple[str, str]:
 
 
 def error_text(plan, style: Style) -> str:
-    lines = [style(RED, f"amplify: {plan.error}")]
+    lines = [style(RED, f"amplify: {printable(plan.error)}")]
     if plan.suggestions:
-        lines.append("Did you mean: " + ", ".join(f"amplify {s}" for s in plan.suggestions) + "?")
+        lines.append("Did you mean: " + ", ".join(f"amplify {printable(s)}" for s in plan.suggestions) + "?")
     if plan.kind == "unknown":
         lines.append("Run `amplify help` for the commands the shim knows, or `amplify-shim table`.")
     return "\n".join(lines) + "\n"

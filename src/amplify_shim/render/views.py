@@ -31,7 +31,9 @@ def table_category(path: tuple) -> str:
 
 
 def print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from .text import json_printable  # C1 and bidi controls escaped: ensure_ascii=False writes them raw
+
+    sys.stdout.write(json_printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _rich_console():
@@ -196,8 +198,11 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
 
 def explain_text(data: dict, shell: str) -> str:
     """The plain rendering (also what the snapshot tests read)."""
-    out = [f"amplify {' '.join(data['input'])}".rstrip()]
+    from .text import printable  # user input, escaped and cut (render/text.py)
+
+    out = [printable(f"amplify {' '.join(data['input'])}".rstrip())]
     for label, lines in explain_sections(data, shell):
+        lines = [printable(line) for line in lines]
         if len(lines) == 1 and len(label) + len(lines[0]) < 90:
             out.append(f"  {(label + ':').ljust(11)} {lines[0]}")
         else:
@@ -218,9 +223,11 @@ def show_explain(data: dict, shell: str) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
+    from .text import printable  # user input, escaped and cut (render/text.py)
+
     for label, lines in explain_sections(data, shell):
-        grid.add_row(label, Text("\n".join(lines)))
-    title = f"amplify {' '.join(data['input'])}".rstrip()
+        grid.add_row(label, Text("\n".join(printable(line) for line in lines)))
+    title = Text(printable(f"amplify {' '.join(data['input'])}".rstrip()))  # Text: no rich markup from input
     style = {"translate": "green", "manual": "cyan", "removed": "yellow", "passthrough": "blue", "unknown": "red"}[data["kind"]]
     console.print(Panel(grid, title=title, title_align="left", border_style=style))
 
@@ -335,20 +342,51 @@ def _version_of(argv: list[str], environ, timeout: float = 10.0) -> str | None:
     return lines[0] if lines else None
 
 
+def _doctor_settings(environ, data: dict):
+    """The settings, or the defaults and the one-line reason the config file cannot be used."""
+    from .. import settings
+
+    path = settings.config_path(environ)
+    data["config"] = {"path": path, "exists": os.path.lexists(path), "error": None}
+    try:
+        return settings.resolve(environ)
+    except settings.ConfigError as exc:
+        data["config"]["error"] = str(exc)
+    except Exception as exc:  # doctor answers anywhere: a settings bug is reported, not raised
+        data["config"]["error"] = f"cannot use the config file {path} ({exc.__class__.__name__}: {exc})"
+    return settings.Settings()
+
+
+def _doctor_context(environ, conf, data: dict):
+    from .. import context
+
+    try:
+        os.getcwd()
+    except OSError:
+        data["warnings"].append("the current directory no longer exists (deleted or moved): cd into the project again")
+        return context.Context(cwd=environ.get("PWD") or ".")
+    try:
+        return context.detect(environ=environ, config={"app_id": conf.app_id} if getattr(conf, "app_id", None) else None)
+    except Exception as exc:  # doctor answers anywhere; the shim would have said "internal error"
+        data["warnings"].append(f"project detection failed ({exc.__class__.__name__}: {exc}); please report it")
+        return context.Context(cwd=os.getcwd())
+
+
+def _inside(path: str | None, root: str | None) -> bool:
+    return bool(path and root) and (path == root or path.startswith(root.rstrip(os.sep) + os.sep))
+
+
 def doctor_data(environ=None) -> dict:
+    """What the shim sees here and where each fact came from. Works in any broken project:
+    every file goes through files.py (regular files only, capped) and nothing here raises."""
     import shutil
 
-    from .. import context, gen1cli, settings
+    from .. import context, files, gen1cli
 
     environ = dict(os.environ if environ is None else environ)
     data: dict = {"warnings": []}
-    try:
-        conf = settings.resolve(environ)
-        data["config"] = {"path": conf.config_path, "exists": os.path.exists(conf.config_path), "error": None}
-    except settings.ConfigError as exc:
-        conf = settings.Settings()
-        data["config"] = {"path": settings.config_path(environ), "exists": True, "error": str(exc)}
-    ctx = context.detect(environ=environ, config={"app_id": conf.app_id} if conf.app_id else None)
+    conf = _doctor_settings(environ, data)
+    ctx = _doctor_context(environ, conf, data)
     data.update({
         "project": {"kind": ctx.project_kind, "root": ctx.project_root},
         "ci": {"value": ctx.ci, "reason": ctx.ci_reason},
@@ -357,21 +395,27 @@ def doctor_data(environ=None) -> dict:
         "profile": {"value": ctx.profile, "source": "AWS_PROFILE" if ctx.profile else None},
         "region": {"value": ctx.region},
         "runner": {"value": ctx.runner, "source": ctx.runner_source},
+        "frontend": {"value": ctx.frontend, "framework": ctx.framework},
         "mode": {"value": conf.mode, "source": conf.mode_source},
         "gen1_handling": {"value": conf.gen1, "source": conf.gen1_source},
+        # The full path of the file each fact came from (None: not from a file).
+        "files": {"app_id": ctx.app_id_file, "branch": ctx.branch_file, "runner": ctx.runner_file,
+                  "frontend": ctx.frontend_file, "gen1_read": ctx.gen1_root, "gen1_ignored": ctx.gen1_ignored},
     })
     ampx_version = None
     if ctx.ampx_dir:
-        meta = context.read_json(os.path.join(ctx.ampx_dir, "package.json"), data["warnings"]) or {}
-        ampx_version = meta.get("version")
+        meta = files.read_json_object(os.path.join(ctx.ampx_dir, "package.json"), data["warnings"]) or {}
+        version = meta.get("version")
+        ampx_version = version if isinstance(version, str) else None
     data["ampx"] = {"installed": bool(ctx.ampx_installed), "version": ampx_version, "path": ctx.ampx_dir,
-                    "declared": context.ampx_declared(ctx.cwd)}
+                    "above_project": bool(ctx.ampx_dir and ctx.project_root and not _inside(ctx.ampx_dir, ctx.project_root)),
+                    "declared": context.ampx_declared(ctx.cwd, ctx.project_root) if os.path.isdir(ctx.cwd) else False}
     tools = {}
     for name in ("node", "npx", "git", "aws", {"npx": "npx", "pnpm": "pnpm", "yarn": "yarn", "bun": "bunx"}[ctx.runner]):
         path = shutil.which(name, path=environ.get("PATH"))
         tools[name] = {"path": path, "version": _version_of([path, "--version"], environ) if path else None}
     data["tools"] = tools
-    gen1_path, how = gen1cli.find(environ, conf.gen1_cli)
+    gen1_path, how = gen1cli.find(environ, getattr(conf, "gen1_cli", None))
     gen1_version = None
     if gen1_path:
         guarded = dict(environ, **{gen1cli.GUARD: "1"})
@@ -390,19 +434,43 @@ def doctor_data(environ=None) -> dict:
 
 
 def doctor_lines(data: dict) -> list[tuple[str, str]]:
-    def src(item):
-        return f" (from {item['source']})" if item.get("source") else ""
+    files = data.get("files") or {}
 
+    def src(item, fact=None):
+        """(from LABEL), or (from LABEL: /full/path) when the fact came from a file."""
+        path = files.get(fact) if fact else None
+        label = item.get("source")
+        name = os.path.basename(path.split(" (", 1)[0]) if path else ""
+        if path and label and not label.endswith(name):  # "git: /repo/.git/HEAD"; not "pnpm-lock.yaml: /…/pnpm-lock.yaml"
+            return f" (from {label}: {path})"
+        if path or label:
+            return f" (from {path or label})"
+        return ""
+
+    frontend = data.get("frontend") or {}
+    ampx = data["ampx"]
     rows = [
         ("project", f"{data['project']['kind']}" + (f" at {data['project']['root']}" if data["project"]["root"] else "")),
-        ("setting", "CI" + (f" ({data['ci']['reason']})" if data["ci"]["reason"] else "") if data["ci"]["value"] else "desk (no CI variables)"),
-        ("branch", (data["branch"]["value"] or "unknown") + src(data["branch"])),
-        ("app id", (data["app_id"]["value"] or "unknown: pass --appId, set AWS_APP_ID or app_id in the config") + src(data["app_id"])),
-        ("AWS profile", (data["profile"]["value"] or "default chain") + src(data["profile"])),
-        ("package runner", data["runner"]["value"] + src(data["runner"])),
-        ("ampx", (f"installed {data['ampx']['version'] or ''} at {data['ampx']['path']}" if data["ampx"]["installed"]
-                  else "not installed" + (" (in package.json: run your install)" if data["ampx"]["declared"] else ""))),
     ]
+    if files.get("gen1_ignored"):
+        rows.append(("Gen 1 files", f"Gen 1 files at {files['gen1_ignored']} not read (a nearer Gen 2 project)"))
+    elif files.get("gen1_read") and data["project"]["kind"] == "gen2":
+        rows.append(("Gen 1 files", f"read from {files['gen1_read']} (the same root: a migration in place)"))
+    rows += [
+        ("setting", "CI" + (f" ({data['ci']['reason']})" if data["ci"]["reason"] else "") if data["ci"]["value"] else "desk (no CI variables)"),
+        ("branch", (data["branch"]["value"] or "unknown") + src(data["branch"], "branch")),
+        ("app id", (data["app_id"]["value"] or "unknown: pass --appId, set AWS_APP_ID or app_id in the config")
+         + src(data["app_id"], "app_id")),
+        ("AWS profile", (data["profile"]["value"] or "default chain") + src(data["profile"])),
+        ("package runner", data["runner"]["value"] + src(data["runner"], "runner")),
+    ]
+    if frontend.get("value"):
+        rows.append(("frontend", frontend["value"] + (f" ({frontend['framework']})" if frontend.get("framework") else "")
+                     + src({}, "frontend")))
+    rows.append(("ampx", (f"installed {ampx['version'] or ''} at {ampx['path']}"
+                          + (" (above the project root, found by node resolution)" if ampx.get("above_project") else "")
+                          if ampx["installed"] else
+                          "not installed" + (" (in package.json: run your install)" if ampx["declared"] else ""))))
     for name, tool in data["tools"].items():
         rows.append((name, f"{tool['version'] or ''} {tool['path']}".strip() if tool["path"] else "missing"))
     gen1 = data["gen1_cli"]

@@ -1,0 +1,164 @@
+"""Hand a command line, unchanged, to the real Gen 1 CLI (the pass-through).
+
+In a Gen 1 project (unless `--shim-translate`), and for the Gen 1-only commands
+(`gen2-migration`, `drift`) anywhere.
+
+- POSIX: os.execve, as docker's compose-switch does. The shim's process becomes
+  the Gen 1 CLI: no Python left in the middle, and its signals, terminal and exit
+  status are the CLI's own. Our buffered output is flushed first.
+- Windows has no exec that keeps the process: the CLI (`amplify.cmd`) runs as a
+  child through execute.run_one, and its status is passed through.
+- Teach mode (`--shim-print`, AMPLIFY_SHIM_MODE=teach, mode = "teach") starts
+  nothing: stdout gets the exact line that would run (quoted for the user's
+  shell), stderr says where it would go. Exit 0, also when the CLI is missing.
+- The CLI is missing: one line on stderr (what this is, how to install the CLI,
+  or `--shim-translate`), nothing on stdout, exit 127.
+
+The loop guard. The shim puts AMPLIFY_SHIM_PASSTHROUGH="<pid>:<depth>:<path>"
+into the environment it hands over: its own pid (which an exec'd program keeps),
+how many pass-throughs are nested, and the path it exec'd. Everything the Gen 1
+CLI starts inherits it (hooks, npm scripts that run `amplify` again), so it is
+evidence, never an order:
+- only a pass-through reads it: a Gen 2 project, or anything the shim answers
+  itself, ignores it, and a value it cannot parse (the `1` of older versions)
+  counts as absent;
+- a true loop is refused at once: the marker's pid is our own pid (the program
+  we exec'd turned straight back into the shim: a wrapper that execs it) and we
+  are about to exec that same path again;
+- any other loop (a wrapper that starts the shim as a child) stops when the
+  nesting reaches MAX_DEPTH. Legitimate nesting, a Gen 1 hook that runs
+  `amplify` here or in another project, is 2 or 3 deep;
+- the CLI handed over to is never the shim itself: gen1cli.find skips it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from . import exitcodes as X
+from . import gen1cli
+
+MAX_DEPTH = 5
+INSTALL = "install it with `npm install -g @aws-amplify/cli` or set AMPLIFY_SHIM_GEN1_CLI to its path"
+
+
+def _say(stream, text: str) -> None:
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def read_marker(value) -> tuple[int | None, int, str | None]:
+    """(pid, depth, path) from the marker; (None, 0, None) when absent or unreadable."""
+    try:
+        pid, depth, path = value.split(":", 2)
+        return int(pid), int(depth), path
+    except (AttributeError, ValueError):
+        return None, 0, None
+
+
+def marker(depth: int, target: str) -> str:
+    return f"{os.getpid()}:{depth}:{target}"
+
+
+def _same_file(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def loop_refusal(environ, target: str) -> str | None:
+    """Why handing `target` the command line would loop, or None."""
+    pid, depth, previous = read_marker(environ.get(gen1cli.GUARD))
+    if pid == os.getpid() and previous and _same_file(previous, target):
+        return (f"{target} is not the Gen 1 CLI: it hands the command line straight back to the shim; "
+                "set AMPLIFY_SHIM_GEN1_CLI to the real Gen 1 CLI (`npm install -g @aws-amplify/cli`)")
+    if depth >= MAX_DEPTH:
+        return (f"passed through to the Gen 1 CLI {depth} times nested ({previous} seems to start the shim again); "
+                "set AMPLIFY_SHIM_GEN1_CLI to the real Gen 1 CLI (`npm install -g @aws-amplify/cli`)")
+    return None
+
+
+def gen1_only(words: list[str]) -> bool:
+    """A command only the Gen 1 CLI has (`gen2-migration`, `drift`): there is no translation."""
+    from .gen1.entries import PASSTHROUGH
+    from .gen1.parse import parse
+    from .gen1.table import TABLE
+
+    path = parse(list(words)).path
+    entry = TABLE.get(path) if path is not None else None
+    return entry is not None and entry.kind == PASSTHROUGH
+
+
+def _what(translate: bool, plan, words) -> str:
+    if translate:
+        return "this is a Gen 1 project, and its commands go to the Gen 1 CLI"
+    return f"`amplify {plan.command or (words[0] if words else '')}` is a Gen 1 CLI command"
+
+
+def _teach_line(cli: str, words: list[str], conf) -> tuple[str, str | None]:
+    """The command line as the user's shell would take it; or ("", why not)."""
+    from .render.shell import detect_shell_quick, render_step
+
+    try:
+        shell = detect_shell_quick(conf.shell)
+    except ValueError:
+        shell = "posix"
+    try:
+        return render_step([cli, *words], None, shell) + "\n", None
+    except ValueError as exc:
+        return "", str(exc)
+
+
+def run(words: list[str], ctx, conf, plan, environ) -> int:
+    """Pass `words` through to the Gen 1 CLI (exec), or say why not. Returns a status
+    only when nothing was exec'd."""
+    teach = conf.mode == "teach"
+    translate = ctx.project_kind == "gen1" and not gen1_only(words)
+    cli, how = gen1cli.find(environ, conf.gen1_cli)
+    if cli is None:
+        alternative = "; or add --shim-translate to get the Gen 2 command instead" if translate else ""
+        _say(sys.stderr, f"amplify: {_what(translate, plan, words)}, which was not found ({how}): {INSTALL}{alternative}."
+             + (" Nothing was run.\n" if teach else "\n"))
+        return X.OK if teach else X.NOT_FOUND
+    if teach:
+        line, why_not = _teach_line(cli, words, conf)
+        _say(sys.stdout, line)
+        where = "in this Gen 1 project this goes to the Gen 1 CLI" if translate else \
+            f"`amplify {plan.command or (words[0] if words else '')}` goes to the Gen 1 CLI"
+        extra = " (--shim-translate shows the Gen 2 equivalent)" if translate else ""
+        shown = f" (the line cannot be shown for this shell: {why_not})" if why_not else ""
+        _say(sys.stderr, f"amplify: {where}, {cli}; nothing was run{extra}.{shown}\n")
+        return X.OK
+    refusal = loop_refusal(environ, cli)
+    if refusal:
+        _say(sys.stderr, f"amplify: {refusal}\n")
+        return X.NOT_FOUND
+    _, depth, _ = read_marker(environ.get(gen1cli.GUARD))
+    env = dict(environ)
+    env[gen1cli.GUARD] = marker(depth + 1, cli)
+    from . import execute
+
+    if gen1cli.WINDOWS:
+        try:
+            return execute.run_one([cli, *words], env, windows=True)
+        except execute.CannotRun as exc:
+            _say(sys.stderr, f"amplify: {exc.message}\n")
+            return exc.status
+    problem = execute.interpreter_problem(cli, env)
+    if problem:
+        _say(sys.stderr, f"amplify: {problem}\n")
+        return X.NOT_EXECUTABLE
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    try:
+        os.execve(cli, [cli, *words], env)
+    except OSError as exc:
+        failure = execute.cannot_execute(cli, exc)
+        _say(sys.stderr, f"amplify: {failure.message}\n")
+        return failure.status
+    return X.INTERNAL  # pragma: no cover - execve does not return
