@@ -1,8 +1,20 @@
 #!/usr/bin/env bash
 # The test command (README, .ci/run): set up .venv with the package and its
-# test extras, then run the whole suite. Extra arguments go to pytest.
+# test extras, then run the suite. Extra arguments go to pytest.
+#
+#   bash scripts/test.sh           # everything but the peer suites: downloads nothing beyond pip's test extras
+#   bash scripts/test.sh --peers   # also the peer suites: installs the real ampx and Gen 1 CLI from npm
+#                                  # (~2.2 GB into ${AMPLIFY_SHIM_CACHE:-~/.cache/amplify-shim}, once)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+args=()
+for arg in "$@"; do
+    if [[ "$arg" == "--peers" ]]; then
+        export AMPLIFY_SHIM_PEERS=1
+    else
+        args+=("$arg")
+    fi
+done
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest ${args[@]+"${args[@]}"}

@@ -3,7 +3,11 @@
 Tests that need a tool a user may not have (a shell, mandoc, node) call
 `require_tool`. Locally a missing tool skips the test with a reason; in CI
 (`.ci/run` sets AMPLIFY_SHIM_REQUIRE_TOOLS=1) it fails, so CI never passes
-by skipping.
+by skipping. `pytest.importorskip` obeys the same switch.
+
+The peer suites (markers in PEER_MARKERS) install the real ampx and the real
+Gen 1 CLI from npm (about 2.2 GB, several minutes the first time): they run
+only when AMPLIFY_SHIM_PEERS=1 (`scripts/test.sh --peers`; CI always sets it).
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ import shutil
 import pytest
 
 REQUIRE_TOOLS = os.environ.get("AMPLIFY_SHIM_REQUIRE_TOOLS") == "1"
+PEERS = os.environ.get("AMPLIFY_SHIM_PEERS") == "1"
+PEER_MARKERS = ("conformance", "gen1peer")
+PEERS_SKIPPED = ("peer suite (installs the real ampx / Gen 1 CLI from npm, ~2.2 GB): "
+                 "opt in with AMPLIFY_SHIM_PEERS=1 or scripts/test.sh --peers")
 
 
 def require_tool(name: str, why: str = "") -> str:
@@ -34,3 +42,33 @@ def require(condition: bool, message: str) -> None:
     if REQUIRE_TOOLS:
         pytest.fail(f"{message} (AMPLIFY_SHIM_REQUIRE_TOOLS=1)")
     pytest.skip(message)
+
+
+@pytest.hookimpl(trylast=True)  # after `-m` has deselected what it will
+def pytest_collection_modifyitems(config, items):
+    """Skip the peer suites unless AMPLIFY_SHIM_PEERS=1; with REQUIRE_TOOLS, refuse to skip them."""
+    if PEERS:
+        return
+    peers = [item for item in items if any(item.get_closest_marker(m) for m in PEER_MARKERS)]
+    if peers and REQUIRE_TOOLS:
+        raise pytest.UsageError("AMPLIFY_SHIM_REQUIRE_TOOLS=1 selects the peer suites but AMPLIFY_SHIM_PEERS "
+                                "is not 1: set it (as .ci/run does) or deselect them with -m 'not conformance "
+                                "and not gen1peer'")
+    for item in peers:
+        item.add_marker(pytest.mark.skip(reason=PEERS_SKIPPED))
+
+
+_importorskip = pytest.importorskip
+
+
+def importorskip(modname: str, *args, **kwargs):
+    """pytest.importorskip that fails instead of skipping when AMPLIFY_SHIM_REQUIRE_TOOLS=1."""
+    try:
+        return _importorskip(modname, *args, **kwargs)
+    except pytest.skip.Exception as skipped:
+        if REQUIRE_TOOLS:
+            pytest.fail(f"{skipped.msg} (AMPLIFY_SHIM_REQUIRE_TOOLS=1)", pytrace=False)
+        raise
+
+
+pytest.importorskip = importorskip

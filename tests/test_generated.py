@@ -2,33 +2,86 @@
 
 from __future__ import annotations
 
-import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 from amplify_shim.generate import docs
-from tests.conftest import require
+from tools import regen, reference
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "reference"
 
 
-def _load_tool(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.mark.parametrize("stage", regen.STAGES, ids=[s.name for s in regen.STAGES])
+def test_generated_files_match_their_generator(stage):
+    """`python -m tools.regen --check` passes: the same function, one stage per test."""
+    stale = [str(p) for p in stage.drifted()]
+    assert stale == [], f"{stage.name} drifted: run python -m tools.regen"
 
 
-def test_command_surfaces_match_the_reference():
-    require((REFERENCE / "gen1-commands.json").is_file(), f"{REFERENCE} is absent (shared/ is not beside the checkout)")
-    tool = _load_tool("import_reference")
-    for path, text in tool.outputs(REFERENCE).items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} drifted: python tools/import_reference.py"
+def test_regen_check_lists_drift_and_writes_nothing(monkeypatch, capsys):
+    wrote = []
+    fake = regen.Stage("fake", lambda: [ROOT / "docs" / "commands.md"], lambda: wrote.append(1) or [])
+    monkeypatch.setattr(regen, "STAGES", (fake,))
+    assert regen.main(["--check"]) == 1
+    assert "drifted: docs/commands.md" in capsys.readouterr().err
+    assert wrote == []
+    monkeypatch.setattr(regen, "STAGES", (fake._replace(drifted=lambda: []),))
+    assert regen.main(["--check"]) == 0
 
 
-def test_readme_and_command_docs_match_the_table():
-    for path, text in docs.outputs(ROOT).items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} drifted: python -m amplify_shim.generate.docs"
+def test_regen_runs_as_a_module_from_the_repository():
+    proc = subprocess.run([sys.executable, "-m", "tools.regen", "--help"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0 and "--check" in proc.stdout, proc.stderr
+
+
+# --- the repository is self-contained --------------------------------------------
+
+REFERENCE_FILES = ["ampx-commands.json", "feature-matrix-2026-05-14.mdx", "feature-parity-2026-05-01.txt",
+                   "gen1-commands.json"]
+
+
+def test_every_reference_file_names_its_source():
+    present = sorted(p.name for p in reference.REFERENCE.iterdir() if p.name not in ("README.md", reference.SIDECAR))
+    assert present == REFERENCE_FILES
+    sidecar = json.loads((reference.REFERENCE / reference.SIDECAR).read_text(encoding="utf-8"))["files"]
+    assert sorted(sidecar) == [n for n in REFERENCE_FILES if not n.endswith(".json")]
+    for name in REFERENCE_FILES:
+        record = reference.provenance(name)
+        assert record, f"reference/{name} has no provenance"
+        assert re.search(r"\b20\d\d-\d\d-\d\d\b", record["date"]), name
+        sources = record.get("sources") or [record]
+        assert all(s.get("commit") or s.get("version") for s in sources), name
+        assert any(str(s.get("repository", "")).startswith("https://github.com/aws-amplify/") for s in sources), name
+
+
+def _project_files():
+    skip = {".git", ".venv", ".hypothesis", "__pycache__", ".pytest_cache", "node_modules", "build", "dist"}
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if d not in skip and not d.endswith(".egg-info")]
+        for name in files:
+            if not name.endswith(".md"):
+                yield Path(folder, name)
+
+
+def test_nothing_reads_a_folder_beside_the_repository_or_a_machine_path():
+    # the patterns are built so this file does not match itself
+    quote = "[\"']"
+    pattern = re.compile("|".join([re.escape("../" + "shared"), quote + "shared" + quote,
+                                   re.escape("/" + "work/"), re.escape("/" + "root/")]))
+    found = []
+    for path in _project_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        found += [f"{path.relative_to(ROOT)}:{n}" for n, line in enumerate(text.splitlines(), 1) if pattern.search(line)]
+    assert found == []
 
 
 def test_the_readme_has_exactly_two_fenced_set_up_commands():

@@ -134,13 +134,12 @@ def plan(
         return
     from .render import text
 
+    if result.error:  # as `amplify` does: the error only, nothing to paste on stdout
+        sys.stderr.write(text.error_text(result, text.Style(text.colour_enabled(sys.stderr))))
+        raise typer.Exit(2)
     out, err = text.teach(result, shell=_shell(shell, conf), style=text.Style(text.colour_enabled(sys.stderr)))
-    if result.error:
-        err += text.error_text(result, text.Style(False))
     sys.stdout.write(out)
     sys.stderr.write(err)
-    if result.error:
-        raise typer.Exit(2)
 
 
 def _json(text: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 
-from .files import control_char, read_json_object, read_text
+from .files import control_char, read_json_object, read_text, shown
 from .record import Record
 
 GEN2_MARKERS = ("amplify/backend.ts", "amplify/backend.js", "amplify/backend.mts", "amplify/backend.mjs")
@@ -39,14 +39,15 @@ CI_VARIABLES = ("CI", "CODEBUILD_BUILD_ID", "GITHUB_ACTIONS", "GITLAB_CI", "BUIL
                 "BITBUCKET_BUILD_NUMBER")
 # When git has no branch (a detached CI checkout): the branch a CI provider names, consulted only when
 # that provider's own variable is set (a variable leaked from another provider is not used).
-# (provider variable, ((branch variable, ref prefix to strip or None, "skip if this variable is set"), ...))
+# (provider variable, ((branch variable, ref prefix it must have (stripped) or None,
+#                        (variable, value) that marks a tag build, value None: set at all), ...))
 _HEADS = "refs/heads/"
 CI_BRANCH_VARIABLES = (
-    ("GITHUB_ACTIONS", (("GITHUB_HEAD_REF", None, None), ("GITHUB_REF_NAME", None, "GITHUB_REF_TYPE=tag"))),
-    ("GITLAB_CI", (("CI_COMMIT_REF_NAME", None, "CI_COMMIT_TAG"),)),
+    ("GITHUB_ACTIONS", (("GITHUB_HEAD_REF", None, None), ("GITHUB_REF_NAME", None, ("GITHUB_REF_TYPE", "tag")))),
+    ("GITLAB_CI", (("CI_COMMIT_REF_NAME", None, ("CI_COMMIT_TAG", None)),)),
     ("BITBUCKET_BUILD_NUMBER", (("BITBUCKET_BRANCH", None, None),)),
     ("CIRCLECI", (("CIRCLE_BRANCH", None, None),)),
-    ("BUILDKITE", (("BUILDKITE_BRANCH", None, "BUILDKITE_TAG"),)),
+    ("BUILDKITE", (("BUILDKITE_BRANCH", None, ("BUILDKITE_TAG", None)),)),
     ("CODEBUILD_BUILD_ID", (("CODEBUILD_WEBHOOK_HEAD_REF", _HEADS, None),)),
     # Azure: BUILD_SOURCEBRANCHNAME is only the last segment ("login" for feature/login): the full ref first.
     ("TF_BUILD", (("SYSTEM_PULLREQUEST_SOURCEBRANCH", _HEADS, None), ("BUILD_SOURCEBRANCH", _HEADS, None),
@@ -125,8 +126,8 @@ def _find_up(start: str, markers: tuple) -> tuple | None:
 def project_root(start: str) -> str | None:
     """The nearest project's root at or above start (Gen 2 wins a tie), or None."""
     gen2, gen1 = _find_up(start, GEN2_MARKERS), _find_up(start, GEN1_MARKERS)
-    found = [found[0] for found in (gen2, gen1) if found]
-    return max(found, key=len) if found else None
+    roots = [hit[0] for hit in (gen2, gen1) if hit]
+    return max(roots, key=len) if roots else None
 
 
 def _truthy(value: str | None) -> bool:
@@ -147,12 +148,10 @@ def ci_branch(environ) -> tuple:
     for provider, variables in CI_BRANCH_VARIABLES:
         if not _truthy(environ.get(provider)):
             continue
-        for name, prefix, unless in variables:
+        for name, prefix, tag in variables:
             value = environ.get(name) or ""
-            if unless:
-                key, _, want = unless.partition("=")
-                if (environ.get(key) or "") and (not want or environ.get(key) == want):
-                    continue  # a tag build: the ref is not a branch
+            if tag and environ.get(tag[0]) and tag[1] in (None, environ.get(tag[0])):
+                continue  # a tag build: the ref is not a branch
             if prefix is not None:
                 if not value.startswith(prefix):
                     continue  # refs/tags/…, refs/pull/…/merge: not a branch
@@ -162,12 +161,8 @@ def ci_branch(environ) -> tuple:
     return None, None
 
 
-def read_json(path: str, warnings: list) -> dict | None:
-    """A JSON object from a project file; None (and one warning) when missing or unusable."""
-    return read_json_object(path, warnings)
-
-
 DETACHED = "git HEAD is detached: no current branch"
+GONE = "the current directory no longer exists (deleted or moved): cd into the project again"
 
 
 def _git_dir(directory: str, warnings: list) -> str | None:
@@ -180,7 +175,7 @@ def _git_dir(directory: str, warnings: list) -> str | None:
         return None
     text = text.strip()
     if not text.startswith("gitdir:"):
-        warnings.append(f"{dot_git} does not name a git directory (no 'gitdir:' line); no git branch read")
+        warnings.append(f"{shown(dot_git)} does not name a git directory (no 'gitdir:' line); no git branch read")
         return None
     return os.path.normpath(os.path.join(directory, text[len("gitdir:"):].strip()))
 
@@ -201,7 +196,7 @@ def git_head(start: str, warnings: list) -> tuple:
         head = read_text(head_path, warnings, what="no current branch")
         if head is None:
             if len(warnings) == before:
-                warnings.append(f"cannot read {head_path}: no current branch")
+                warnings.append(f"cannot read {shown(head_path)}: no current branch")
             return None, None
         head = head.strip()
         if not head.startswith("ref: refs/heads/"):
@@ -210,15 +205,10 @@ def git_head(start: str, warnings: list) -> tuple:
         branch = head[len("ref: refs/heads/"):]
         bad = control_char(branch)
         if bad or not branch:
-            warnings.append(f"{head_path} names a branch git would refuse ({bad or 'an empty name'}); no current branch")
+            warnings.append(f"{shown(head_path)} names a branch git would refuse ({bad or 'an empty name'}); no current branch")
             return None, None
         return branch, head_path
     return None, None
-
-
-def git_branch(start: str, warnings: list) -> str | None:
-    """The checked-out branch, read from .git/HEAD (no git process)."""
-    return git_head(start, warnings)[0]
 
 
 def detect_runner(root: str | None, start: str, warnings: list) -> tuple:
@@ -322,9 +312,14 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     """Fill a Context. gen1_passthrough: a Gen 1 project's commands go to the Gen 1 CLI,
     so its files need not be read."""
     environ = os.environ if environ is None else environ
-    start = os.path.realpath(os.fspath(cwd) if cwd is not None else os.getcwd())
-    ctx = Context(cwd=start)
     config = config or {}
+    try:
+        start = os.path.realpath(os.fspath(cwd) if cwd is not None else os.getcwd())
+    except OSError:  # the folder the shell stands in was deleted: no files, the environment only
+        ctx = Context(cwd=environ.get("PWD") or ".", warnings=[GONE])
+        _environment_facts(ctx, environ, config, None)
+        return ctx
+    ctx = Context(cwd=start)
 
     gen2 = _find_up(start, GEN2_MARKERS)
     gen1 = _find_up(start, GEN1_MARKERS)
@@ -343,6 +338,15 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     elif gen1 and not (gen1_passthrough and ctx.project_kind == "gen1"):
         id_files = _gen1_facts(gen1[0], ctx)
 
+    _environment_facts(ctx, environ, config, start, id_files)
+    ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
+    ctx.ampx_dir = find_ampx(start)
+    ctx.ampx_installed = ctx.ampx_dir is not None
+    return ctx
+
+
+def _environment_facts(ctx: Context, environ, config: dict, start: str | None, id_files: dict | None = None) -> None:
+    """CI, branch, app id, profile, region: the environment first, then git and the Gen 1 files."""
     ctx.ci, ctx.ci_reason = detect_ci(environ)
 
     # AWS_BRANCH (Amplify Hosting) > the checked-out git branch > the CI provider's branch (only
@@ -351,7 +355,7 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
         ctx.branch, ctx.branch_source = environ["AWS_BRANCH"], "AWS_BRANCH"
     else:
         git_warnings: list = []
-        branch, head_path = git_head(start, git_warnings)
+        branch, head_path = git_head(start, git_warnings) if start else (None, None)
         if branch:
             ctx.branch, ctx.branch_source, ctx.branch_file = branch, "git", head_path
         elif ctx.ci:
@@ -368,13 +372,8 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
         found, env = _gen1_app_id_and_env(ctx, ctx.branch)
         if found:
             ctx.app_id, ctx.app_id_source = found, "amplify/team-provider-info.json"
-            ctx.app_id_file = id_files.get(env)
+            ctx.app_id_file = (id_files or {}).get(env)
 
     if environ.get("AWS_PROFILE"):
         ctx.profile = environ["AWS_PROFILE"]
     ctx.region = environ.get("AWS_REGION") or environ.get("AWS_DEFAULT_REGION") or None
-
-    ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
-    ctx.ampx_dir = find_ampx(start)
-    ctx.ampx_installed = ctx.ampx_dir is not None
-    return ctx

@@ -30,6 +30,13 @@ class FileProblem(Exception):
     """A file the shim cannot use. str() is one actionable line naming the full path."""
 
 
+def shown(path: str) -> str:
+    """A path for a one-line message: a newline or ESC in a folder name is escaped, never printed raw."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") for c in path)
+
+
 def size_words(limit: int) -> str:
     for shift, unit in ((20, "MiB"), (10, "KiB")):
         if limit >= 1 << shift and limit % (1 << shift) == 0:
@@ -46,13 +53,13 @@ def _kind(mode: int) -> str:
 
 def _check(path: str, info, limit: int, what: str) -> None:
     if not stat.S_ISREG(info.st_mode):
-        raise FileProblem(f"{path} is not a regular file ({_kind(info.st_mode)}); {what}")
+        raise FileProblem(f"{shown(path)} is not a regular file ({_kind(info.st_mode)}); {what}")
     if info.st_size > limit:
-        raise FileProblem(f"{path} is larger than {size_words(limit)}; {what}")
+        raise FileProblem(f"{shown(path)} is larger than {size_words(limit)}; {what}")
 
 
 def _cannot(path: str, exc: OSError, what: str) -> FileProblem:
-    return FileProblem(f"cannot read {path} ({exc.strerror or exc.__class__.__name__}); {what}")
+    return FileProblem(f"cannot read {shown(path)} ({exc.strerror or exc.__class__.__name__}); {what}")
 
 
 def read_capped(path: str, limit: int, what: str = IGNORED) -> bytes | None:
@@ -70,6 +77,8 @@ def read_capped(path: str, limit: int, what: str = IGNORED) -> bytes | None:
         return None
     except OSError as exc:
         raise _cannot(path, exc, what) from None
+    except ValueError:  # a NUL in the name, or a character the file system encoding cannot hold
+        raise FileProblem(f"cannot read {shown(path)} (not a valid file name); {what}") from None
     try:
         _check(path, os.fstat(fd), limit, what)
         chunks, size = [], 0
@@ -84,7 +93,7 @@ def read_capped(path: str, limit: int, what: str = IGNORED) -> bytes | None:
     finally:
         os.close(fd)
     if size > limit:
-        raise FileProblem(f"{path} is larger than {size_words(limit)}; {what}")
+        raise FileProblem(f"{shown(path)} is larger than {size_words(limit)}; {what}")
     return b"".join(chunks)
 
 
@@ -95,7 +104,7 @@ def decode_utf8(path: str, raw: bytes, what: str = IGNORED) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FileProblem(f"{path} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); {what}") from None
+        raise FileProblem(f"{shown(path)} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); {what}") from None
 
 
 def parse_json_object(path: str, text: str, what: str = IGNORED) -> dict:
@@ -105,13 +114,13 @@ def parse_json_object(path: str, text: str, what: str = IGNORED) -> dict:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FileProblem(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}); {what}") from None
+        raise FileProblem(f"{shown(path)} is not valid JSON (line {exc.lineno}, column {exc.colno}); {what}") from None
     except RecursionError:
-        raise FileProblem(f"{path} is nested too deeply to read; {what}") from None
+        raise FileProblem(f"{shown(path)} is nested too deeply to read; {what}") from None
     except ValueError:  # Python 3.11+: an integer longer than sys.get_int_max_str_digits()
-        raise FileProblem(f"{path} holds a number too large to read; {what}") from None
+        raise FileProblem(f"{shown(path)} holds a number too large to read; {what}") from None
     if not isinstance(data, dict):
-        raise FileProblem(f"{path} does not hold a JSON object; {what}")
+        raise FileProblem(f"{shown(path)} does not hold a JSON object; {what}")
     return data
 
 
@@ -145,7 +154,7 @@ def read_payload(value: str) -> str:
     path = os.path.abspath(os.path.expanduser(value[len("file://"):]))
     raw = read_capped(path, PAYLOAD_LIMIT, _PAYLOAD_ADVICE)
     if raw is None:
-        raise FileProblem(f"{path} does not exist; {_PAYLOAD_ADVICE}")
+        raise FileProblem(f"{shown(path)} does not exist; {_PAYLOAD_ADVICE}")
     return decode_utf8(path, raw, _PAYLOAD_ADVICE)
 
 

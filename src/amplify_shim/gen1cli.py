@@ -24,16 +24,22 @@ def _self_paths() -> set[str]:
 
 
 def is_shim(path: str) -> bool:
-    """True for this shim: the running entry script, or any script that loads amplify_shim."""
+    """True for this shim: the running entry script, or any script or launcher that loads amplify_shim."""
     real = os.path.realpath(path)
     if real in _self_paths():
         return True
     try:
         with open(real, "rb") as handle:
-            head = handle.read(4096)
+            if _MARKER in handle.read(4096):
+                return True
+            # A Windows launcher (pip's amplify.exe) carries its script in a zip at the end.
+            size = handle.seek(0, os.SEEK_END)
+            if size <= 4096:
+                return False
+            handle.seek(max(4096, size - 16384))
+            return _MARKER in handle.read()
     except OSError:
         return False
-    return _MARKER in head
 
 
 def _runnable(path: str, windows: bool) -> bool:
@@ -63,7 +69,10 @@ def program_names(name: str, *, windows: bool | None = None, pathext: str | None
 
 def search_path(environ, windows: bool | None = None) -> list[str]:
     windows = WINDOWS if windows is None else windows
-    return (environ.get("PATH") or "").split(";" if windows else os.pathsep)
+    value = environ.get("PATH")
+    if value is None:  # unset, not empty: the system default, as execvp and shutil.which do
+        value = os.defpath
+    return value.split(";" if windows else os.pathsep)
 
 
 def which(name: str, environ, *, windows: bool | None = None) -> str | None:

@@ -91,10 +91,8 @@ def gen1_only(words: list[str]) -> bool:
     return entry is not None and entry.kind == PASSTHROUGH
 
 
-def _what(translate: bool, plan, words) -> str:
-    if translate:
-        return "this is a Gen 1 project, and its commands go to the Gen 1 CLI"
-    return f"`amplify {plan.command or (words[0] if words else '')}` is a Gen 1 CLI command"
+def _command(plan, words) -> str:
+    return "amplify " + (plan.command or (words[0] if words else ""))
 
 
 def _teach_line(cli: str, words: list[str], conf) -> tuple[str, str | None]:
@@ -111,22 +109,38 @@ def _teach_line(cli: str, words: list[str], conf) -> tuple[str, str | None]:
         return "", str(exc)
 
 
+def _default_signals() -> None:
+    """Python starts with SIGPIPE and SIGXFSZ ignored, and an ignored signal stays
+    ignored across exec: give the Gen 1 CLI the defaults a shell would (as
+    subprocess's restore_signals does). _signal: the `signal` module imports enum."""
+    try:
+        import _signal as signals
+    except ImportError:  # pragma: no cover - not CPython
+        import signal as signals
+    for name in ("SIGPIPE", "SIGXFSZ"):
+        if hasattr(signals, name):
+            signals.signal(getattr(signals, name), signals.SIG_DFL)
+
+
 def run(words: list[str], ctx, conf, plan, environ) -> int:
     """Pass `words` through to the Gen 1 CLI (exec), or say why not. Returns a status
     only when nothing was exec'd."""
     teach = conf.mode == "teach"
-    translate = ctx.project_kind == "gen1" and not gen1_only(words)
     cli, how = gen1cli.find(environ, conf.gen1_cli)
+    if cli is None or teach:  # only messages need this (it parses the line again)
+        translate = ctx.project_kind == "gen1" and not gen1_only(words)
     if cli is None:
+        what = "this is a Gen 1 project, and its commands go to the Gen 1 CLI" if translate else \
+            f"`{_command(plan, words)}` is a Gen 1 CLI command"
         alternative = "; or add --shim-translate to get the Gen 2 command instead" if translate else ""
-        _say(sys.stderr, f"amplify: {_what(translate, plan, words)}, which was not found ({how}): {INSTALL}{alternative}."
+        _say(sys.stderr, f"amplify: {what}, which was not found ({how}): {INSTALL}{alternative}."
              + (" Nothing was run.\n" if teach else "\n"))
         return X.OK if teach else X.NOT_FOUND
-    if teach:
+    if teach:  # stdout: exactly what would run; stderr: where it goes
         line, why_not = _teach_line(cli, words, conf)
         _say(sys.stdout, line)
         where = "in this Gen 1 project this goes to the Gen 1 CLI" if translate else \
-            f"`amplify {plan.command or (words[0] if words else '')}` goes to the Gen 1 CLI"
+            f"`{_command(plan, words)}` goes to the Gen 1 CLI"
         extra = " (--shim-translate shows the Gen 2 equivalent)" if translate else ""
         shown = f" (the line cannot be shown for this shell: {why_not})" if why_not else ""
         _say(sys.stderr, f"amplify: {where}, {cli}; nothing was run{extra}.{shown}\n")
@@ -155,6 +169,7 @@ def run(words: list[str], ctx, conf, plan, environ) -> int:
             stream.flush()
         except (OSError, ValueError):
             pass
+    _default_signals()
     try:
         os.execve(cli, [cli, *words], env)
     except OSError as exc:

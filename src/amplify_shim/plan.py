@@ -724,6 +724,12 @@ def _forward_ampx(inv: Invocation, ctx: Context, plan: Plan) -> Plan:
     problems = line.errors or [p for p in ampx.check(line.argv()) if "does not take" not in p]
     if problems:
         plan.error = "; ".join(dict.fromkeys(problems)) + " (ampx would reject it)"
+    from .files import control_char
+
+    for value in [*line.positionals, *(v for _, v in line.options if isinstance(v, str))]:
+        bad = control_char(value)
+        if bad and not plan.error:
+            plan.error = f"the value {value!r} contains {bad}: no real name holds one, so it is refused"
     plan.notes.append(f"`amplify {words[0]}` is a Gen 2 command: it belongs to ampx, so it is forwarded there.")
     destructive = line.path in {("sandbox", "delete"), ("secret", "remove"), ("config", "remove")}
     # ampx's own --yes / --force on a deleting command is the user's explicit yes.

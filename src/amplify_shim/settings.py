@@ -58,7 +58,7 @@ def config_path(environ, windows: bool | None = None) -> str:
         return _expand_user(explicit, environ)
     windows = os.name == "nt" if windows is None else windows
     xdg = environ.get("XDG_CONFIG_HOME")
-    if xdg and os.path.isabs(xdg):  # the XDG spec: a relative path is ignored
+    if xdg:
         return os.path.join(xdg, "amplify-shim", "config.toml")
     if windows and environ.get("APPDATA"):
         import ntpath

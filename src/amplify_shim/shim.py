@@ -77,14 +77,10 @@ def _broken_pipe() -> int:
 
 
 def _main(argv: list[str], environ) -> int:
-    from . import context, gen1cli, settings
+    from . import context, settings
     from .render import text
 
     style_err = text.Style(text.colour_enabled(sys.stderr, environ))
-    if environ.get(gen1cli.GUARD):
-        _write(sys.stderr, "amplify: the Gen 1 CLI that the shim found is the shim itself; "
-               "set AMPLIFY_SHIM_GEN1_CLI to the real one (`npm install -g @aws-amplify/cli`).\n")
-        return X.NOT_FOUND
     try:
         switches, words = settings.split_switches(argv)
     except settings.UnknownSwitch as exc:

@@ -15,6 +15,7 @@ import sys
 import pytest
 
 BIN = os.path.dirname(sys.executable)
+posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, /dev/zero and deleted cwds are POSIX")
 TPI = {"dev": {"awscloudformation": {"Region": "us-west-2", "StackName": "amplify-notes-dev-1234",
                                      "AmplifyAppId": "d19g9qfivk7dw4"}}}
 CONFIG = {"projectName": "notes", "version": "3.1", "frontend": "javascript",
@@ -52,6 +53,7 @@ def gen1_tree(root):
     return os.path.realpath(root)
 
 
+@posix_only
 def test_doctor_in_a_thoroughly_broken_project(tmp_path, env):
     """threats F1-F5, F9: FIFO, device, directory, deep JSON, huge integers, non-UTF-8, broken .git/HEAD."""
     root = gen1_tree(str(tmp_path / "broken"))
@@ -115,6 +117,7 @@ def test_doctor_shows_which_ci_variable_gave_the_branch(tmp_path, env):
     assert "main (from GITHUB_REF_NAME)" in text
 
 
+@posix_only
 @pytest.mark.parametrize("make", ["fifo", "directory", "bytes", "deep"])
 def test_doctor_with_a_broken_config_file(tmp_path, env, make):
     """threat F12: the config is a FIFO (never opened), a directory, junk or deeply nested TOML."""
@@ -144,6 +147,7 @@ def test_doctor_says_ampx_was_found_above_the_project(tmp_path, env):
     assert "above the project root" in text
 
 
+@posix_only
 def test_doctor_in_a_deleted_directory(tmp_path, env):
     gone = tmp_path / "gone"
     gone.mkdir()

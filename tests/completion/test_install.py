@@ -103,3 +103,129 @@ def test_script_for_prints_both_programs():
     assert normalize("PWSH") == "powershell"
     with pytest.raises(ValueError):
         normalize("cmd")
+
+
+# --- atomic writes (threat O12) ---------------------------------------------------------
+
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from amplify_shim.generate import install as installer  # noqa: E402
+
+
+def test_each_write_uses_a_unique_temporary_in_the_target_directory(home, monkeypatch):
+    """threat O12: a fixed name (`amplify.tmp`) lets two installs write into one file."""
+    replaced = []
+    real_replace = os.replace
+
+    def spy(src, dst):
+        replaced.append((str(src), str(dst)))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(installer.os, "replace", spy)
+    install("fish", {"HOME": str(home)})
+    (home / ".config" / "fish" / "completions" / "amplify.fish").write_text("# old\n")
+    install("fish", {"HOME": str(home)})
+    temps = [src for src, _ in replaced]
+    assert len(temps) == 3 and len(set(temps)) == 3
+    for src, dst in replaced:
+        assert os.path.dirname(src) == os.path.dirname(dst) and src != dst + ".tmp"
+
+
+def test_the_data_is_synced_before_the_rename(home, monkeypatch):
+    events = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(installer.os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(installer.os, "replace", lambda a, b: (events.append("replace"), real_replace(a, b))[1])
+    install("zsh", {"HOME": str(home)})
+    assert events[:2] == ["fsync", "replace"] and events.count("replace") == 2
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace", "write"])
+def test_a_failed_write_leaves_no_temporary(home, monkeypatch, failing):
+    """threat O12"""
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    if failing == "write":
+        monkeypatch.setattr(installer, "_write_all", boom)
+    else:
+        monkeypatch.setattr(installer.os, failing, boom)
+    with pytest.raises(OSError):
+        install("bash", {"HOME": str(home)})
+    folder = home / ".local" / "share" / "bash-completion" / "completions"
+    assert list(folder.iterdir()) == []
+
+
+def test_target_that_is_a_directory_fails_cleanly(home):
+    target = home / ".zfunc" / "_amplify"
+    target.mkdir(parents=True)
+    with pytest.raises(OSError):
+        install("zsh", {"HOME": str(home)})
+    assert sorted(p.name for p in (home / ".zfunc").iterdir()) == ["_amplify"]
+
+
+def test_fifo_at_the_target_does_not_hang(home):
+    folder = home / ".config" / "fish" / "completions"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "amplify.fish")
+    install("fish", {"HOME": str(home)})  # replaced by the script, never opened for reading
+    assert (folder / "amplify.fish").read_text(encoding="utf-8") == gen.generate("fish", "amplify")
+
+
+def test_installed_file_is_readable_by_others_like_any_script(home):
+    path, _ = install("fish", {"HOME": str(home)})
+    assert path.stat().st_mode & 0o044 == 0o044  # mkstemp's 0600 would hide it from nothing, but surprise users
+
+
+CONCURRENT = r'''
+import sys
+from amplify_shim.generate.install import install
+for _ in range(20):
+    install("bash", {"HOME": sys.argv[1]})
+'''
+
+
+def test_concurrent_installs_never_interleave(home):
+    """threat O12: several processes installing at once: always a whole script, no temporary left."""
+    target = home / ".local" / "share" / "bash-completion" / "completions" / "amplify"
+    target.parent.mkdir(parents=True)
+    procs = []
+    for _ in range(4):
+        procs.append(subprocess.Popen([sys.executable, "-c", CONCURRENT, str(home)]))
+        target.write_text("# a different old script, so every install rewrites\n" * 50)
+    for proc in procs:
+        assert proc.wait(timeout=120) == 0
+    assert target.read_text(encoding="utf-8") in (gen.generate("bash", "amplify"),
+                                                 "# a different old script, so every install rewrites\n" * 50)
+    assert sorted(p.name for p in target.parent.iterdir()) == ["amplify", "amplify-shim"]
+
+
+def test_read_only_directory_is_one_line_and_leaves_nothing(home):
+    """threat O12: `amplify-shim completion bash --install` into a read-only directory."""
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only directories")
+    folder = home / ".local" / "share" / "bash-completion" / "completions"
+    folder.mkdir(parents=True)
+    folder.chmod(0o555)
+    try:
+        done = subprocess.run([os.path.join(os.path.dirname(sys.executable), "amplify-shim"), "completion", "bash",
+                               "--install"], env={"HOME": str(home), "PATH": "/usr/bin:/bin"}, capture_output=True,
+                              text=True, timeout=60)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 1 and len(done.stderr.splitlines()) == 1, done.stderr
+    assert "Permission denied" in done.stderr and str(folder) in done.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_cli_failure_is_one_line_and_leaves_nothing(home):
+    """threat O12: as root too: the target is a directory, so the rename fails."""
+    (home / ".zfunc" / "_amplify").mkdir(parents=True)
+    done = subprocess.run([os.path.join(os.path.dirname(sys.executable), "amplify-shim"), "completion", "zsh",
+                           "--install"], env={"HOME": str(home), "PATH": "/usr/bin:/bin"}, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 1 and len(done.stderr.splitlines()) == 1, done.stderr
+    assert "could not write the completion script" in done.stderr and "_amplify" in done.stderr
+    assert sorted(p.name for p in (home / ".zfunc").iterdir()) == ["_amplify"]

@@ -410,3 +410,25 @@ def test_bom_in_project_config_is_accepted(gen1):
     (gen1 / "amplify/.config/project-config.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(PROJECT_CONFIG).encode())
     ctx = context.detect(str(gen1), environ={})
     assert ctx.frontend == "javascript" and ctx.warnings == []
+
+
+def test_a_deleted_current_directory_is_a_warning(tmp_path, monkeypatch):
+    """`rm -rf` of the folder the shell stands in: os.getcwd() fails; detection says so, no crash."""
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    ctx = context.detect(environ={"AWS_BRANCH": "main"})
+    assert ctx.project_kind == "none" and ctx.branch == "main"
+    assert any("no longer exists" in w for w in ctx.warnings)
+
+
+def test_warnings_stay_one_line_in_a_folder_with_a_newline_and_esc(tmp_path, watchdog):
+    """threat F2: a folder name cannot break the one-line warning or drive the terminal."""
+    root = tmp_path / "evil\n\x1b[2Jname"
+    write(str(root / "amplify/backend.ts"), "")
+    write(str(root / "amplify/team-provider-info.json"), "{nope")
+    os.mkfifo(root / "package.json")
+    ctx = context.detect(str(root), environ={})
+    assert len(ctx.warnings) == 2
+    assert all("\n" not in w and "\x1b" not in w and "evil\\x0a\\x1b[2Jname" in w for w in ctx.warnings), ctx.warnings

@@ -265,3 +265,14 @@ def test_loop_refusal_rules(tmp_path):
     assert passthrough.loop_refusal({gen1cli.GUARD: f"{me}:1:{other}"}, cli) is None  # a different target
     assert passthrough.loop_refusal({gen1cli.GUARD: f"{me + 1}:2:{cli}"}, cli) is None  # a hook, nested
     assert "nested" in passthrough.loop_refusal({gen1cli.GUARD: f"{me + 1}:{passthrough.MAX_DEPTH}:{cli}"}, cli)
+
+
+def test_a_windows_launcher_of_the_shim_is_recognised(tmp_path):
+    """threat X3: pip's amplify.exe carries `from amplify_shim.shim import main` in a zip at its end."""
+    launcher = tmp_path / "Scripts" / "amplify.exe"
+    launcher.parent.mkdir()
+    launcher.write_bytes(b"MZ" + b"\0" * 100_000 + b"PK\3\4__main__.py from amplify_shim.shim import main\n")
+    assert gen1cli.is_shim(str(launcher))
+    other = tmp_path / "Scripts" / "node.exe"
+    other.write_bytes(b"MZ" + b"\0" * 100_000 + b"node")
+    assert not gen1cli.is_shim(str(other))

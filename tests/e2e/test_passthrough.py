@@ -147,6 +147,7 @@ def test_teach_mode_without_the_gen1_cli_says_so_and_starts_nothing(amplify_bin,
 
 @pytest.mark.parametrize("argv", [["--help"], ["--version"], ["push"], ["pull"], ["status", "--shim-run"]])
 def test_missing_gen1_cli_in_a_gen1_project_says_so_once_on_stderr(amplify_bin, stubs, env, gen1_project, argv):
+    """threat X7: no Gen 2 line on stdout that does not apply here; one line on stderr."""
     os.remove(stubs.gen1)
     result = run([amplify_bin, *argv], cwd=gen1_project, env=env)
     assert result.returncode == 127
@@ -160,6 +161,7 @@ def test_missing_gen1_cli_in_a_gen1_project_says_so_once_on_stderr(amplify_bin, 
 
 
 def test_missing_gen1_cli_for_a_pass_through_command_outside_gen1(amplify_bin, stubs, env, gen2_project):
+    """threat X7"""
     os.remove(stubs.gen1)
     result = run([amplify_bin, "gen2-migration", "assess"], cwd=gen2_project, env=env)
     assert result.returncode == 127 and result.stdout == ""
@@ -168,6 +170,7 @@ def test_missing_gen1_cli_for_a_pass_through_command_outside_gen1(amplify_bin, s
 
 
 def test_the_shim_on_path_is_skipped_when_looking_for_gen1(amplify_bin, stubs, env, gen1_project):
+    """threat X3: the first `amplify` on PATH is the shim."""
     os.remove(stubs.gen1)
     env["PATH"] = os.pathsep.join([BIN, stubs.bin])  # only the shim is called amplify
     result = run([amplify_bin, "status"], cwd=gen1_project, env=env)
@@ -185,6 +188,7 @@ def test_explicit_gen1_cli_path(amplify_bin, stubs, env, gen1_project, tmp_path)
 
 
 def test_gen1_cli_setting_pointing_at_the_shim_is_refused(amplify_bin, stubs, env, gen1_project):
+    """threat X3: AMPLIFY_SHIM_GEN1_CLI naming the shim itself."""
     result = run([amplify_bin, "status"], cwd=gen1_project, env={**env, "AMPLIFY_SHIM_GEN1_CLI": amplify_bin})
     assert result.returncode == 127
     assert "shim itself" in result.stderr
@@ -294,3 +298,28 @@ def test_gen1_cli_that_is_not_a_program_is_126(amplify_bin, stubs, env, gen1_pro
     assert result.returncode == 126
     assert "cannot execute" in result.stderr and stubs.gen1 in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("extra", [[], ["--shim-print"]])
+def test_pass_through_path_stays_light(stubs, env, gen1_project, extra):
+    """The exec path is the standard library's os and sys: no subprocess, re, json, signal."""
+    from tests.test_fast_path import imported
+
+    names, done = imported([os.path.join(BIN, "amplify"), "status", *extra], gen1_project, env=env)
+    assert "amplify_shim" in names, done.stderr[-2000:]
+    assert not names & {"subprocess", "re", "json", "shutil", "signal", "pathlib", "typing"}, sorted(names)
+    assert stubs.argvs() == ([] if extra else [["amplify", "status"]])
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads /proc/<pid>/status (Linux)")
+def test_the_gen1_cli_does_not_inherit_pythons_ignored_sigpipe(amplify_bin, stubs, env, gen1_project, tmp_path):
+    """threat X8: Python ignores SIGPIPE, and an ignored signal stays ignored across exec: `amplify … | head`
+    would then behave differently from the Gen 1 CLI called directly."""
+    status = tmp_path / "status"
+    write_program(stubs.gen1, f"#!/bin/sh\nwhile read -r name value; do\n"
+                              f"  [ \"$name\" = SigIgn: ] && echo \"$value\" > '{status}'\n"
+                              f"done < /proc/$$/status\nexit 0\n")
+    result = run([amplify_bin, "status"], cwd=gen1_project, env=env)
+    assert result.returncode == 0, result.stderr
+    ignored = int(status.read_text().strip(), 16)
+    assert not ignored & (1 << (13 - 1)), "SIGPIPE is ignored in the Gen 1 CLI"

@@ -35,7 +35,8 @@ pytestmark = pytest.mark.gen1peer
 HERE = Path(__file__).resolve().parent
 INSTALL_SCRIPT = HERE / "install_gen1.sh"
 DEFAULT_VERSION = "14.2.2"
-REFERENCE = Path("/work/shared/reference/gen1-project-files/fitness-tracker")
+# Real files of a deployed Gen 1 app (provenance in fixtures/README.md).
+FITNESS_TRACKER = HERE / "fixtures" / "fitness-tracker"
 WHY = "the gen1peer suite passes command lines through to the real Gen 1 CLI from npm"
 
 # The installed shim: the `amplify` script next to this interpreter.
@@ -98,31 +99,14 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def write_gen1_project(root: Path, env_name: str = "main") -> Path:
-    """A Gen 1 project tree from the fitness-tracker reference files (or a copy of their shape)."""
+    """A Gen 1 project tree from the committed fitness-tracker files (env `main`)."""
     config = root / "amplify" / ".config"
-    backend = root / "amplify" / "backend"
-    config.mkdir(parents=True)
-    backend.mkdir(parents=True)
-    sources = {
-        config / "project-config.json": REFERENCE / "amplify/.config/project-config.json",
-        root / "amplify" / "team-provider-info.json": REFERENCE / "amplify/team-provider-info.json",
-        backend / "backend-config.json": REFERENCE / "amplify/backend/backend-config.json",
-    }
-    if all(src.is_file() for src in sources.values()):
-        for dest, src in sources.items():
-            shutil.copyfile(src, dest)
-    else:  # the same shape, for a checkout without shared/
-        (config / "project-config.json").write_text(json.dumps({
-            "projectName": "fitnesstracker", "version": "3.1", "frontend": "javascript",
-            "javascript": {"framework": "react", "config": {
-                "SourceDir": "src", "DistributionDir": "dist",
-                "BuildCommand": "npm run-script build", "StartCommand": "npm run-script start"}},
-            "providers": ["awscloudformation"]}))
-        (root / "amplify" / "team-provider-info.json").write_text(json.dumps({env_name: {"awscloudformation": {
-            "Region": "us-east-1", "StackName": "amplify-fitnesstracker-main-0683c",
-            "DeploymentBucketName": "amplify-fitnesstracker-main-0683c-deployment",
-            "AmplifyAppId": "fitnesstracker"}}}))
-        (backend / "backend-config.json").write_text(json.dumps({}))
+    shutil.copytree(FITNESS_TRACKER / "amplify", root / "amplify")
+    assert (config / "project-config.json").is_file()
+    teams = json.loads((root / "amplify" / "team-provider-info.json").read_text(encoding="utf-8"))
+    if env_name not in teams:
+        teams[env_name] = teams["main"]
+        (root / "amplify" / "team-provider-info.json").write_text(json.dumps(teams), encoding="utf-8")
     # The per-checkout files `amplify init`/`pull` leave (git-ignored in real
     # projects); `env list` needs them to know the environments.
     (config / "local-env-info.json").write_text(json.dumps(

@@ -184,3 +184,14 @@ def test_file_payload_targets_never_hang_or_crash(kind, junk, flag, command, joi
     assert "Traceback" not in err and "internal error" not in err, err
     if kind in BAD_PAYLOADS:
         assert status == exitcodes.USAGE and target in err, (kind, status, err)
+
+
+@pytest.mark.parametrize("body", [b"a = " + b"[" * 5000 + b"]" * 5000, b"a = " + b"{b = " * 3000 + b"1" + b"}" * 3000])
+def test_deeply_nested_config_is_a_config_error(body, tmp_path, no_processes, monkeypatch):
+    """threat F12 (found by this fuzz): tomllib recurses, so TOML nested 5,000 deep raised RecursionError: exit 70."""
+    config = place(str(tmp_path), SHIM_CONFIG, body)
+    project = os.path.join(str(tmp_path), "app")
+    place(project, "amplify/backend.ts", b"")
+    status, err = _run_shim(["push"], project, {"AMPLIFY_SHIM_MODE": "teach", "AMPLIFY_SHIM_CONFIG": config,
+                                                "PATH": str(tmp_path), "HOME": str(tmp_path)}, monkeypatch)
+    assert status == exitcodes.CONFIG and config in err and "internal error" not in err, (status, err)

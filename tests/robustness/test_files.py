@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import sys
@@ -13,13 +12,13 @@ import pytest
 from amplify_shim import files
 from amplify_shim.files import FileProblem, control_char, read_capped, read_json_object, read_payload
 
-from ..conftest import require
 
 POSIX = os.name == "posix"
 
 
 def fifo(path):
-    require(hasattr(os, "mkfifo"), "FIFOs need POSIX")
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("FIFOs need POSIX")
     os.mkfifo(path)
     return str(path)
 
@@ -104,6 +103,15 @@ def test_unreadable_is_one_line(tmp_path):
     os.chmod(path, 0)
     with pytest.raises(FileProblem, match=r"^cannot read .*local-env-info.json \(Permission denied\); ignoring it$"):
         read_capped(str(path), 100, "ignoring it")
+
+
+@pytest.mark.parametrize("name", ["a\0b.json", "a\ud800.json"])
+def test_a_name_no_file_can_have_is_one_line(tmp_path, name):
+    """os.stat raises ValueError (not OSError) for a NUL or an unencodable character in a name."""
+    with pytest.raises(FileProblem, match=r"^cannot read .*\(not a valid file name\); ignoring it$"):
+        read_capped(str(tmp_path / name), 100, "ignoring it")
+    with pytest.raises(FileProblem):
+        read_payload(f"file://{tmp_path}/{name}")
 
 
 def test_sizes_are_said_in_words():
@@ -258,4 +266,3 @@ def test_files_module_imports_nothing_heavy():
             "print(sorted(m for m in ('json', 're', 'pathlib', 'subprocess') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr
-    assert json  # the test module itself may use json

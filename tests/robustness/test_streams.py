@@ -140,8 +140,7 @@ def test_output_encodings_never_crash(command, extra, env, tmp_path):
                           stdin=subprocess.DEVNULL)
     _clean(done.stderr)
     # In the C locale, argv bytes that are not ASCII arrive as lone surrogates, which the planner refuses.
-    assert done.returncode == (X.USAGE if "\u2192" in " ".join(command) and "LC_ALL" in extra
-                               and command[0] == "amplify" else X.OK), done.stderr
+    assert done.returncode == (X.USAGE if "\u2192" in " ".join(command) and "LC_ALL" in extra else X.OK), done.stderr
     if "\u2192" in " ".join(command) and extra.get("PYTHONIOENCODING") in ("ascii", "cp1252"):
         assert b"\\u2192" in done.stdout + done.stderr  # escaped, visibly
 
@@ -184,3 +183,45 @@ def test_undecodable_argv_bytes_never_crash(env, tmp_path):
                           env=env, cwd=tmp_path, capture_output=True, timeout=60)
     _clean(done.stderr)
     assert done.returncode in (X.OK, X.USAGE), done.stderr
+
+
+# --- the guard itself, in process ------------------------------------------------------------
+
+from amplify_shim import guard  # noqa: E402
+
+
+def _raise(exc):
+    def body():
+        raise exc
+    return body
+
+
+def test_guard_maps_exceptions_to_documented_statuses(capsys, monkeypatch):
+    """threat O9: one line and a documented status, whatever happens."""
+    monkeypatch.delenv("AMPLIFY_SHIM_DEBUG", raising=False)
+    assert guard.guarded("amplify", lambda: 3) == 3
+    assert guard.guarded("amplify", _raise(KeyboardInterrupt())) == X.INTERRUPTED
+    assert guard.guarded("amplify", _raise(BrokenPipeError())) == X.BROKEN_PIPE
+    capsys.readouterr()
+    assert guard.guarded("amplify-shim", _raise(RuntimeError("bad\x1b[2J\nthing"))) == X.INTERNAL
+    err = capsys.readouterr().err
+    assert err.startswith("amplify-shim: internal error (RuntimeError: bad\\x1b[2J\\nthing)")
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_guard_reraises_with_debug(monkeypatch):
+    monkeypatch.setenv("AMPLIFY_SHIM_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        guard.guarded("amplify", _raise(RuntimeError("x")))
+
+
+def test_guard_prints_a_refusal_with_its_status(capsys):
+    from amplify_shim.settings import UnknownSwitch
+
+    assert guard.guarded("amplify", _raise(UnknownSwitch("unknown switch '--shim-x'"))) == X.USAGE
+    assert capsys.readouterr().err == "amplify: unknown switch '--shim-x'\n"
+
+
+def test_escape_handler():
+    assert "caf\u00e9\u2192\udce9".encode("ascii", guard.ERRORS) == b"caf\\xe9\\u2192\xe9"
+    assert "\U0001f7e2".encode("cp1252", guard.ERRORS) == b"\\U0001f7e2"

@@ -11,6 +11,10 @@ The scripts themselves are plain shell: a TAB press runs no Python and no
 `amplify`; the only program one may start is a single `git for-each-ref`
 when the word being completed is an environment (branch) name.
 
+What is offered is what a user types, as Gen 1's docs spell it
+(`typed_spellings`): aliases and internal spellings (`ls`, `Predictions`,
+`awscfn`) are accepted when typed but never offered.
+
 One model (`Spec`: a tree of nodes keyed by the words typed so far) is
 rendered four ways. Every script has the same engine:
 
@@ -41,32 +45,6 @@ PROGRAMS = ("amplify", "amplify-shim")
 # `manifest-only` (listed somewhere, never routed), `routable-but-unsupported`
 # (`geo push` only prints "not supported").
 COMPLETE_STATUSES = frozenset({"active", "deprecated-rewired", "unreleased"})
-
-def typed_spellings(canon: dict, included: dict) -> dict:
-    """The accepted spellings a user types, as Gen 1's docs and help write them
-    (issue 12): the canonical words of a command in either order (`env add`,
-    `add env`), and a category's `status` filter (`api status`, `status api`).
-    Not offered (still accepted when typed): aliases that change a word: a
-    command alias (`h`, `ls`, `serve`, `configure api` for `api update`), a
-    plugin-name alias (`Predictions`, `notification`). A provider plugin's
-    names (`awscloudformation`, `awscfn`, `aws`, `root`) are internal routing
-    words: its commands offer only the spellings that avoid them
-    (`override project`)."""
-    providers = {p[0] for p, c in included.items() if c.kind == "provider"}
-    provider_names = {s[0] for s, p in canon.items() if p[0] in providers and len(p) == 1 == len(s)}
-    categories = {p[0] for p, c in included.items() if c.kind == "category"}
-    out = {}
-    for spelled, path in canon.items():
-        if path[0] in providers:
-            keep = not provider_names & set(spelled)
-        elif len(path) == 1 and len(spelled) == 2 and path[0] in spelled:
-            keep = (set(spelled) - set(path)) <= categories  # `api status` / `status api`
-        else:
-            keep = sorted(spelled) == sorted(path)
-        if keep:
-            out[spelled] = path
-    return out
-
 
 # Value kinds: what the word after a flag (or a positional) completes to.
 BOOL = "-"  # the flag takes no value
@@ -171,6 +149,32 @@ def _ampx_kind(name: str, spec: dict) -> str:
     if _FILE_OPTION.search(name):
         return FILE
     return VALUE
+
+
+def typed_spellings(canon: dict, included: dict) -> dict:
+    """The accepted spellings a user types, as Gen 1's docs and help write them
+    (issue 12): the canonical words of a command in either order (`env add`,
+    `add env`), and a category's `status` filter (`api status`, `status api`).
+    Not offered (still accepted when typed): aliases that change a word: a
+    command alias (`h`, `ls`, `serve`, `configure api` for `api update`), a
+    plugin-name alias (`Predictions`, `notification`). A provider plugin's
+    names (`awscloudformation`, `awscfn`, `aws`, `root`) are internal routing
+    words: its commands offer only the spellings that avoid them
+    (`override project`)."""
+    providers = {p[0] for p, c in included.items() if c.kind == "provider"}
+    provider_names = {s[0] for s, p in canon.items() if p[0] in providers and len(p) == 1 == len(s)}
+    categories = {p[0] for p, c in included.items() if c.kind == "category"}
+    out = {}
+    for spelled, path in canon.items():
+        if path[0] in providers:
+            keep = not provider_names & set(spelled)
+        elif len(path) == 1 and len(spelled) == 2 and path[0] in spelled:
+            keep = (set(spelled) - set(path)) <= categories  # `api status` / `status api`
+        else:
+            keep = sorted(spelled) == sorted(path)
+        if keep:
+            out[spelled] = path
+    return out
 
 
 def amplify_spec() -> Spec:

@@ -85,18 +85,58 @@ def _powershell_dir(environ) -> Path:
 
 
 def _write(path: Path, text: str) -> bool:
-    """Write unless the file already holds exactly this; True when written."""
+    """Write unless the file already holds exactly this; True when written.
+
+    Atomically: a unique temporary file in the same directory (so two installs never write into
+    one file), fsync, then os.replace; the temporary is removed on any failure. The current file
+    is read only when it is a regular file of the same size (a FIFO there must not hang us).
+    """
+    from ..files import FileProblem, read_capped
+
     data = text.encode("utf-8")
     try:
-        if path.read_bytes() == data:
+        if read_capped(str(path), len(data)) == data:
             return False
-    except OSError:
+    except FileProblem:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=str(path.parent), prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, _mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
     return True
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _mode(path: Path) -> int:
+    """The replaced file's permissions, else rw-r--r-- less the umask (mkstemp makes 0600)."""
+    try:
+        info = path.stat()
+        if not path.is_dir():
+            return info.st_mode & 0o7777
+    except OSError:
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o644 & ~umask
 
 
 def _zfunc_effective(environ, folder: Path) -> bool:

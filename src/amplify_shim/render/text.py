@@ -138,14 +138,14 @@ def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
         lines.append(f"  Write {style(CYAN, printable(plan.manual['file']))} (printed on stdout)")
         if plan.manual.get("register"):
             lines.append("  and register it in amplify/backend.ts:")
-            lines.extend("    " + line for line in plan.manual["register"].splitlines())
+            lines.extend("    " + printable(line) for line in plan.manual["register"].splitlines())
     if other is not None and other.steps and [s.argv for s in other.steps] != [s.argv for s in plan.steps]:
         label = "In CI" if other.ci else "At a desk"
         for line in command_lines(other.steps, shell):
-            lines.append(style(DIM, f"  {label}: {line}"))
+            lines.append(style(DIM, f"  {label}: {printable(line)}"))
     chained = one_line(plan.steps, shell)
     if chained:
-        lines.append(style(DIM, f"  As one line (stops at the first failure): {chained}"))
+        lines.append(style(DIM, f"  As one line (stops at the first failure): {printable(chained)}"))
     for flag in plan.flags:
         lines.append(f"  {printable(flag['flag'])}: {printable(flag['became'])}")
     lines.extend(_bullets([printable(note) for note in plan.notes], style))

@@ -361,15 +361,10 @@ def _doctor_context(environ, conf, data: dict):
     from .. import context
 
     try:
-        os.getcwd()
-    except OSError:
-        data["warnings"].append("the current directory no longer exists (deleted or moved): cd into the project again")
-        return context.Context(cwd=environ.get("PWD") or ".")
-    try:
         return context.detect(environ=environ, config={"app_id": conf.app_id} if getattr(conf, "app_id", None) else None)
     except Exception as exc:  # doctor answers anywhere; the shim would have said "internal error"
         data["warnings"].append(f"project detection failed ({exc.__class__.__name__}: {exc}); please report it")
-        return context.Context(cwd=os.getcwd())
+        return context.Context(cwd=environ.get("PWD") or ".")
 
 
 def _inside(path: str | None, root: str | None) -> bool:

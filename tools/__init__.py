@@ -1,0 +1,1 @@
+"""Build tools: importers of the reference documents and the one regeneration command (tools.regen)."""
