@@ -2,9 +2,10 @@
 # The test command (README, .ci/run): set up .venv with the package and its
 # test extras, then run the suite. Extra arguments go to pytest.
 #
-#   bash scripts/test.sh           # everything but the peer suites: downloads nothing beyond pip's test extras
-#   bash scripts/test.sh --peers   # also the peer suites: installs the real ampx and Gen 1 CLI from npm
-#                                  # (~2.2 GB into ${AMPLIFY_SHIM_CACHE:-~/.cache/amplify-shim}, once)
+#   bash scripts/test.sh           # all but the heavy suites: downloads nothing beyond pip's test extras
+#   bash scripts/test.sh --peers   # also the heavy suites (AMPLIFY_SHIM_PEERS=1): the real ampx and Gen 1
+#                                  # CLI from npm (~2.2 GB into ${AMPLIFY_SHIM_CACHE:-~/.cache/amplify-shim},
+#                                  # once), wheel builds, long property tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 args=()

@@ -5,9 +5,10 @@ Tests that need a tool a user may not have (a shell, mandoc, node) call
 (`.ci/run` sets AMPLIFY_SHIM_REQUIRE_TOOLS=1) it fails, so CI never passes
 by skipping. `pytest.importorskip` obeys the same switch.
 
-The peer suites (markers in PEER_MARKERS) install the real ampx and the real
-Gen 1 CLI from npm (about 2.2 GB, several minutes the first time): they run
-only when AMPLIFY_SHIM_PEERS=1 (`scripts/test.sh --peers`; CI always sets it).
+The heavy suites (markers in PEER_MARKERS) run only when AMPLIFY_SHIM_PEERS=1
+(`scripts/test.sh --peers`; CI always sets it): the peer suites install the
+real ampx and the real Gen 1 CLI from npm (about 2.2 GB, several minutes the
+first time), and `slow` tests build wheels or run long property tests.
 """
 
 from __future__ import annotations
@@ -19,9 +20,15 @@ import pytest
 
 REQUIRE_TOOLS = os.environ.get("AMPLIFY_SHIM_REQUIRE_TOOLS") == "1"
 PEERS = os.environ.get("AMPLIFY_SHIM_PEERS") == "1"
-PEER_MARKERS = ("conformance", "gen1peer")
-PEERS_SKIPPED = ("peer suite (installs the real ampx / Gen 1 CLI from npm, ~2.2 GB): "
+PEER_MARKERS = ("conformance", "gen1peer", "slow")
+PEERS_SKIPPED = ("heavy suite (the real ampx / Gen 1 CLI from npm, ~2.2 GB, or a slow test): "
                  "opt in with AMPLIFY_SHIM_PEERS=1 or scripts/test.sh --peers")
+
+# A quick local fuzz budget (read by tests/robustness when they are imported, after
+# this file). CI (.ci/run) and scripts/fuzz.sh set their own, larger counts.
+FUZZ_DEFAULTS = {"AMPLIFY_SHIM_FUZZ_EXAMPLES": "400", "AMPLIFY_SHIM_FUZZ_FILE_EXAMPLES": "50"}
+for _name, _value in FUZZ_DEFAULTS.items():
+    os.environ.setdefault(_name, _value)
 
 
 def require_tool(name: str, why: str = "") -> str:
@@ -46,14 +53,14 @@ def require(condition: bool, message: str) -> None:
 
 @pytest.hookimpl(trylast=True)  # after `-m` has deselected what it will
 def pytest_collection_modifyitems(config, items):
-    """Skip the peer suites unless AMPLIFY_SHIM_PEERS=1; with REQUIRE_TOOLS, refuse to skip them."""
+    """Skip the heavy suites unless AMPLIFY_SHIM_PEERS=1; with REQUIRE_TOOLS, refuse to skip them."""
     if PEERS:
         return
     peers = [item for item in items if any(item.get_closest_marker(m) for m in PEER_MARKERS)]
     if peers and REQUIRE_TOOLS:
-        raise pytest.UsageError("AMPLIFY_SHIM_REQUIRE_TOOLS=1 selects the peer suites but AMPLIFY_SHIM_PEERS "
-                                "is not 1: set it (as .ci/run does) or deselect them with -m 'not conformance "
-                                "and not gen1peer'")
+        raise pytest.UsageError("AMPLIFY_SHIM_REQUIRE_TOOLS=1 selects the heavy suites but AMPLIFY_SHIM_PEERS "
+                                "is not 1: set it (as .ci/run does) or deselect them with "
+                                "-m 'not conformance and not gen1peer and not slow'")
     for item in peers:
         item.add_marker(pytest.mark.skip(reason=PEERS_SKIPPED))
 

@@ -60,6 +60,18 @@ def test_every_reference_file_names_its_source():
         assert any(str(s.get("repository", "")).startswith("https://github.com/aws-amplify/") for s in sources), name
 
 
+def test_refreshing_a_reference_keeps_a_provenance_record(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(reference, "REFERENCE", tmp_path)
+    (tmp_path / "gen1-commands.json").write_text(json.dumps({"provenance": {"date": "2026-03-22"}, "commands": []}))
+    newer = tmp_path / "newer.json"
+    newer.write_text(json.dumps([{"path": ["push"]}]))  # the external form: a bare list, no provenance
+    reference.refresh(newer, "gen1-commands.json", wrap="commands")
+    data = json.loads((tmp_path / "gen1-commands.json").read_text())
+    assert data["commands"] == [{"path": ["push"]}]
+    assert data["provenance"]["date"] == "2026-03-22" and "update it" in data["provenance"]["stale"]
+    assert "names no provenance" in capsys.readouterr().err
+
+
 def _project_files():
     skip = {".git", ".venv", ".hypothesis", "__pycache__", ".pytest_cache", "node_modules", "build", "dist"}
     for folder, dirs, files in os.walk(ROOT):
@@ -71,8 +83,8 @@ def _project_files():
 
 def test_nothing_reads_a_folder_beside_the_repository_or_a_machine_path():
     # the patterns are built so this file does not match itself
-    quote = "[\"']"
-    pattern = re.compile("|".join([re.escape("../" + "shared"), quote + "shared" + quote,
+    quote, folder = "[\"']", "sha" + "red"
+    pattern = re.compile("|".join([re.escape("../" + folder), quote + folder + quote,
                                    re.escape("/" + "work/"), re.escape("/" + "root/")]))
     found = []
     for path in _project_files():

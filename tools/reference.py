@@ -51,7 +51,7 @@ def refresh(source: Path, name: str, *, wrap: str | None = None) -> Path:
     if isinstance(data, list):
         data = {wrap or "items": data}
     if "provenance" not in data:
-        previous = provenance(name) or {}
+        previous = provenance(name, REFERENCE) or {}
         data = {"provenance": {**previous, "stale": "carried over from the previous copy: update it"}, **data}
         print(f"refreshed reference/{name}: {source.name} names no provenance; update the "
               '"provenance" object (repository, commit or version, date)', file=sys.stderr)

@@ -122,13 +122,14 @@ def plan(
                 typer.echo(json.dumps({"line": number, "error": f"not a JSON array of strings: {exc}"}))
                 continue
             try:
-                argv = split_switches(argv)[1]
+                line_words, argv = argv, split_switches(argv)[1]
             except UnknownSwitch as exc:
                 typer.echo(json.dumps({"line": number, "error": str(exc)}))
                 continue
-            typer.echo(_json(build_plan(argv, ctx, files=read_payload_files(argv)).dumps()))
+            typer.echo(_json(build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(line_words, conf)).dumps()))
         return
-    result = build_plan(argv, ctx, files=read_payload_files(argv))
+    # As `amplify` would: a Gen 1 project's line passes through unless --shim-translate says otherwise.
+    result = build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(list(words or []), conf))
     if json_out:
         typer.echo(_json(result.dumps()))  # the error, if any, is in the JSON: status 0
         return
@@ -140,6 +141,13 @@ def plan(
     out, err = text.teach(result, shell=_shell(shell, conf), style=text.Style(text.colour_enabled(sys.stderr)))
     sys.stdout.write(out)
     sys.stderr.write(err)
+
+
+def _gen1_handling(words: List[str], conf) -> str:
+    """passthrough | translate: the --shim-translate / --shim-passthrough switch among the words, else the settings."""
+    from .settings import split_switches
+
+    return split_switches(words)[0].get("gen1", conf.gen1)
 
 
 def _json(text: str) -> str:

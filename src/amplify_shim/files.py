@@ -170,4 +170,12 @@ def control_char(value: str) -> str | None:
             return f"a control character (U+{code:04X})"
         if 0xD800 <= code <= 0xDFFF:
             return f"an unpaired surrogate (U+{code:04X})"
+        if code in _INVISIBLE:
+            return f"an invisible formatting character (U+{code:04X})"
     return None
+
+
+# Bidi controls reorder what a terminal or an editor shows ("Trojan Source"); line and paragraph
+# separators break a line; zero-width characters hide. None belongs in a name, a branch or an id.
+_INVISIBLE = frozenset([0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF,
+                        *range(0x202A, 0x202F), *range(0x2066, 0x206A)])

@@ -65,11 +65,15 @@ codecs.register_error(ERRORS, _escape)
 
 
 class _Raw(io.RawIOBase):
-    """A file descriptor (None: closed at start) whose write errors become OutputFailed, once."""
+    """The interpreter's own raw stream (None: closed at start) whose write errors become
+    OutputFailed, once. Writing through the original raw object keeps what it does (on a
+    Windows console, _WindowsConsoleIO writes Unicode), and holding the original text stream
+    keeps it from being collected and closing that raw object."""
 
-    def __init__(self, fd, name: str):
+    def __init__(self, stream, name: str):
         super().__init__()
-        self._fd = fd
+        self._stream = stream
+        self._inner = None if stream is None else _raw_file(stream)
         self.name = name
         self.failed: OSError | None = None
 
@@ -77,29 +81,34 @@ class _Raw(io.RawIOBase):
         return True
 
     def fileno(self) -> int:
-        if self._fd is None:
+        if self._inner is None:
             raise io.UnsupportedOperation(f"{self.name} is closed")
-        return self._fd
+        return self._inner.fileno()
 
     def isatty(self) -> bool:
         try:
-            return self._fd is not None and os.isatty(self._fd)
-        except OSError:
+            return self._inner is not None and self._inner.isatty()
+        except (OSError, ValueError):
             return False
 
     def write(self, data) -> int:
         if self.failed is not None:
             return len(data)  # already reported: swallow, so interpreter exit prints nothing
         try:
-            if self._fd is None:
+            if self._inner is None:
                 raise OSError(errno.EBADF, f"{self.name} is closed")
-            return os.write(self._fd, data)
+            written = self._inner.write(data)
+            return len(data) if written is None else written
         except OSError as exc:
             self.failed = exc
             raise OutputFailed(self.name, exc) from None
 
-    def close(self) -> None:  # the descriptor is the process's, not ours to close
-        super().close()
+
+def _raw_file(stream):
+    """The raw file under a text stream: buffer.raw, or buffer itself when unbuffered (python -u)."""
+    buffer = getattr(stream, "buffer", None)
+    raw = getattr(buffer, "raw", buffer)
+    return raw if isinstance(raw, io.RawIOBase) else None
 
 
 def _reopen(stream, fd: int, name: str):
@@ -108,18 +117,19 @@ def _reopen(stream, fd: int, name: str):
         raw, encoding, line_buffering, write_through = _Raw(None, name), "utf-8", True, True
     else:
         try:
-            if stream.fileno() != fd:
+            if stream.fileno() != fd or _raw_file(stream) is None:
+                _tolerate(stream)
                 return stream
             stream.flush()
         except (AttributeError, ValueError, OSError, io.UnsupportedOperation):
+            _tolerate(stream)
             return stream
-        raw = _Raw(fd, name)
+        raw = _Raw(stream, name)
         encoding = getattr(stream, "encoding", None) or "utf-8"
         line_buffering = bool(getattr(stream, "line_buffering", False))
         write_through = bool(getattr(stream, "write_through", False)) or name == "stderr"
-    wrapped = io.TextIOWrapper(io.BufferedWriter(raw), encoding=encoding, errors=ERRORS,
-                               line_buffering=line_buffering, write_through=write_through)
-    return wrapped
+    return io.TextIOWrapper(io.BufferedWriter(raw), encoding=encoding, errors=ERRORS,
+                            line_buffering=line_buffering, write_through=write_through)
 
 
 def guard_streams() -> None:

@@ -92,7 +92,7 @@ def gen1_only(words: list[str]) -> bool:
 
 
 def _command(plan, words) -> str:
-    return "amplify " + (plan.command or (words[0] if words else ""))
+    return "amplify " + ((plan.command if plan is not None else None) or (words[0] if words else ""))
 
 
 def _teach_line(cli: str, words: list[str], conf) -> tuple[str, str | None]:

@@ -110,6 +110,8 @@ def load_config(path: str, explicit: bool = False) -> dict:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"the config file {path} is not valid TOML ({_shown(str(exc))}); {what}") from None
+    except RecursionError:  # tomllib recurses: arrays or tables nested thousands deep
+        raise ConfigError(f"the config file {path} is nested too deeply to read; {what}") from None
     unknown = sorted(set(data) - CONFIG_KEYS)
     if unknown:
         raise ConfigError(f"the config file {path} has unknown key(s): {', '.join(_shown(k) for k in unknown)} "

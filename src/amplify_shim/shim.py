@@ -94,6 +94,9 @@ def _main(argv: list[str], environ) -> int:
     ctx = context.detect(environ=environ, config={"app_id": conf.app_id} if conf.app_id else None,
                          gen1_passthrough=conf.gen1 == "passthrough")
 
+    if ctx.project_kind == "gen1" and conf.gen1 == "passthrough":
+        # Planning would only say "pass it through": skip loading the table on this path.
+        return _passthrough(words, ctx, conf, None, environ, style_err)
     from .plan import build_plan
     plan = build_plan(words, ctx, files=read_payload_files(words), gen1=conf.gen1)
 

@@ -1,7 +1,9 @@
 """Fixtures for the conformance suite: the real ampx parser, installed once per session.
 
+The suite is opt-in (AMPLIFY_SHIM_PEERS=1, `scripts/test.sh --peers`; CI sets it),
+because the first run installs the package from npm (see tests/conftest.py).
 Locally, a missing node/npm or a failed install skips with the reason; in CI
-(AMPLIFY_SHIM_REQUIRE_TOOLS=1) it fails instead (see tests/conftest.py).
+(AMPLIFY_SHIM_REQUIRE_TOOLS=1) it fails instead.
 """
 
 from __future__ import annotations

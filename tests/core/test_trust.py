@@ -188,7 +188,7 @@ def test_forwarded_gen2_words_are_checked_like_ampx_strict_mode(words, hint):
 
 @pytest.mark.parametrize("words, verb", [
     (["add", "<category>"], "add"), (["remove", "[category]"], "remove"),
-    (["override", "<category>"], "override"), (["add"], "add"), (["update", "{category}"], "update"),
+    (["override", "<category>"], "override"), (["add"], "add"), (["update", "[category]"], "update"),
 ])
 def test_a_docs_placeholder_names_what_to_put_there(words, verb):
     plan = build_plan(words, DESK)
@@ -281,3 +281,11 @@ def test_a_payload_the_edge_could_not_read_is_a_usage_error():
     problem = FileProblem("/tmp/fifo: not a regular file (a FIFO)")
     plan = build_plan(["pull", "--amplify", "file:///tmp/fifo"], DESK, files={"file:///tmp/fifo": problem})
     assert plan.error == "--amplify: /tmp/fifo: not a regular file (a FIFO)"
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u2028", "\ufeff"])
+def test_invisible_formatting_characters_are_refused(char):
+    """Trojan Source: a bidi override in a --name would reach the printed line and the TypeScript snippet."""
+    for words in (["env", "checkout", f"dev{char}x", "--appId", "d1"], ["add", "function", "--name", f"a{char}b"]):
+        plan = build_plan(words, DESK)
+        assert plan.error and "invisible" in plan.error, words

@@ -6,8 +6,10 @@ ${AMPLIFY_SHIM_CACHE:-~/.cache/amplify-shim}/gen1-cli-VERSION (about 1.4 GB,
 ~2 minutes cold, instant once cached). `@aws-amplify/cli` cannot be used: its
 install script downloads a prebuilt binary from outside the npm registry.
 
-Locally a missing node/npm or a failed install skips with the reason; in CI
-(AMPLIFY_SHIM_REQUIRE_TOOLS=1) it fails instead (tests/conftest.py).
+Because of that download the suite runs only with AMPLIFY_SHIM_PEERS=1
+(`scripts/test.sh --peers`; CI sets it). Locally a missing node/npm or a failed
+install skips with the reason; in CI (AMPLIFY_SHIM_REQUIRE_TOOLS=1) it fails
+instead (tests/conftest.py).
 
 Nothing here may reach AWS. Only commands that read local files run (`--version`,
 `version`, `help`, `env list`, `env get`); AWS credentials are junk, the

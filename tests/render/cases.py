@@ -112,3 +112,21 @@ NASTY = [
     "0x10",
     "x=$(id)",
 ]
+
+# What never goes raw to a terminal (C0 other than newline and tab, DEL, C1, bidi, line separators,
+# zero-width): bash/zsh write it as $'\x..' and fish as \x.. / \u.., which read back the same; sh,
+# PowerShell and cmd have no such escape, so the renderer refuses it (threat A8 in docs/threats.md).
+def hidden(arg: str) -> bool:
+    return any((ord(c) < 0x20 and c not in "\n\t") or 0x7F <= ord(c) < 0xA0
+               or c in "\u061c\u200b\u200c\u200d\u200e\u200f\u2028\u2029\ufeff"
+               or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in arg)
+
+
+HIDDEN = [arg for arg in NASTY if hidden(arg)]
+VISIBLE = [arg for arg in NASTY if arg not in HIDDEN]
+ESCAPING_SHELLS = ("bash", "zsh", "fish")
+
+
+def nasty_for(shell: str) -> list:
+    """The nasty arguments `shell` can carry visibly."""
+    return NASTY if shell in ESCAPING_SHELLS else VISIBLE

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from amplify_shim.render.shell import render_lines, render_plan, render_step
-from tests.render.cases import NASTY
+from amplify_shim.render.shell import UnrepresentableError, render_lines, render_plan, render_step
+from tests.render.cases import HIDDEN, NASTY, nasty_for
 from tests.render.shellrun import RENDER_AS, StubBox
 
 pytestmark = pytest.mark.shells
@@ -38,7 +38,7 @@ def run_step(box: StubBox, shell: str, argv, env=None, watch=(), interactive=Fal
 
 @pytest.mark.parametrize("shell", SHELLS)
 def test_nasty_arguments_arrive_intact(box: StubBox, shell: str) -> None:
-    argv = ["npx", "ampx", *NASTY]
+    argv = ["npx", "ampx", *nasty_for(shell)]
     line, result = run_step(box, shell, argv)
     assert result.returncode == 0, (line, result.stderr)
     assert [c.argv for c in result.calls] == [argv[1:]], line
@@ -48,13 +48,17 @@ def test_nasty_arguments_arrive_intact(box: StubBox, shell: str) -> None:
 @pytest.mark.parametrize("arg", NASTY, ids=repr)
 def test_each_nasty_argument_alone(box: StubBox, shell: str, arg: str) -> None:
     # Alone, an argument is also the last word of the line (`trailing\`, `#`…).
+    if arg not in nasty_for(shell):
+        with pytest.raises(UnrepresentableError):  # never raw on the user's terminal
+            render_step(["git", arg], {}, shell if shell not in ("sh", "dash") else "posix")
+        return
     line, result = run_step(box, shell, ["git", arg])
     assert [c.argv for c in result.calls] == [[arg]], (line, result.stderr)
 
 
 @pytest.mark.parametrize("shell", SHELLS)
 def test_nasty_environment_values_arrive_intact(box: StubBox, shell: str) -> None:
-    env = {f"V{i}": value for i, value in enumerate(NASTY)}
+    env = {f"V{i}": value for i, value in enumerate(nasty_for(shell))}
     line, result = run_step(box, shell, ["aws", "sts", "get-caller-identity"], env, watch=list(env))
     assert result.returncode == 0, (line, result.stderr)
     assert len(result.calls) == 1, (line, result.stderr)
@@ -96,6 +100,7 @@ def test_every_runner_program(box: StubBox, shell: str, program: str) -> None:
 _TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=20)
 
 
+@pytest.mark.slow  # ~40 s for five shells: runs with AMPLIFY_SHIM_PEERS=1 (CI)
 @pytest.mark.parametrize("shell", SHELLS)
 @settings(
     max_examples=200,

@@ -34,7 +34,7 @@ from amplify_shim.render.shell import (
     render_plan,
     render_step,
 )
-from tests.render.cases import NASTY
+from tests.render.cases import HIDDEN, NASTY, VISIBLE, hidden
 
 PS_SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b"
 # Words PowerShell passes on verbatim without quotes: plain names, paths, simple options.
@@ -116,7 +116,7 @@ def cmd_acts_on_outside_quotes(line: str) -> str:
 
 
 def cmd_representable(s: str) -> bool:
-    return not any(c in s for c in '"%\r\n')
+    return not any(c in s for c in '"%\r\n') and not hidden(s)
 
 
 # --------------------------------------------------------------------------- PowerShell
@@ -158,15 +158,22 @@ def test_powershell_quote(arg: str, expected: str) -> None:
     assert ps_read_word(expected) == arg
 
 
-@given(_TEXT)
+@given(_TEXT.filter(lambda s: not hidden(s)))
 @_PROPERTY
 def test_powershell_quote_round_trips(arg: str) -> None:
     assert ps_read_word(quote(arg, "powershell")) == arg
 
 
-@pytest.mark.parametrize("arg", NASTY, ids=repr)
+@pytest.mark.parametrize("arg", VISIBLE, ids=repr)
 def test_powershell_quote_round_trips_nasty(arg: str) -> None:
     assert ps_read_word(quote(arg, "powershell")) == arg
+
+
+@pytest.mark.parametrize("shell", ["posix", "powershell", "powershell5", "cmd"])
+@pytest.mark.parametrize("arg", HIDDEN, ids=repr)
+def test_shells_without_escapes_refuse_what_would_reach_the_terminal_raw(arg: str, shell: str) -> None:
+    with pytest.raises(UnrepresentableError):
+        quote(arg, shell)
 
 
 @pytest.mark.parametrize(
@@ -179,7 +186,7 @@ def test_powershell5_refuses_what_it_passes_wrong(arg: str) -> None:
 
 
 def test_powershell5_quotes_like_powershell_otherwise() -> None:
-    for arg in NASTY:
+    for arg in VISIBLE:
         if arg and '"' not in arg and not (arg.endswith("\\") and any(c.isspace() for c in arg)):
             assert quote(arg, "powershell5") == quote(arg, "powershell")
 

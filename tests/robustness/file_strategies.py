@@ -95,8 +95,7 @@ def _toml_bytes():
     escaped = st.sampled_from(["\\u0000", "\\u001b[2J", "teach", "run", "ask", "translate", "passthrough", "bash", "d1"])
     return st.one_of(
         st.builds(lambda pairs: b"".join(line(k, v) for k, v in pairs), st.lists(st.tuples(keys, st.one_of(NASTY_TEXT, escaped)), max_size=4)),
-        # (deeply nested TOML has its own test: test_file_fuzz.py::test_deeply_nested_config_is_a_config_error)
-        st.sampled_from([b"a = [[[[1]]]]", b"mode = 7\n", b"[mode]\n", b'mode = """\n', b"\xef\xbb\xbfmode = \"teach\"\n"]),
+        st.sampled_from([b"a = " + b"[" * 5000 + b"]" * 5000, b"a = [[[[1]]]]", b"mode = 7\n", b"[mode]\n", b'mode = """\n', b"\xef\xbb\xbfmode = \"teach\"\n"]),
     )
 
 

@@ -1,5 +1,5 @@
 """Property tests over files: random bytes and random JSON in every project file and the config,
-random file:// targets. No traceback, no exit 70, no hang (threats F1-F12).
+random file:// targets. No traceback, no exit 70, no hang (threat F13, over the inputs of threats F1-F12).
 
 Each example writes a fresh tree (FIFOs, directories, symlinks to /dev/zero, sparse huge files,
 deep JSON, huge integers, NULs, unpaired surrogates) and runs context.detect, doctor's data and
@@ -188,7 +188,7 @@ def test_file_payload_targets_never_hang_or_crash(kind, junk, flag, command, joi
 
 @pytest.mark.parametrize("body", [b"a = " + b"[" * 5000 + b"]" * 5000, b"a = " + b"{b = " * 3000 + b"1" + b"}" * 3000])
 def test_deeply_nested_config_is_a_config_error(body, tmp_path, no_processes, monkeypatch):
-    """threat F12 (found by this fuzz): tomllib recurses, so TOML nested 5,000 deep raised RecursionError: exit 70."""
+    """threat F12 (found by this fuzz, fixed in settings.py): tomllib recurses; TOML nested 5,000 deep was exit 70."""
     config = place(str(tmp_path), SHIM_CONFIG, body)
     project = os.path.join(str(tmp_path), "app")
     place(project, "amplify/backend.ts", b"")

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from amplify_shim import exitcodes, shim
 from amplify_shim.context import Context
+from amplify_shim.files import control_char
 from amplify_shim.plan import KINDS, build_plan
 
 from .strategies import ARGV, EXAMPLES, NASTY
@@ -43,8 +44,8 @@ def test_core_never_raises_and_plans_are_well_formed(argv, ctx):
 
 
 @settings(max_examples=EXAMPLES)
-@given(name=st.text(alphabet=st.characters(blacklist_characters="\0"), min_size=1).filter(lambda s: not s.startswith("-")),
-       app=st.text(alphabet=st.characters(blacklist_characters="\0"), min_size=1).filter(lambda s: not s.startswith("-")))
+@given(name=st.text(min_size=1).filter(lambda s: not s.startswith("-") and control_char(s) is None),
+       app=st.text(min_size=1).filter(lambda s: not s.startswith("-") and control_char(s) is None))
 def test_user_values_arrive_literally(name, app):
     """No word splitting, no globbing, no shell: a value is one argv element, unchanged."""
     plan = build_plan(["env", "checkout", name, "--appId", app], Context.example())
@@ -52,6 +53,14 @@ def test_user_values_arrive_literally(name, app):
     assert plan.steps[1].argv[-4:] == ["--branch", name, "--app-id", app]
     plan = build_plan(["pull", f"--appId={app}", "--envName", name], Context.example(ci=True))
     assert plan.steps[0].argv[-4:] == ["--branch", name, "--app-id", app]
+
+
+@settings(max_examples=EXAMPLES)
+@given(name=st.text(min_size=1).filter(lambda s: control_char(s) is not None and not s.startswith("-")))
+def test_values_with_control_characters_are_refused_never_cleaned(name):
+    """A NUL, a C0/C1 control or DEL is in no real name: the plan stops (threat A7)."""
+    plan = build_plan(["env", "checkout", name, "--appId", "d1"], Context.example())
+    assert plan.error and plan.steps == []
 
 
 @pytest.fixture

@@ -16,6 +16,18 @@ HOSTILE = ["$(touch pwned)", "`touch pwned`", "; touch pwned", "&& touch pwned",
            "a b 'c' \"d\"", "$HOME", "*", "~"]
 
 
+# A line break, like any control character, is in no real branch name or app id: refused (threat A7).
+CONTROL = [v for v in HOSTILE if "\n" in v]
+HOSTILE = [v for v in HOSTILE if v not in CONTROL]
+
+
+@pytest.mark.parametrize("value", CONTROL)
+def test_core_refuses_values_with_control_characters(value):
+    plan = build_plan(["env", "checkout", value, "--appId", "d1"], Context.example())
+    assert plan.error and "control character" in plan.error
+    assert plan.steps == []
+
+
 @pytest.mark.parametrize("value", HOSTILE)
 def test_core_keeps_hostile_values_as_one_word(value):
     plan = build_plan(["env", "checkout", value, "--appId", value], Context.example())

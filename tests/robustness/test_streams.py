@@ -225,3 +225,20 @@ def test_guard_prints_a_refusal_with_its_status(capsys):
 def test_escape_handler():
     assert "caf\u00e9\u2192\udce9".encode("ascii", guard.ERRORS) == b"caf\\xe9\\u2192\xe9"
     assert "\U0001f7e2".encode("cp1252", guard.ERRORS) == b"\\U0001f7e2"
+
+
+@pytest.mark.parametrize("command", [["amplify", "--help"], ["amplify-shim", "table"]], ids=lambda c: " ".join(c))
+def test_unbuffered_python_is_guarded_too(command, env, tmp_path):
+    """threat O6: with PYTHONUNBUFFERED=1 the std streams have no BufferedWriter; still one line and 74/141."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    env = {**env, "PYTHONUNBUFFERED": "1"}
+    done = _sh(">/dev/full", command, env, tmp_path)
+    assert done.returncode == X.WRITE_ERROR and "No space left on device" in _clean(done.stderr)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(_argv(command), env=env, cwd=tmp_path, stdout=write_end, stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(write_end)
+    assert done.returncode == X.BROKEN_PIPE and _clean(done.stderr) == ""

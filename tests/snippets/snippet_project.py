@@ -2,7 +2,7 @@
 
     cases = collect_cases()                      # planned from the command table, deduplicated
     root = write_projects(cases, tmp, install)   # one scratch project per case, one tsconfig over all
-    errors = run_tsc(root, install)              # {case id: [tsc error lines]}
+    errors, output = run_tsc(root, install)      # {case id: [tsc error lines]}, tsc output
 
 A case is what a user ends up with after following one printed answer:
 - a **file** answer (plan.manual["file"] is not amplify/backend.ts): the snippet written to that

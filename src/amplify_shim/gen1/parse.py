@@ -106,8 +106,12 @@ def parse(argv: list[str]) -> Invocation:
 
 
 def is_placeholder(word: str) -> bool:
-    """`<category>`, `[category]`, `{name}`: a slot copied from the docs, not a value."""
-    return len(word) > 2 and (word[0], word[-1]) in {("<", ">"), ("[", "]"), ("{", "}")}
+    """`<category>`, `[env-name]`: a slot copied from the docs, not a value (git refuses `[` in a
+    branch name, and no Gen 1 name holds `<…>`)."""
+    if len(word) < 3 or (word[0], word[-1]) not in {("<", ">"), ("[", "]")}:
+        return False
+    inner = word[1:-1].replace("-", "").replace("_", "").replace("|", "").replace(".", "")
+    return inner.isascii() and inner.isalnum()
 
 
 def _resolve_command(inv: Invocation) -> None:

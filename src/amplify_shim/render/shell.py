@@ -146,6 +146,18 @@ _PS_KEYWORDS = frozenset(
 )
 # C0 controls and DEL: line-editor keys when typed; written as escapes where the shell has them.
 _CONTROL = frozenset(map(chr, [*range(0x20), 0x7F]))
+# Also never raw on a terminal: C1 controls (\x9b is a one-byte CSI), bidi controls that reorder what is
+# shown (Trojan Source), line separators and zero-width characters.
+_INVISIBLE = frozenset(map(chr, [*range(0x80, 0xA0), 0x061C, *range(0x200B, 0x2010), 0x2028, 0x2029,
+                                 *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]))
+_ESCAPED = _CONTROL | _INVISIBLE
+
+
+def _escape(c: str) -> str:
+    r"""A \xHH or \uHHHH escape, as bash/zsh $'…' and fish both read them."""
+    return f"\\x{ord(c):02x}" if ord(c) < 0x80 else f"\\u{ord(c):04x}"
+
+
 _ANSI_C = {"\\": "\\\\", "'": "\\x27", "!": "\\x21", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _FISH_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 # PowerShell ends a single-quoted string at any of these; doubling one escapes it.
@@ -208,6 +220,13 @@ def _check_text(value: str, shell: str) -> None:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise UnrepresentableError(value, shell, "a lone surrogate (an undecodable byte?) is not printable text")
+    if shell not in _POSIX_FAMILY or shell == "posix":
+        if shell == "fish":
+            return
+        hidden = next((c for c in value if c in _ESCAPED and c not in "\n\t"), None)
+        if hidden is not None:
+            raise UnrepresentableError(value, shell, f"U+{ord(hidden):04X} would reach the terminal raw: "
+                                                     f"{shell} has no escape for it")
 
 
 def _quote_posix(s: str, force: bool = False, ansi_c: bool = False) -> str:
@@ -215,11 +234,11 @@ def _quote_posix(s: str, force: bool = False, ansi_c: bool = False) -> str:
         return s
     if not s:
         return "''"
-    if ansi_c and not _CONTROL.isdisjoint(s):
+    if ansi_c and not _ESCAPED.isdisjoint(s):
         # bash/zsh $'…': control characters as printable escapes, so the text
         # can be typed or pasted (a raw TAB completes, CR submits, ESC edits).
         # ' and ! are escaped too: no history expansion can see them.
-        return "$'" + "".join(_ANSI_C.get(c) or (f"\\x{ord(c):02x}" if c in _CONTROL else c) for c in s) + "'"
+        return "$'" + "".join(_ANSI_C.get(c) or (_escape(c) if c in _ESCAPED else c) for c in s) + "'"
     # 'it'\''s': each run in single quotes, each quote as \' between them.
     return "\\'".join(f"'{part}'" if part else "" for part in s.split("'"))
 
@@ -233,12 +252,12 @@ def _quote_fish(s: str, force: bool = False) -> str:
     # bare escapes between them ('tab'\t'here'), so the text can be typed.
     pieces, run = [], []
     for c in s + "\0":  # NUL never occurs in `s`: it ends the last run
-        if c in _CONTROL:
+        if c in _ESCAPED:
             if run:
                 pieces.append("'" + "".join(run).replace("\\", "\\\\").replace("'", "\\'") + "'")
                 run = []
             if c != "\0":
-                pieces.append(_FISH_ESCAPES.get(c) or f"\\x{ord(c):02x}")
+                pieces.append(_FISH_ESCAPES.get(c) or _escape(c))
         else:
             run.append(c)
     return "".join(pieces)
