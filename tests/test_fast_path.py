@@ -66,3 +66,23 @@ def test_plan_json_does_not_load_rich(project):
     names, done = imported([os.path.join(BIN, "amplify-shim"), "plan", "--json", "push"], project)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "typer" in names and "rich" not in names
+
+
+@pytest.mark.parametrize("shape", ["lockfile", "packageManager", "package.json only", "no package.json", "subfolder"])
+def test_no_heavy_stdlib_in_any_gen2_shape(tmp_path, shape):
+    """Issue 9: json (and with it re, enum) stays off the fast path without a lockfile too."""
+    (tmp_path / "amplify").mkdir()
+    (tmp_path / "amplify" / "backend.ts").write_text("")
+    if shape == "lockfile":
+        (tmp_path / "pnpm-lock.yaml").write_text("")
+    if shape in ("packageManager", "subfolder"):
+        (tmp_path / "package.json").write_text('{\n  "name": "app",\n  "packageManager": "pnpm@9.12.0"\n}\n')
+    if shape == "package.json only":
+        (tmp_path / "package.json").write_text('{"name": "app", "devDependencies": {"@aws-amplify/backend-cli": "^1"}}')
+    cwd = tmp_path / "src" / "pages" if shape == "subfolder" else tmp_path
+    cwd.mkdir(parents=True, exist_ok=True)
+    names, done = imported([os.path.join(BIN, "amplify"), "push", "--shim-print"], cwd)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not names & {"re", "json", "enum", "functools", "dataclasses", "typing", "pathlib", "subprocess"}, sorted(names)
+    if shape in ("packageManager", "subfolder", "lockfile"):
+        assert "pnpm exec ampx sandbox --once" in done.stdout

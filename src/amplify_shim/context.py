@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 
-from .files import control_char, read_json_object, read_text, shown
+from .files import JSON_LIMIT, FileProblem, control_char, read_capped, read_json_object, read_text, shown
 from .record import Record
 
 GEN2_MARKERS = ("amplify/backend.ts", "amplify/backend.js", "amplify/backend.mts", "amplify/backend.mjs")
@@ -221,14 +221,36 @@ def detect_runner(root: str | None, start: str, warnings: list) -> tuple:
                 return runner, lockfile, path
         package = os.path.join(directory, "package.json")
         if os.path.lexists(package):
-            data = read_json_object(package, warnings) or {}
-            manager = data.get("packageManager")
+            manager = _package_manager(package, warnings)
             name = manager.split("@", 1)[0] if isinstance(manager, str) else ""
             if name in {"pnpm", "yarn", "bun"}:
                 return name, f"package.json packageManager ({manager})", package
             if name == "npm":
                 return "npx", f"package.json packageManager ({manager})", package
     return "npx", "default", None
+
+
+def _package_manager(path: str, warnings: list) -> str | None:
+    """package.json's "packageManager" ("pnpm@9.1.0"). Importing json costs more than the rest of
+    `amplify push`, so the plain form `"packageManager": "name@version"` is read from the bytes; any
+    other spelling (escapes, the key absent or odd) falls back to parsing the JSON."""
+    try:
+        raw = read_capped(path, JSON_LIMIT)
+    except FileProblem as exc:
+        warnings.append(str(exc))
+        return None
+    if raw is None or b'"packageManager"' not in raw:
+        return None
+    head, _, tail = raw.partition(b'"packageManager"')
+    rest = tail.lstrip()
+    if rest[:1] == b":" and head.count(b"{") == 1 + head.count(b"}"):  # a key of the top-level object
+        rest = rest[1:].lstrip()
+        if rest[:1] == b'"':
+            value, closed, _ = rest[1:].partition(b'"')
+            if closed and b"\\" not in value and value.isascii() and value.strip() == value and value:
+                return value.decode("ascii")
+    manager = (read_json_object(path, warnings) or {}).get("packageManager")
+    return manager if isinstance(manager, str) else None
 
 
 def find_ampx(start: str) -> str | None:

@@ -425,7 +425,29 @@ def doctor_data(environ=None) -> dict:
         data["shell"] = None
         data["warnings"].append(str(exc))
     data["warnings"].extend(ctx.warnings)
+    data["will_fail"] = _will_fail(ctx, conf, data)
     return data
+
+
+def _will_fail(ctx, conf, data: dict) -> list[str]:
+    """What the shim can already tell will fail here, and what to do about it."""
+    from ..plan import RUNNER_INSTALL
+
+    found = []
+    if ctx.project_kind == "gen1" and getattr(conf, "gen1", "passthrough") == "passthrough" and not data["gen1_cli"]["path"]:
+        found.append("this is a Gen 1 project and the Gen 1 CLI is not found, so every `amplify` command here exits 127: "
+                     "install it (`npm install -g @aws-amplify/cli`), set AMPLIFY_SHIM_GEN1_CLI, or add --shim-translate")
+    aws = data["tools"].get("aws") or {}
+    if (aws.get("version") or "").startswith("aws-cli/1."):
+        found.append(f"the AWS CLI is v1 ({aws['version'].split()[0]}): `amplify configure`'s and `setupNewUser`'s "
+                     "`aws configure sso` needs AWS CLI v2")
+    if ctx.project_kind == "gen2" and not data["ampx"]["installed"] and data["ampx"]["declared"]:
+        found.append("ampx (@aws-amplify/backend-cli) is in package.json but not installed, so every ampx step is refused: "
+                     f"run `{' '.join(RUNNER_INSTALL[ctx.runner])}`")
+    if ctx.ci and not ctx.branch:
+        found.append("in CI with no branch: git has no checked-out branch (detached HEAD?) and no CI variable names one, "
+                     "so `amplify push`/`pull` stop with exit 2: set AWS_BRANCH or pass --envName")
+    return found
 
 
 def doctor_lines(data: dict) -> list[tuple[str, str]]:
@@ -479,6 +501,8 @@ def doctor_lines(data: dict) -> list[tuple[str, str]]:
     rows.append(("shell", data["shell"] or "unknown"))
     for warning in data["warnings"]:
         rows.append(("warning", warning))
+    for problem in data.get("will_fail", ()):
+        rows.append(("will fail", problem))
     return rows
 
 
@@ -496,5 +520,6 @@ def show_doctor(data: dict) -> None:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
     for key, value in rows:
-        table.add_row(key, value, style="yellow" if key == "warning" or "missing" in value else None)
+        table.add_row(key, value, style="red" if key == "will fail" else
+                      "yellow" if key == "warning" or "missing" in value else None)
     console.print(table)
