@@ -4,7 +4,7 @@
 #
 #   bash scripts/test.sh           # all but the heavy suites: downloads nothing beyond pip's test extras
 #   bash scripts/test.sh --peers   # also the heavy suites (AMPLIFY_SHIM_PEERS=1): the real ampx and Gen 1
-#                                  # CLI from npm (~2.2 GB into ${AMPLIFY_SHIM_CACHE:-~/.cache/amplify-shim},
+#                                  # CLI from npm (~3.1 GB into ${AMPLIFY_SHIM_CACHE:-~/.cache/amplify-shim},
 #                                  # once), wheel builds, long property tests
 set -euo pipefail
 cd "$(dirname "$0")/.."

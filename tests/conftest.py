@@ -7,7 +7,7 @@ by skipping. `pytest.importorskip` obeys the same switch.
 
 The heavy suites (markers in PEER_MARKERS) run only when AMPLIFY_SHIM_PEERS=1
 (`scripts/test.sh --peers`; CI always sets it): the peer suites install the
-real ampx and the real Gen 1 CLI from npm (about 2.2 GB, several minutes the
+real ampx and the real Gen 1 CLI from npm (about 3.1 GB, several minutes the
 first time), and `slow` tests build wheels or run long property tests.
 """
 
@@ -20,8 +20,8 @@ import pytest
 
 REQUIRE_TOOLS = os.environ.get("AMPLIFY_SHIM_REQUIRE_TOOLS") == "1"
 PEERS = os.environ.get("AMPLIFY_SHIM_PEERS") == "1"
-PEER_MARKERS = ("conformance", "gen1peer", "slow")
-PEERS_SKIPPED = ("heavy suite (the real ampx / Gen 1 CLI from npm, ~2.2 GB, or a slow test): "
+PEER_MARKERS = ("conformance", "gen1peer", "snippets", "slow")
+PEERS_SKIPPED = ("heavy suite (the real ampx / Gen 1 CLI from npm, ~3.1 GB, or a slow test): "
                  "opt in with AMPLIFY_SHIM_PEERS=1 or scripts/test.sh --peers")
 
 # A quick local fuzz budget (read by tests/robustness when they are imported, after
