@@ -643,9 +643,9 @@ __amplify_shim_flags() {
         'doctor')
             __amplify_shim_f='--help --json' ;;
         'explain')
-            __amplify_shim_f='--ci -h --help --json --local --shell' ;;
+            __amplify_shim_f='--ci -h --help --json --local --platform --shell' ;;
         'features')
-            __amplify_shim_f='-c --category --gen2 --help --json --markdown --tool' ;;
+            __amplify_shim_f='-c --category --diff --gen2 --help --json --markdown --platform --tool' ;;
         'plan')
             __amplify_shim_f='--ci -h --help --json --json-lines --local --shell' ;;
         'table')
@@ -657,6 +657,8 @@ __amplify_shim_flags() {
 __amplify_shim_kind() {
     # $1: the words typed so far, $2: a flag. Sets the kind of its value.
     case "$1|$2" in
+        'explain|--platform'|'features|--platform')
+            __amplify_shim_k='v' ;;
         'explain|--shell'|'plan|--shell'|'table|--shell')
             __amplify_shim_k='c:bash,zsh,fish,powershell,powershell5,cmd,posix' ;;
         'features|--category'|'features|-c')

@@ -1095,15 +1095,18 @@ function __amplify_shim_flags --description 'amplify-shim completion: the flags 
                 '--help' 'Show help and exit' \
                 '--json' 'Print the explanation as JSON.' \
                 '--local' 'Show the CI (or desk) plan first.' \
+                '--platform' 'Answer for this frontend platform: js, android, swift or...' \
                 '--shell' 'Render commands for this shell (bash, zsh, fish, powershe...'
         case 'features'
             printf '%s\t%s\n' \
                 '-c' 'Only this parity category (auth, data, api, storage, func...' \
                 '--category' 'Only this parity category (auth, data, api, storage, func...' \
+                '--diff' 'List the rows that changed since the page\'s previous (see...' \
                 '--gen2' 'Gen 2 support: yes, cdk or no.' \
                 '--help' 'Show help and exit' \
-                '--json' 'Print {"rows": [...]} as JSON.' \
+                '--json' 'Print {"rows": [...], "platform", "source"} as JSON.' \
                 '--markdown' 'Print a Markdown table.' \
+                '--platform' 'Answer for this frontend platform: js, android, swift or...' \
                 '--tool' 'Migration-tool support: full, generate or none.'
         case 'plan'
             printf '%s\t%s\n' \
@@ -1127,6 +1130,8 @@ end
 
 function __amplify_shim_kind --description 'amplify-shim completion: the kind of a flag value'
     switch "$argv[1]|$argv[2]"
+        case 'explain|--platform' 'features|--platform'
+            echo 'v'
         case 'explain|--shell' 'plan|--shell' 'table|--shell'
             echo 'c:bash,zsh,fish,powershell,powershell5,cmd,posix'
         case 'features|--category' 'features|-c'

@@ -1162,15 +1162,18 @@
         '--help|Show help and exit',
         '--json|Print the explanation as JSON.',
         '--local|Show the CI (or desk) plan first.',
+        '--platform|Answer for this frontend platform: js, android, swift or...',
         '--shell|Render commands for this shell (bash, zsh, fish, powershe...'
     )
     $shimFlags['features'] = [string[]]@(
         '-c|Only this parity category (auth, data, api, storage, func...',
         '--category|Only this parity category (auth, data, api, storage, func...',
+        '--diff|List the rows that changed since the page''s previous (see...',
         '--gen2|Gen 2 support: yes, cdk or no.',
         '--help|Show help and exit',
-        '--json|Print {"rows": [...]} as JSON.',
+        '--json|Print {"rows": [...], "platform", "source"} as JSON.',
         '--markdown|Print a Markdown table.',
+        '--platform|Answer for this frontend platform: js, android, swift or...',
         '--tool|Migration-tool support: full, generate or none.'
     )
     $shimFlags['plan'] = [string[]]@(
@@ -1193,6 +1196,9 @@
     $shimArgs['completion'] = [string[]]@(
         'c:bash,zsh,fish,powershell'
     )
+    foreach ($k in @(
+        'explain|--platform', 'features|--platform'
+    )) { $shimKinds[$k] = 'v' }
     foreach ($k in @(
         'explain|--shell', 'plan|--shell', 'table|--shell'
     )) { $shimKinds[$k] = 'c:bash,zsh,fish,powershell,powershell5,cmd,posix' }

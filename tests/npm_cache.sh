@@ -28,3 +28,20 @@ installed_version() {
     [[ -f "$pj" ]] || return 0
     node -e 'process.stdout.write(String(require(process.argv[1]).version || ""))' "$pj" 2>/dev/null || true
 }
+
+# Move a finished install ($1, a scratch dir beside it) to $2, whose marker file is $3.
+# Another process may have finished first: keep theirs when $4 (a command) says it is
+# current, else replace it. Prints nothing; dies when the move fails and no install is there.
+move_into_place() {
+    local work="$1" dest="$2" marker="$3" is_current="$4"
+    if [[ -e "$dest" ]]; then
+        if [[ -f "$marker" ]] && "$is_current"; then
+            rm -rf "$work"
+            return 0
+        fi
+        rm -rf "$dest"
+    fi
+    mv -T "$work" "$dest" 2>/dev/null || {
+        [[ -f "$marker" ]] || die "could not move the install into $dest"
+    }
+}

@@ -1,15 +1,25 @@
-"""Import the Gen 1 -> Gen 2 feature-parity document into the package.
+"""Import the Gen 1 -> Gen 2 feature-parity page (both editions) into the package.
 
     python -m tools.import_parity [--check]
-    python -m tools.import_parity --from FILE   # refresh the reference copy from a newer document, then import
+    python -m tools.import_parity --from FILE   # refresh the current edition's copy from a newer MDX, then import
 
-The document is reference/feature-parity-2026-05-01.txt (its source and date are
-in reference/provenance.json). Its tables are parsed mechanically; everything a
-human had to decide (defect repairs, docs URLs, which Gen 1 command touches which
-rows, the deployment paths) lives in the OVERLAY section below, and every overlay
-entry is checked against the document so a stale entry fails loudly instead of
-being silently applied. The output is a Python literal module, because importing
-it is much cheaper than `import json` on the `amplify` hot path.
+Two editions of the page are kept (their sources and dates are in
+reference/provenance.json):
+
+- the CURRENT edition, reference/feature-matrix-2026-05-14.mdx, the page's MDX
+  source: it answers. Its tables are read with their links (a row's docs URL is
+  its first link) and with their <InlineFilter filters={[...]}> platform variants
+  ("Other categories" has three: android/swift, flutter, the JS family);
+- the SEED edition, reference/feature-parity-2026-05-01.txt, the page as text
+  (holding only the android/swift variant): kept so that what changed between
+  the two stays visible (`amplify-shim features --diff`, a note per changed row).
+
+Everything a human had to decide (seed repairs, category docs, which Gen 1
+command touches which rows, the deployment paths) lives in the OVERLAY section
+below, and every overlay entry is checked against the documents so a stale entry
+fails loudly instead of being silently applied. The output is a Python literal
+module, because importing it is much cheaper than `import json` on the `amplify`
+hot path.
 
 `--check` writes nothing and exits 1 when the committed module differs from a
 fresh import (`python -m tools.regen --check` and the test suite run the same
@@ -18,14 +28,25 @@ comparison).
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
-from tools.reference import REFERENCE, ROOT, drifted, refresh, write
+from tools.reference import REFERENCE, ROOT, drifted, provenance, refresh, write
 
-SOURCE_NAME = "feature-parity-2026-05-01.txt"
-DOCUMENT = REFERENCE / SOURCE_NAME
+CURRENT_NAME = "feature-matrix-2026-05-14.mdx"
+SEED_NAME = "feature-parity-2026-05-01.txt"
+CURRENT = REFERENCE / CURRENT_NAME
+SEED = REFERENCE / SEED_NAME
+DOCUMENT = CURRENT  # the edition that answers
+SOURCE_NAME = CURRENT_NAME
 OUT = ROOT / "src" / "amplify_shim" / "parity" / "data.py"
+PAGE_PATH = "/start/migrate-to-gen2/feature-matrix/"
+
+# InlineFilter platform names -> the shim's platform (amplify_shim/platform.py:
+# the JS family is one platform, "js"; a filter naming part of it is an error).
+JS_FILTERS = ("angular", "javascript", "nextjs", "react", "react-native", "vue")
+FILTER_PLATFORMS = {"android": "android", "swift": "swift", "flutter": "flutter"}
 
 # =============================================================================
 # OVERLAY: hand-written facts. Keep it small; every entry is verified.
@@ -122,54 +143,10 @@ CATEGORY_DOCS = {
     "ui-builder": "https://docs.amplify.aws/gen2/build-ui/figma-to-code",
 }
 
-# (category slug, feature) -> URL the published page attaches to that row.
-ROW_DOCS = {
-    ("auth", "Configure username"): AUTH_CDK,
-    ("auth", "Amazon"): AUTH_IDP,
-    ("auth", "Sign-in with Apple"): AUTH_IDP,
-    ("auth", "Configure default password policy"): AUTH_CDK,
-    ("auth", "Configure read/write capabilities for attributes"): AUTH_CDK,
-    ("auth", "Oauth flow: Configure authorization v implicit grant"): AUTH_CDK,
-    ("auth", "Admin queries"): AUTH_CDK,
-    ("auth", "Configure Oauth scopes"): AUTH_CDK,
-    ("auth", "Email based user registration/forgot password"): AUTH_EMAIL,
-    ("auth", "Oauth flow: Configure redirect URIs"): AUTH_IDP,
-    ("auth", "Custom attributes"): AUTH_CDK,
-    ("auth", "Oauth flow: Configure domain name prefix"): AUTH_CDK,
-    ("auth", "Override auth"): AUTH_CDK,
-    ("api", "Override API"): DATA_OVERRIDE,
-    ("storage", "Auth and Guest access"): STORAGE_AUTHZ,
-    ("storage", "Import a single S3 bucket"): STORAGE_CUSTOM_S3,
-    ("storage", "Import multiple S3 buckets"): STORAGE_CUSTOM_S3,
-    ("storage", "Override Storage"): STORAGE_EXTEND,
-    ("functions", "Function runtime: .NET 6"): FN_CUSTOM,
-    ("functions", "Function runtime: Go"): FN_CUSTOM,
-    ("functions", "Function runtime: Java"): FN_CUSTOM,
-    ("functions", "Function runtime: JavaScript"): FN_CUSTOM,
-    ("functions", "Function runtime: Python"): FN_CUSTOM,
-    ("functions", "Function resource access permissions: function"): FN_GRANT,
-    ("functions", "Function resource access permissions: geo"): FN_GRANT,
-    ("functions", "Function resource access permissions: analytics"): FN_GRANT,
-    ("functions", "Secrets"): FN_SECRETS,
-    ("functions", "Lambda layers"): FN_LAYERS,
-    ("functions", "Custom IAM policies"): FN_GRANT,
-    ("hosting", "Amplify Console (Git-based Continuous deployment)"): GEN1_HOSTING + "#type-of-deployments",
-    ("hosting", "Amplify Console (Manual deployment)"): GEN1_HOSTING + "#type-of-deployments",
-    ("hosting", "Amazon CloudFront and S3"): GEN1_HOSTING + "#amazon-s3-and-amazon-cloudfront",
-    ("other", "Geo (Map)"): GEO,
-    ("other", "Geo (PlaceIndex)"): GEO,
-    ("other", "Geo (GeofenceCollection)"): GEO,
-    ("other", "Custom (CDK)"): CUSTOM_RESOURCES,
-    ("other", "Custom (CFN)"): CFN_INCLUDE,
-    ("commands", "amplify add hosting"): AWS_CLI_AMPLIFY,
-    ("commands", "amplify env list"): AWS_CLI_LIST_BRANCHES,
-}
-
-# Rows the page links but whose URL never showed up in a search (left null).
-UNRESOLVED_DOCS = {
-    ("auth", "Auth trigger templates: Email verification link redirect"): "/[platform]/build-a-backend/auth/customize-auth-lifecycle/",
-    ("other", "Analytics"): "/[platform]/build-a-backend/add-aws-services/analytics/",
-}
+# Row docs URLs are the page's own links (the first link in a row), read from the
+# current edition's MDX: `/[platform]/...` is stored as its react rendering and
+# rewritten to the reader's platform when shown (amplify_shim.platform.docs_url).
+DOCS_HOST = "https://docs.amplify.aws"
 
 # The Hosting section's prose as data. Summaries are our own words; every
 # command (argv joined by spaces) and env assignment (`export NAME=VALUE`) must
@@ -276,7 +253,11 @@ _OVERRIDE = [("cli", "Resource overrides"), ("commands", "amplify override <cate
 _MOCK = [("cli", "Local development"), ("console", "Local testing"), ("commands", "amplify mock")]
 _DATA_API = [("data", "*"), ("api", "*")]
 _SQL = [("data", "MySQL and PostgreSQL support")]
-_GEO = [("other", "Geo (Map)"), ("other", "Geo (PlaceIndex)"), ("other", "Geo (GeofenceCollection)")]
+# "Other categories" rows differ per platform: a selector names every variant's row
+# (a platform sees only its own; flutter has one "Geo" row, the JS family two Analytics rows).
+_GEO = [("other", "Geo (Map)"), ("other", "Geo (PlaceIndex)"), ("other", "Geo (GeofenceCollection)"), ("other", "Geo")]
+_ANALYTICS = [("other", "Analytics"), ("other", "Analytics (Kinesis)"), ("other", "Analytics (Pinpoint)")]
+_REST = [("other", "REST API")]
 _CUSTOM = [("other", "Custom (CDK)"), ("other", "Custom (CFN)")]
 _CODEGEN = [("cli", "Codegen"), ("commands", "amplify codegen")]
 
@@ -305,12 +286,12 @@ COMMAND_LINKS = {
     "upgrade": [("cli", "CLI installation")],
     "version": [("cli", "CLI installation")],
     # category plugins
-    "analytics *": [("other", "Analytics")],
-    "analytics add": [("other", "Analytics")] + _ADD,
-    "analytics push": [("other", "Analytics")] + _PUSH,
-    "api *": _DATA_API,
-    "api add": _DATA_API + [("commands", "amplify add api")] + _ADD,
-    "api push": _DATA_API + _PUSH,
+    "analytics *": _ANALYTICS,
+    "analytics add": _ANALYTICS + _ADD,
+    "analytics push": _ANALYTICS + _PUSH,
+    "api *": _DATA_API + _REST,
+    "api add": _DATA_API + _REST + [("commands", "amplify add api")] + _ADD,
+    "api push": _DATA_API + _REST + _PUSH,
     "api override": [("api", "Override API"), ("api", "Override/Extend Amplify resolvers")] + _OVERRIDE,
     "api import": _SQL,
     "api add-graphql-datasource": _SQL,
@@ -446,7 +427,7 @@ def parse_legend(lines: list[str]) -> list[dict]:
 
 
 def parse(text: str) -> dict:
-    """Parse the document into categories and rows, applying the overlay."""
+    """Parse the seed edition (the page as text) into categories and rows, applying the repairs."""
     lines = text.splitlines()
     tables = find_tables(lines)
     if len(tables) != len(CATEGORIES):
@@ -518,7 +499,8 @@ def parse(text: str) -> dict:
                     raise DocumentError(f"line {line_number}: empty or broken {field} cell {value!r}")
             if row["feature"] in ("Yes", "No") and slug != "commands":
                 raise DocumentError(f"line {line_number}: feature cell reads {row['feature']!r}: feature name lost?")
-            row["docs"] = ROW_DOCS.get((slug, row["feature"]))
+            row["docs"] = None  # the text lost the page's links: the current edition has them
+            row["platforms"] = None
             rows.append(row)
         previous_end = table["header_line"] + 1 + len(table["body"])
 
@@ -534,6 +516,157 @@ def parse(text: str) -> dict:
         "rows": rows,
         "repairs": sorted(set(applied), key=lambda note: (int(note.split(":")[0].split()[1]), note)),
     }
+
+
+LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+FILTERS = re.compile(r"<InlineFilter\s+filters=\{\[([^\]]*)\]\}\s*>")
+ACCORDION = re.compile(r'<Accordion\s+title="([^"]*)"\s*>')
+LEGEND_LINE = re.compile(r"^\*\*(\S+)\s*(.*?)\*\*$")
+
+
+def page_url(link: str) -> str:
+    """A link as the page gives it, absolute: `/[platform]/x` is stored as its react rendering."""
+    if link.startswith("/[platform]/"):
+        return f"{DOCS_HOST}/react/{link[len('/[platform]/'):]}"
+    if link.startswith("/"):
+        return DOCS_HOST + link
+    return link
+
+
+def plain_cell(cell: str) -> tuple[str, list[str]]:
+    """(the cell as text, its links): Markdown links to their text, code spans to their content."""
+    links = [page_url(url) for _, url in LINK.findall(cell)]
+    text = LINK.sub(lambda m: m.group(1), cell).replace("`", "")
+    return " ".join(text.split()), links
+
+
+def filter_platforms(names: list[str], line: int) -> tuple[str, ...]:
+    """An InlineFilter's platforms as the shim's: the JS family (all of it) is "js"."""
+    js = [n for n in names if n in JS_FILTERS]
+    if js and sorted(js) != sorted(JS_FILTERS):
+        raise DocumentError(f"line {line}: InlineFilter names part of the JS family {js!r}: the shim answers for all of it")
+    unknown = [n for n in names if n not in JS_FILTERS and n not in FILTER_PLATFORMS]
+    if unknown:
+        raise DocumentError(f"line {line}: InlineFilter names unknown platforms {unknown!r}")
+    out = [FILTER_PLATFORMS[n] for n in names if n in FILTER_PLATFORMS] + (["js"] if js else [])
+    return tuple(out)
+
+
+def parse_mdx_legend(lines: list[str]) -> list[dict]:
+    legend = []
+    for number, line in enumerate(lines):
+        found = LEGEND_LINE.match(line.strip())
+        if not found or TOOL_SYMBOLS.get(found.group(1)) is None:
+            continue
+        description = next((l.strip() for l in lines[number + 1:] if l.strip()), "")
+        legend.append({"symbol": found.group(1), "word": TOOL_SYMBOLS[found.group(1)],
+                       "label": found.group(2).strip(), "description": plain_cell(description)[0]})
+    if [entry["word"] for entry in legend] != ["full", "generate", "none"]:
+        raise DocumentError(f"migration tool legend not found as expected: {legend!r}")
+    return legend
+
+
+def parse_mdx(text: str) -> dict:
+    """Parse the current edition (the page's MDX source): tables under their headings, per platform."""
+    lines = text.splitlines()
+    headings = {heading: (index, name, slug) for index, (heading, name, slug) in enumerate(CATEGORIES)}
+    section = heading = None
+    platforms = None
+    tables = []
+    number = 0
+    while number < len(lines):
+        line = lines[number].strip()
+        if line.startswith("## "):
+            section, heading = line[3:].strip(), None
+        elif line.startswith("### "):
+            heading = line[4:].strip()
+        elif ACCORDION.match(line) and ACCORDION.match(line).group(1) in headings:
+            heading = ACCORDION.match(line).group(1)
+        elif FILTERS.match(line):
+            names = [n.strip().strip("'\"") for n in FILTERS.match(line).group(1).split(",") if n.strip()]
+            platforms = filter_platforms(names, number + 1)
+        elif line.startswith("</InlineFilter"):
+            platforms = None
+        elif line.startswith("|") and number + 1 < len(lines) and is_separator(lines[number + 1]):
+            body = []
+            end = number + 2
+            while end < len(lines) and lines[end].strip().startswith("|"):
+                body.append((end + 1, lines[end]))
+                end += 1
+            if heading not in headings:
+                raise DocumentError(f"line {number + 1}: a table under {heading!r}, which is no known category")
+            tables.append({"line": number + 1, "heading": heading, "section": section, "platforms": platforms,
+                           "header": split_cells(lines[number]), "body": body})
+            number = end
+            continue
+        number += 1
+
+    by_heading: dict = {}
+    for table in tables:
+        by_heading.setdefault(table["heading"], []).append(table)
+    missing = [heading for heading, _, _ in CATEGORIES if heading not in by_heading]
+    if missing:
+        raise DocumentError(f"no table under {missing!r}")
+    categories, rows = [], []
+    for index, (heading, name, slug) in enumerate(CATEGORIES):
+        group = by_heading[heading]
+        if len(group) > 1 and any(t["platforms"] is None for t in group):
+            raise DocumentError(f"{heading!r} has {len(group)} tables, not all of them platform variants")
+        header = group[0]["header"]
+        if any(t["header"] != header for t in group):
+            raise DocumentError(f"{heading!r}: the platform variants' columns differ")
+        roles = [column_roles(col) for col in header]
+        count = 0
+        for table in group:
+            for line_number, line in table["body"]:
+                raw = split_cells(line)
+                if len(raw) != len(header):
+                    raise DocumentError(f"line {line_number}: {len(raw)} cells for {len(header)} columns")
+                row = {"category": index, "feature": None, "gen1": None, "gen2": None, "tool": None, "notes": None}
+                links = []
+                for cell, cell_roles in zip(raw, roles):
+                    value, found = plain_cell(cell)
+                    links += found
+                    for role in cell_roles:
+                        row[role] = value
+                if "tool" in {r for rs in roles for r in rs}:
+                    if row["tool"] not in TOOL_SYMBOLS:
+                        raise DocumentError(f"line {line_number}: {row['tool']!r} is not a migration tool symbol")
+                    row["tool"] = TOOL_SYMBOLS[row["tool"]]
+                for field in ("feature", "gen1", "gen2"):
+                    if not row[field]:
+                        raise DocumentError(f"line {line_number}: empty {field} cell")
+                row["docs"] = links[0] if links else None
+                row["platforms"] = table["platforms"]
+                rows.append(row)
+                count += 1
+        categories.append({"slug": slug, "name": name, "heading": heading, "section": group[0]["section"],
+                           "columns": header, "docs": CATEGORY_DOCS[slug], "rows": count})
+    return {"legend": parse_mdx_legend(lines), "categories": categories, "rows": rows, "repairs": []}
+
+
+COMPARED = ("gen1", "gen2", "tool", "notes")
+
+
+def changes(current_rows: list[dict], seed_rows: list[dict]) -> list[str]:
+    """Human-readable differences between the editions (the generated module's header says them)."""
+    seed = {(r["category"], r["feature"]): r for r in seed_rows}
+    out = []
+    for row in current_rows:
+        old = seed.get((row["category"], row["feature"]))
+        where = f"{CATEGORIES[row['category']][2]}/{row['feature']}" + (
+            f" [{', '.join(row['platforms'])}]" if row["platforms"] else "")
+        if old is None:
+            out.append(f"{where}: new")
+            continue
+        diff = [f"{field} {old[field]!r} -> {row[field]!r}" for field in COMPARED if old[field] != row[field]]
+        if diff:
+            out.append(f"{where}: " + "; ".join(diff))
+    current = {(r["category"], r["feature"]) for r in current_rows}
+    for key in seed:
+        if key not in current:
+            out.append(f"{CATEGORIES[key[0]][2]}/{key[1]}: gone")
+    return out
 
 
 # =============================================================================
@@ -558,12 +691,7 @@ def resolve(selectors, rows, categories, where: str) -> list[int]:
 
 
 def check_overlay(parsed: dict, text: str) -> None:
-    rows, categories = parsed["rows"], parsed["categories"]
-    keys = {(categories[row["category"]]["slug"], row["feature"]) for row in rows}
-    for key in list(ROW_DOCS) + list(UNRESOLVED_DOCS):
-        if key not in keys:
-            raise DocumentError(f"docs overlay names a missing row {key!r}")
-    flat = " ".join(text.split())
+    flat = " ".join(text.replace("`", "").split())
     for path in DEPLOYMENT_PATHS:
         for step in path["setup"] + path["pipeline"]:
             if step["kind"] == "run":
@@ -576,8 +704,22 @@ def check_overlay(parsed: dict, text: str) -> None:
                 raise DocumentError(f"deployment path {path['id']}: {needle!r} is not in the document")
 
 
-def build(text: str) -> dict:
-    parsed = parse(text)
+def edition(name: str) -> dict:
+    """An edition's source, from reference/provenance.json."""
+    record = provenance(name) or {}
+    missing = [key for key in ("commit", "date", "repository") if not record.get(key)]
+    if missing:
+        raise DocumentError(f"reference/provenance.json has no {', '.join(missing)} for {name}")
+    return {"edition": record["date"], "file": f"reference/{name}", "repository": record["repository"],
+            "commit": record["commit"], "date": record["date"]}
+
+
+def build(text: str, seed_text: str | None = None) -> dict:
+    """The current edition (MDX `text`) answers; the seed edition is kept to show what changed."""
+    parsed = parse_mdx(text)
+    seed = parse(SEED.read_text(encoding="utf-8") if seed_text is None else seed_text)
+    if [c["heading"] for c in seed["categories"]] != [c["heading"] for c in parsed["categories"]]:
+        raise DocumentError("the two editions' categories differ; update CATEGORIES")
     check_overlay(parsed, text)
     rows, categories = parsed["rows"], parsed["categories"]
     links = {
@@ -591,11 +733,14 @@ def build(text: str) -> dict:
         "legend": parsed["legend"],
         "categories": categories,
         "rows": rows,
+        "seed_rows": seed["rows"],
+        "editions": {"current": edition(CURRENT_NAME), "seed": edition(SEED_NAME)},
+        "changes": changes(rows, seed["rows"]),
         "links": links,
         "exceptions": dict(COMMAND_EXCEPTIONS),
         "plugins": list(PLUGIN_CATEGORIES),
         "deployment_paths": DEPLOYMENT_PATHS,
-        "repairs": parsed["repairs"],
+        "repairs": seed["repairs"],
     }
 
 
@@ -615,12 +760,19 @@ def _lit(value) -> str:
 
 def render(data: dict) -> str:
     out = [
-        f'"""Feature-parity data. GENERATED by tools/import_parity.py from reference/{SOURCE_NAME}; do not edit.',
+        f'"""Feature-parity data. GENERATED by tools/import_parity.py from reference/{CURRENT_NAME}',
+        f"(the current edition) and reference/{SEED_NAME} (the seed edition); do not edit.",
         "",
         "Regenerate: python -m tools.regen",
+        "",
+        "Changes since the seed edition:",
+        *(f"  {line}" for line in data["changes"]),
         '"""',
         "",
         f"PAGE_URL = {PAGE_URL!r}",
+        f"PAGE_PATH = {PAGE_PATH!r}",
+        f"EDITION = {_lit(data['editions']['current'])}",
+        f"SEED_EDITION = {_lit(data['editions']['seed'])}",
         f"GUIDE_URL = {GUIDE_URL!r}",
         f"MIGRATION_TOOL_URL = {MIGRATION_TOOL_URL!r}",
         f"FEATURE_REQUEST_URL = {FEATURE_REQUEST_URL!r}",
@@ -635,9 +787,14 @@ def render(data: dict) -> str:
         out.append(
             f"    {_lit((c['slug'], c['name'], c['heading'], c['section'], c['columns'], c['docs'], c['rows']))},"
         )
-    out += [")", "", "# (category index, feature, gen1, gen2, migration_tool, docs, notes)", "ROWS = ("]
+    out += [")", "", "# (category index, feature, gen1, gen2, migration_tool, docs, notes, platforms: None = every platform)",
+            "ROWS = ("]
     for r in data["rows"]:
-        out.append(f"    {_lit((r['category'], r['feature'], r['gen1'], r['gen2'], r['tool'], r['docs'], r['notes']))},")
+        cells = (r['category'], r['feature'], r['gen1'], r['gen2'], r['tool'], r['docs'], r['notes'], r['platforms'])
+        out.append(f"    {_lit(cells)},")
+    out += [")", "", "# The seed edition: (category index, feature, gen1, gen2, migration_tool, notes)", "SEED_ROWS = ("]
+    for r in data["seed_rows"]:
+        out.append(f"    {_lit((r['category'], r['feature'], r['gen1'], r['gen2'], r['tool'], r['notes']))},")
     out += [")", "", "# Gen 1 command path (' '-joined; trailing '*' = any rest) -> ROWS indices", "LINKS = {"]
     for key, indices in data["links"].items():
         out.append(f"    {key!r}: {_lit(indices)},")
@@ -656,16 +813,16 @@ def render(data: dict) -> str:
             out.append("        ),")
         out.append(f"        'placeholders': {_lit([tuple(p) for p in path['placeholders']])},")
         out.append("    },")
-    out += [")", "", "# What the importer repaired or ignored in the document", "REPAIRS = ("]
+    out += [")", "", f"# What the importer repaired or ignored in the seed edition ({SEED_NAME})", "REPAIRS = ("]
     for note in data["repairs"]:
         out.append(f"    {note!r},")
     out += [")", ""]
     return "\n".join(out)
 
 
-def outputs(document: Path = DOCUMENT) -> dict[Path, str]:
-    """{output path: text} for the parity document at `document`."""
-    return {OUT: render(build(document.read_text(encoding="utf-8")))}
+def outputs(document: Path = DOCUMENT, seed: Path = SEED) -> dict[Path, str]:
+    """{output path: text} for the current edition at `document` and the seed edition at `seed`."""
+    return {OUT: render(build(document.read_text(encoding="utf-8"), seed.read_text(encoding="utf-8")))}
 
 
 def main(argv: list[str]) -> int:
@@ -673,7 +830,7 @@ def main(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m tools.import_parity", description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="source", type=Path, metavar="FILE",
-                        help=f"refresh reference/{SOURCE_NAME} from FILE first")
+                        help=f"refresh the current edition's copy, reference/{CURRENT_NAME}, from FILE first")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 listing drifted files")
     args = parser.parse_args(argv)
     if args.source and args.check:

@@ -25,6 +25,8 @@ app = typer.Typer(
 )
 
 WORDS = {"allow_interspersed_args": False, "ignore_unknown_options": True, "help_option_names": ["-h", "--help"]}
+PLATFORM_HELP = ("Answer for this frontend platform: js, android, swift or flutter (or a JS framework: react, nextjs, "
+                 "vue, angular, react-native, javascript); default: detected from the project.")
 SHELL_HELP = "Render commands for this shell (bash, zsh, fish, powershell, powershell5, cmd, posix); default: detected."
 
 
@@ -163,6 +165,7 @@ def explain(
     json_out: bool = typer.Option(False, "--json", help="Print the explanation as JSON."),
     ci: Optional[bool] = typer.Option(None, "--ci/--local", help="Show the CI (or desk) plan first."),
     shell: Optional[str] = typer.Option(None, "--shell", help=SHELL_HELP),
+    platform: Optional[str] = typer.Option(None, "--platform", help=PLATFORM_HELP),
 ) -> None:
     """Explain a Gen 1 command: its Gen 2 equivalent at a desk and in CI, flags, parity, docs."""
     from .render import views
@@ -171,7 +174,7 @@ def explain(
         _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim explain push`.")
     _gen1_words(list(words))  # an unknown --shim-* switch: exit 2 before anything else
     ctx, conf = _context(ci)
-    data = views.explain_data(list(words), ctx)
+    data = views.explain_data(list(words), ctx, _platform(platform, ctx))
     if json_out:
         views.print_json(data)  # the error, if any, is in the JSON: status 0, as `plan --json`
         return
@@ -210,24 +213,53 @@ def features(
     category: Optional[str] = typer.Option(None, "--category", "-c", help="Only this parity category (auth, data, api, storage, functions, hosting, other, cli, commands, console, ui-builder)."),
     gen2: Optional[str] = typer.Option(None, "--gen2", help="Gen 2 support: yes, cdk or no."),
     tool: Optional[str] = typer.Option(None, "--tool", help="Migration-tool support: full, generate or none."),
-    json_out: bool = typer.Option(False, "--json", help="Print {\"rows\": [...]} as JSON."),
+    json_out: bool = typer.Option(False, "--json", help="Print {\"rows\": [...], \"platform\", \"source\"} as JSON."),
     markdown: bool = typer.Option(False, "--markdown", help="Print a Markdown table."),
+    platform: Optional[str] = typer.Option(None, "--platform", help=PLATFORM_HELP),
+    diff: bool = typer.Option(False, "--diff", help="List the rows that changed since the page's previous (seed) edition."),
 ) -> None:
     """Search the feature-parity tables: what Gen 2 supports, and how the migration tool handles it."""
-    from . import parity
+    from . import context, parity
+    from .platform import docs_url
     from .render import views
 
+    chosen = _platform(platform, context.detect())
+    if diff:
+        try:
+            slug = parity.category_slug(category) if category else None
+            name = next((c.name for c in parity.category_info() if c.slug == slug), None)
+            entries = [e for e in parity.diff(chosen) if name is None or e["category"] == name]
+        except ValueError as exc:
+            _fail(str(exc))
+        if json_out:
+            views.print_json({"diff": entries, "from": parity.seed_edition(), "to": parity.edition(),
+                              "platform": chosen.to_json() if chosen else None})
+        else:
+            views.show_features_diff(entries, markdown=markdown)
+        return
     try:
-        found = parity.search(" ".join(query or []) or None, category=category, gen2=gen2, tool=tool)
+        found = parity.search(" ".join(query or []) or None, category=category, gen2=gen2, tool=tool, platform=chosen)
     except ValueError as exc:
         _fail(str(exc))
-    rows = [r.to_json() for r in found]
+    rows = [r.to_json(chosen) for r in found]
+    meta = {"platform": chosen.to_json() if chosen else None,
+            "source": dict(parity.edition(), url=docs_url(parity.PAGE_URL, chosen))}
     if json_out:
-        views.print_json({"rows": rows})
+        views.print_json({"rows": rows, **meta})
     elif markdown:
-        views.print_markdown(rows, ["category", "feature", "gen1", "gen2", "migration_tool"])
+        views.features_markdown(rows, meta)
     else:
-        views.show_features(rows)
+        views.show_features(rows, meta)
+
+
+def _platform(explicit: Optional[str], ctx):
+    """--platform, else the detected platform, else None (every platform's rows)."""
+    from . import platform
+
+    try:
+        return platform.resolve(explicit, ctx)
+    except ValueError as exc:
+        _fail(str(exc))
 
 
 @app.command()

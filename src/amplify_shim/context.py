@@ -86,6 +86,8 @@ class Context(Record):
         ("frontend", None),  # javascript | android | ios | flutter
         ("frontend_file", None),
         ("framework", None),
+        ("platform", None),  # js | android | swift | flutter (detect_platform)
+        ("platform_file", None),  # the file it was told by
         ("ampx_installed", None),  # node_modules/@aws-amplify/backend-cli present
         ("ampx_dir", None),
         ("warnings", list),
@@ -313,6 +315,41 @@ def _gen1_facts(root: str, ctx: Context) -> dict:
     return sources
 
 
+# Frontend platform markers at the project root, native first: a Gen 2 backend brings a package.json
+# to every project (Android, Swift and Flutter apps too), so package.json alone says "js".
+PLATFORM_MARKERS = (
+    ("build.gradle", "android"), ("build.gradle.kts", "android"), ("settings.gradle", "android"),
+    ("settings.gradle.kts", "android"), ("Podfile", "swift"), ("Package.swift", "swift"), ("pubspec.yaml", "flutter"),
+)
+_GEN1_FRONTENDS = {"javascript": "js", "android": "android", "ios": "swift", "flutter": "flutter"}
+
+
+def detect_platform(root: str | None, frontend: str | None = None, frontend_file: str | None = None) -> tuple:
+    """(platform, file that says so) for the project at root: js | android | swift | flutter, or (None, None).
+
+    A Gen 1 project-config.json's `frontend` wins; then marker files at the root only, read from one
+    directory listing (cheaper than a stat per marker). No file is read here: the JS framework is read
+    from package.json later, and only when an answer needs it (platform.py).
+    """
+    if frontend in _GEN1_FRONTENDS:
+        return _GEN1_FRONTENDS[frontend], frontend_file
+    if not root:
+        return None, None
+    try:
+        names = set(os.listdir(root))
+    except OSError:
+        return None, None
+    for name, platform in PLATFORM_MARKERS:
+        if name in names:
+            return platform, os.path.join(root, name)
+    xcode = sorted(name for name in names if name.endswith(".xcodeproj"))
+    if xcode:
+        return "swift", os.path.join(root, xcode[0])
+    if "package.json" in names:
+        return "js", os.path.join(root, "package.json")
+    return None, None
+
+
 def gen1_app_id(ctx: Context, env: str | None) -> str | None:
     """AmplifyAppId for a Gen 1 env: that env, else the current one, else the only one."""
     return _gen1_app_id_and_env(ctx, env)[0]
@@ -361,6 +398,7 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
         id_files = _gen1_facts(gen1[0], ctx)
 
     _environment_facts(ctx, environ, config, start, id_files)
+    ctx.platform, ctx.platform_file = detect_platform(root or start, ctx.frontend, ctx.frontend_file)
     ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
     ctx.ampx_dir = find_ampx(start)
     ctx.ampx_installed = ctx.ampx_dir is not None

@@ -77,7 +77,7 @@ class Plan(Record):
         ("error", None),  # usage error: exit 2
         ("summary", ""),  # what the Gen 1 command did
         ("instead", ""),  # removed / manual: what to do instead
-        ("manual", None),  # {"file", "snippet", "register"}
+        ("manual", None),  # {"file", "snippet", "register", "action": write | edit | after-define}
         ("confirmed", False),  # the user gave an explicit yes (--force) for destructive steps
         ("confirm_with", None),  # the flag that gives that yes for this command (--force, or ampx's --yes)
         ("help", False),  # `amplify … --help`: show help, run nothing
@@ -105,6 +105,8 @@ class Plan(Record):
             "missing": list(self.missing),
             "error": self.error,
             "context": "ci" if self.ci else "desk",
+            "manual": dict(self.manual) if self.manual else None,
+            "instead": self.instead or None,
         }
 
     def dumps(self) -> str:
@@ -554,6 +556,18 @@ def _fill(text: str, v: _Vars) -> str:
     return text
 
 
+# Manual answers that change a file the user already has (the resource exists): "Edit", not "Write".
+_EDITS = ("update", "configure", "remove", "add-graphql-datasource")
+
+
+def _manual_action(entry: E.Entry) -> str:
+    """write (a new file), edit (an existing one), or after-define (lines added after
+    `const backend = defineBackend(…)` in amplify/backend.ts)."""
+    if entry.path[-1:] and entry.path[-1] in _EDITS:
+        return "edit"
+    return "after-define" if entry.file == "amplify/backend.ts" else "write"
+
+
 def _explain_only(entry: E.Entry, v: _Vars, plan: Plan) -> None:
     plan.instead = _fill(entry.instead, v)
     if entry.kind == E.MANUAL:
@@ -561,6 +575,7 @@ def _explain_only(entry: E.Entry, v: _Vars, plan: Plan) -> None:
             "file": _fill(entry.file or "", v),
             "snippet": _fill(entry.snippet or "", v),
             "register": _fill(entry.register, v) if entry.register else None,
+            "action": _manual_action(entry),
         }
 
 

@@ -87,7 +87,8 @@ def test_explain_json_has_both_settings_and_parity(cli_env, tmp_path):
     data = json.loads(done.stdout)
     assert data["desk"]["steps"][0]["argv"][-2:] == ["sandbox", "--once"]
     assert data["ci"]["steps"][0]["argv"][2] == "pipeline-deploy"
-    assert data["parity"] and {"category", "feature", "gen1", "gen2", "migration_tool", "docs"} == set(data["parity"][0])
+    assert data["parity"] and {"category", "feature", "gen1", "gen2", "migration_tool", "docs", "notes", "platforms",
+                               "source", "changed"} == set(data["parity"][0])
 
 
 @pytest.mark.parametrize("words", [["publish"], ["add", "hosting"], ["--ci", "push"]])

@@ -75,15 +75,6 @@ got="$(installed_version "$WORK")"
 echo "installed $PKG@$VERSION in $((SECONDS - start))s ($(du -sh "$WORK" 2>/dev/null | cut -f1))" >&2
 printf '%s\n' "$VERSION" >"$WORK/.ampx-installed"
 
-# Move into place. Another process may have finished first: keep theirs.
-if [[ -e "$DEST" ]]; then
-    if [[ -f "$MARKER" && "$(installed_version "$DEST")" == "$VERSION" ]]; then
-        echo "$DEST"
-        exit 0
-    fi
-    rm -rf "$DEST"
-fi
-mv -T "$WORK" "$DEST" 2>/dev/null || {
-    [[ -f "$MARKER" ]] || die "could not move the install into $DEST"
-}
+current() { [[ "$(installed_version "$DEST")" == "$VERSION" ]]; }
+move_into_place "$WORK" "$DEST" "$MARKER" current
 echo "$DEST"

@@ -118,7 +118,7 @@ def test_seed_mapping_rows(words, desk, ci):
     ("add storage", "manual", "amplify/storage/resource.ts"),
     ("add function", "manual", "amplify/functions/myFunction/resource.ts"),
     ("override auth", "manual", "amplify/backend.ts"),
-    ("add hosting", "removed", None),
+    ("add hosting", "manual", "amplify/hosting.ts"),  # self-managed hosting (issue 10)
     ("publish", "removed", None),
 ])
 def test_seed_rows_that_are_code_or_removed(words, kind, file):

@@ -150,15 +150,6 @@ rm -rf "$check_home"
 echo "installed $PKG@$VERSION in $((SECONDS - start))s, $round npm round(s) ($(du -sh "$WORK" 2>/dev/null | cut -f1))" >&2
 printf '%s\n' "$VERSION" >"$WORK/.gen1-installed"
 
-# Move into place. Another process may have finished first: keep theirs.
-if [[ -e "$DEST" ]]; then
-    if [[ -f "$MARKER" && "$(installed_version "$DEST")" == "$VERSION" ]]; then
-        echo "$DEST/$BIN_REL"
-        exit 0
-    fi
-    rm -rf "$DEST"
-fi
-mv -T "$WORK" "$DEST" 2>/dev/null || {
-    [[ -f "$MARKER" ]] || die "could not move the install into $DEST"
-}
+current() { [[ "$(installed_version "$DEST")" == "$VERSION" ]]; }
+move_into_place "$WORK" "$DEST" "$MARKER" current
 echo "$DEST/$BIN_REL"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -15,8 +16,10 @@ import amplify_shim.parity as parity
 from tools import import_parity
 
 ROOT = Path(__file__).resolve().parents[2]
-DOCUMENT = import_parity.DOCUMENT  # reference/feature-parity-2026-05-01.txt, in the repository
+DOCUMENT = import_parity.CURRENT  # reference/feature-matrix-2026-05-14.mdx: the edition that answers
+SEED = import_parity.SEED  # reference/feature-parity-2026-05-01.txt: the seed edition
 
+# The current edition: "Other categories" holds three platform variants (9 + 7 + 10 rows).
 EXPECTED_COUNTS = {
     "auth": 40,
     "data": 24,
@@ -24,12 +27,13 @@ EXPECTED_COUNTS = {
     "storage": 13,
     "functions": 24,
     "hosting": 3,
-    "other": 9,
+    "other": 26,
     "cli": 10,
     "commands": 19,
     "console": 9,
     "ui-builder": 3,
 }
+SEED_COUNTS = dict(EXPECTED_COUNTS, other=9)
 EXPECTED_NAMES = [
     "Auth",
     "Data",
@@ -43,6 +47,7 @@ EXPECTED_NAMES = [
     "Console & developer experience",
     "UI Builder",
 ]
+JS_FAMILY = ("angular", "javascript", "nextjs", "react", "react-native", "vue")
 
 
 def features(found) -> list[str]:
@@ -51,6 +56,10 @@ def features(found) -> list[str]:
 
 def document_text() -> str:
     return DOCUMENT.read_text(encoding="utf-8")
+
+
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
 
 
 def count_table_rows(text: str) -> list[int]:
@@ -68,19 +77,56 @@ def count_table_rows(text: str) -> list[int]:
     return counts
 
 
+def mdx_counts_per_platform(text: str) -> dict:
+    """Independent of the importer: table rows of the MDX, counted per <InlineFilter> block.
+
+    Rows outside any block count for every platform; a block's rows for the platforms it names
+    (the JS framework names all count for "js")."""
+    counts = {"js": 0, "android": 0, "swift": 0, "flutter": 0}
+    names: list = []
+    in_table = False
+    for line in text.splitlines():
+        found = re.match(r"<InlineFilter filters=\{\[(.*)\]\}>", line.strip())
+        if found:
+            names = re.findall(r"'([^']+)'", found.group(1))
+            continue
+        if line.strip() == "</InlineFilter>":
+            names = []
+            continue
+        if line.startswith("|---"):
+            in_table = True
+            continue
+        if in_table and line.startswith("|"):
+            targets = {"js" if n in JS_FAMILY else n for n in names} if names else set(counts)
+            for key in targets:
+                counts[key] += 1
+        else:
+            in_table = False
+    return counts
+
+
 # --- row counts -----------------------------------------------------------------
 
 
 def test_row_counts_per_table_match_the_document():
     counts = count_table_rows(document_text())
-    assert counts == list(EXPECTED_COUNTS.values())
-    assert [c.count for c in parity.category_info()] == counts
+    # one count per table; "Other categories" is three tables (android/swift, flutter, JS family)
+    assert counts == [40, 24, 12, 13, 24, 3, 9, 7, 10, 10, 19, 9, 3]
+    assert [c.count for c in parity.category_info()] == list(EXPECTED_COUNTS.values())
     per_category = Counter(row.category for row in parity.rows())
-    assert [per_category[name] for name in parity.categories()] == counts
+    assert [per_category[name] for name in parity.categories()] == list(EXPECTED_COUNTS.values())
 
 
-def test_total_is_147_pipe_led_rows_plus_19_command_rows():
-    text = document_text()
+def test_row_counts_per_platform_match_the_page():
+    """Issue 10: `features` row counts per platform match the page (counted without the importer)."""
+    page = mdx_counts_per_platform(document_text())
+    assert page == {"js": 167, "android": 166, "swift": 166, "flutter": 164}
+    for key, expected in page.items():
+        assert len(parity.search(platform=key)) == expected, key
+
+
+def test_the_seed_edition_is_147_pipe_led_rows_plus_19_command_rows():
+    text = seed_text()
     lines = text.splitlines()
     pipe_led = [line for line in lines if line.startswith("|")]
     separators = [line for line in pipe_led if line.startswith("|---")]
@@ -88,51 +134,81 @@ def test_total_is_147_pipe_led_rows_plus_19_command_rows():
     assert len(pipe_led) - len(separators) - headers == 147
     unpiped = [line for line in lines if line.startswith("amplify ") and line.rstrip().endswith("|")]
     assert len(unpiped) == 19
-    assert len(parity.rows()) == 147 + 19 == sum(EXPECTED_COUNTS.values())
+    assert count_table_rows(text) == list(SEED_COUNTS.values())
+    seed = import_parity.parse(text)
+    assert len(seed["rows"]) == 147 + 19 == sum(SEED_COUNTS.values())
 
 
 def test_counts_without_the_reference():
     assert {c.slug: c.count for c in parity.category_info()} == EXPECTED_COUNTS
-    assert len(parity.rows()) == 166
+    assert len(parity.rows()) == 183
 
 
 # --- repairs and shape ----------------------------------------------------------
 
 
-def test_lost_feature_names_are_repaired():
+def seed_rows(category: str) -> list:
+    seed = import_parity.parse(seed_text())
+    index = [c["slug"] for c in seed["categories"]].index(category)
+    return [r for r in seed["rows"] if r["category"] == index]
+
+
+def test_lost_feature_names_are_repaired_in_the_seed():
+    auth = seed_rows("auth")
+    assert [(r["feature"], r["gen1"], r["gen2"], r["tool"]) for r in auth[3:6]] == [
+        ("Facebook", "Yes", "Yes", "generate"),
+        ("Google", "Yes", "Yes", "generate"),
+        ("Amazon", "Yes", "Yes", "none"),
+    ]
+
+
+def test_the_current_edition_answers_facebook_google_amazon_apple():
     auth = parity.search(category="auth")
-    assert auth[3].to_json() == {
-        "category": "Auth",
-        "feature": "Facebook",
-        "gen1": "Yes",
-        "gen2": "Yes",
-        "migration_tool": "generate",
-        "docs": None,
-    }
-    assert (auth[4].feature, auth[4].gen1, auth[4].gen2, auth[4].migration_tool) == (
-        "Google",
-        "Yes",
-        "Yes",
-        "generate",
-    )
-    assert auth[5].feature == "Amazon"
+    assert [(r.feature, r.migration_tool) for r in auth[3:7]] == [
+        ("Facebook", "full"), ("Google", "full"), ("Amazon", "full"), ("Sign-in with Apple", "full"),
+    ]
+    assert auth[3].docs == "https://docs.amplify.aws/react/build-a-backend/auth/concepts/external-identity-providers/"
+    assert auth[3].change_note() == "changed since the 2026-05-01 edition: migration tool generate -> full"
+    assert auth[5].change_note() == "changed since the 2026-05-01 edition: migration tool none -> full"
+
+
+def test_rest_api_answer_per_platform():
+    """The seed held only the android/swift variant: REST API was "No" for a React app."""
+    def rest(key):
+        (row,) = parity.search("REST API", category="other", platform=key)
+        return row
+
+    assert (rest("android").gen2, rest("android").migration_tool) == ("No", None)
+    assert rest("android").change() is None
+    assert (rest("js").gen2, rest("js").migration_tool) == ("Yes with custom CDK", "full")
+    assert rest("js").docs == "https://docs.amplify.aws/react/build-a-backend/add-aws-services/rest-api/"
+    assert rest("js").change_note() == "changed since the 2026-05-01 edition: Gen 2 No -> Yes with custom CDK; migration tool - -> full"
+    assert (rest("flutter").gen2, rest("flutter").migration_tool) == ("Yes with custom CDK", None)
+    assert [r.platforms for r in parity.search("REST API", category="other")] == [
+        ("android", "swift"), ("flutter",), ("js",),
+    ]
 
 
 def test_no_empty_or_shifted_cells():
     for row in parity.rows():
         assert row.feature and row.gen1 and row.gen2, row
         assert row.feature not in ("Yes", "No"), row
-        for value in row:
+        for value in row[:7]:
             assert value is None or "|" not in value, row
             assert value is None or value == value.strip(), row
+            assert value is None or ("`" not in value and "](" not in value), row
         assert row.migration_tool in ("full", "generate", "none", None), row
+        assert row.platforms in (None, ("android", "swift"), ("flutter",), ("js",)), row
 
 
 def test_orange_cell_without_space_is_read():
-    (geofence,) = parity.search("GeofenceCollection")
-    assert geofence.migration_tool == "generate"
-    assert geofence.gen2 == "Yes with custom CDK"
-    assert sorted(features(parity.search(tool="generate"))) == ["Facebook", "Geo (GeofenceCollection)", "Google"]
+    assert [r["tool"] for r in seed_rows("other") if r["feature"] == "Geo (GeofenceCollection)"] == ["generate"]
+    geofence = parity.search("GeofenceCollection")
+    assert [(r.gen2, r.migration_tool, r.platforms) for r in geofence] == [
+        ("Yes with custom CDK", "generate", ("android", "swift")),
+        ("Yes with custom CDK", "generate", ("js",)),
+    ]
+    assert sorted(features(parity.search(tool="generate"))) == ["Geo (GeofenceCollection)"] * 2
 
 
 def test_categories_are_the_eleven_tables_and_no_link_text():
@@ -163,10 +239,78 @@ def test_support_cells_are_worded_as_in_the_document():
     assert cmd.notes.startswith("Gen 2 projects are initialized")
 
 
-def test_to_json_keys():
+def test_to_json_keys_and_source():
+    keys = ["category", "feature", "gen1", "gen2", "migration_tool", "docs", "notes", "platforms", "source", "changed"]
     for row in parity.rows():
-        assert list(row.to_json()) == ["category", "feature", "gen1", "gen2", "migration_tool", "docs"]
+        data = row.to_json()
+        assert list(data) == keys
+        assert data["source"]["edition"] == "2026-05-14"
+        assert data["source"]["commit"] == "6cf6e76e3"
+        assert data["source"]["date"] == "2026-05-14"
+        assert data["source"]["url"].endswith("/start/migrate-to-gen2/feature-matrix/")
     json.dumps([row.to_json() for row in parity.rows()])
+    (rest,) = parity.search("REST API", category="other", platform="flutter")
+    assert rest.to_json()["source"]["url"] == "https://docs.amplify.aws/flutter/start/migrate-to-gen2/feature-matrix/"
+    from amplify_shim.platform import parse
+
+    assert rest.to_json(parse("vue"))["source"]["url"] == "https://docs.amplify.aws/vue/start/migrate-to-gen2/feature-matrix/"
+
+
+def test_editions_come_from_provenance():
+    recorded = json.loads((ROOT / "reference" / "provenance.json").read_text(encoding="utf-8"))["files"]
+    current, seed = parity.edition(), parity.seed_edition()
+    assert (current["commit"], current["date"]) == (recorded[import_parity.CURRENT_NAME]["commit"],
+                                                    recorded[import_parity.CURRENT_NAME]["date"])
+    assert (seed["commit"], seed["date"]) == ("38d0550e0", "2026-05-01")
+
+
+def test_notes_column_is_kept():
+    (init,) = parity.search("amplify init", category="commands")
+    assert init.to_json()["notes"].startswith("Gen 2 projects are initialized")
+    (hosting,) = parity.search("amplify add hosting", category="commands")
+    assert hosting.notes.endswith("For Amplify Hosting use the aws amplify CLI.")  # link text kept, link is docs
+    assert hosting.docs == "https://docs.aws.amazon.com/cli/latest/reference/amplify/"
+
+
+def test_docs_follow_the_platform():
+    from amplify_shim.platform import parse
+
+    (layers,) = parity.search("lambda layers")
+    assert layers.to_json(parse("android"))["docs"] == "https://docs.amplify.aws/android/build-a-backend/functions/add-lambda-layers/"
+    assert layers.to_json(parse("nextjs"))["docs"] == "https://docs.amplify.aws/nextjs/build-a-backend/functions/add-lambda-layers/"
+    assert layers.to_json()["docs"] == "https://docs.amplify.aws/react/build-a-backend/functions/add-lambda-layers/"
+
+
+EXPECTED_DIFF = [
+    ("Auth", "Facebook", None, "changed since the 2026-05-01 edition: migration tool generate -> full"),
+    ("Auth", "Google", None, "changed since the 2026-05-01 edition: migration tool generate -> full"),
+    ("Auth", "Amazon", None, "changed since the 2026-05-01 edition: migration tool none -> full"),
+    ("Auth", "Sign-in with Apple", None, "changed since the 2026-05-01 edition: migration tool none -> full"),
+    ("Other categories", "Custom (CDK)", ["android", "swift"], "changed since the 2026-05-01 edition: migration tool none -> full"),
+    ("Other categories", "REST API", ["flutter"], "changed since the 2026-05-01 edition: Gen 2 No -> Yes with custom CDK"),
+    ("Other categories", "Geo", ["flutter"], "new since the 2026-05-01 edition"),
+    ("Other categories", "Predictions", ["flutter"], "changed since the 2026-05-01 edition: Gen 1 Yes -> No; migration tool none -> -"),
+    ("Other categories", "Interactions", ["flutter"], "changed since the 2026-05-01 edition: Gen 1 Yes -> No; migration tool none -> -"),
+    ("Other categories", "Custom (CDK)", ["flutter"], "changed since the 2026-05-01 edition: migration tool none -> full"),
+    ("Other categories", "REST API", ["js"], "changed since the 2026-05-01 edition: Gen 2 No -> Yes with custom CDK; migration tool - -> full"),
+    ("Other categories", "Analytics (Kinesis)", ["js"], "new since the 2026-05-01 edition"),
+    ("Other categories", "Analytics (Pinpoint)", ["js"], "new since the 2026-05-01 edition"),
+    ("Other categories", "Predictions", ["js"], "changed since the 2026-05-01 edition: Gen 2 No -> Yes with custom CDK"),
+    ("Other categories", "Interactions", ["js"], "changed since the 2026-05-01 edition: Gen 2 No -> Yes with custom CDK"),
+    ("Other categories", "Custom (CDK)", ["js"], "changed since the 2026-05-01 edition: migration tool none -> full"),
+]
+
+
+def test_diff_between_the_editions():
+    assert [(d["category"], d["feature"], d["platforms"], d["note"]) for d in parity.diff()] == EXPECTED_DIFF
+    js = parity.diff("js")
+    assert [d["feature"] for d in js if d["status"] == "gone"] == ["Analytics"]  # split into Kinesis and Pinpoint
+    flutter = [d["feature"] for d in parity.diff("flutter") if d["status"] == "gone"]
+    assert flutter == ["Geo (Map)", "Geo (PlaceIndex)", "Geo (GeofenceCollection)"]  # one "Geo" row instead
+    android = parity.diff("android")
+    assert {d["feature"] for d in android} == {"Facebook", "Google", "Amazon", "Sign-in with Apple", "Custom (CDK)"}
+    with pytest.raises(ValueError, match="unknown platform"):
+        parity.diff("windows")
 
 
 def test_docs_urls():
@@ -209,7 +353,8 @@ def test_legend():
         ("secret", ["Secrets", "Secrets"]),
         (
             "geo cdk",
-            ["Function resource access permissions: geo", "Geo (Map)", "Geo (PlaceIndex)", "Geo (GeofenceCollection)"],
+            ["Function resource access permissions: geo"]
+            + ["Geo (Map)", "Geo (PlaceIndex)", "Geo (GeofenceCollection)"] * 2,  # android/swift, JS family
         ),
         ("amplify env", ["Environment management", "amplify env add", "amplify env checkout", "amplify env list"]),
         ("no such feature anywhere", []),
@@ -247,7 +392,10 @@ def test_gen2_filter():
         "GraphQL: Conflict detection (DataStore)",
         "Amplify Console (Manual deployment)",
         "Amazon CloudFront and S3",
-        "REST API",
+        "REST API",  # android/swift
+        "Predictions",
+        "Interactions",
+        "Geo",  # flutter
         "Predictions",
         "Interactions",
         "amplify init",
@@ -259,7 +407,7 @@ def test_gen2_filter():
         "Connect data model to components before export",
     ]
     cdk = parity.search(gen2="cdk")
-    assert len(cdk) == 22
+    assert len(cdk) == 36
     assert {r.gen2 for r in cdk} == {
         "Yes with CDK",
         "Yes (via CDK)",
@@ -270,12 +418,13 @@ def test_gen2_filter():
     assert len(yes) == 100
     assert "http handler" in features(yes)
     assert not any("CDK" in r.gen2 for r in yes)
-    assert not set(features(yes)) & set(features(cdk))
+    assert not {(r.category, r.feature, r.platforms) for r in yes} & {(r.category, r.feature, r.platforms) for r in cdk}
 
 
 def test_tool_filter():
-    assert len(parity.search(tool="full")) == 72
-    assert len(parity.search(tool="none")) == 39
+    assert len(parity.search(tool="full")) == 83
+    assert len(parity.search(tool="none")) == 42
+    assert len(parity.search(tool="none", platform="js")) == 36
     assert parity.search(tool="\U0001F534") == parity.search(tool="none")
     assert features(parity.search("function runtime", gen2="cdk", tool="none")) == [
         "Function runtime: .NET 6",
@@ -450,23 +599,42 @@ def test_the_importer_reads_the_document_in_the_repository():
 
 def test_generator_stops_when_a_repair_goes_stale():
     generator = load_generator()
-    fixed = document_text().replace("| Yes | Yes | \U0001F7E0| |", "| Facebook | Yes | Yes | \U0001F7E0 |", 1)
+    fixed = seed_text().replace("| Yes | Yes | \U0001F7E0| |", "| Facebook | Yes | Yes | \U0001F7E0 |", 1)
     with pytest.raises(generator.DocumentError, match="repair for auth row 3"):
-        generator.build(fixed)
+        generator.build(document_text(), fixed)
 
 
 def test_generator_stops_on_an_unrepaired_broken_row():
     generator = load_generator()
-    broken = document_text().replace("| Amazon | Yes | Yes |", "| Yes | Yes |", 1)
     with pytest.raises(generator.DocumentError):
+        generator.build(document_text(), seed_text().replace("| Amazon | Yes | Yes |", "| Yes | Yes |", 1))
+    broken = document_text().replace("| Configure email | Yes | Yes | \U0001F7E2 |", "| Configure email | Yes | \U0001F7E2 |", 1)
+    with pytest.raises(generator.DocumentError, match="3 cells for 4 columns"):
         generator.build(broken)
 
 
 def test_generator_stops_when_a_table_is_added():
     generator = load_generator()
-    extra = document_text() + "\nMore\n| Feature | Gen 1 | Gen 2 |\n|---|---|---|\n| X | Yes | No |\n"
+    extra = seed_text() + "\nMore\n| Feature | Gen 1 | Gen 2 |\n|---|---|---|\n| X | Yes | No |\n"
     with pytest.raises(generator.DocumentError, match="expected 11 tables, found 12"):
+        generator.build(document_text(), extra)
+    extra = document_text() + "\n### More\n\n| Feature | Gen 1 | Gen 2 |\n|---|---|---|\n| X | Yes | No |\n"
+    with pytest.raises(generator.DocumentError, match="a table under 'More', which is no known category"):
         generator.build(extra)
+
+
+def test_generator_stops_on_a_partial_js_family_filter():
+    generator = load_generator()
+    partial = document_text().replace("<InlineFilter filters={['angular','javascript',", "<InlineFilter filters={['javascript',", 1)
+    with pytest.raises(generator.DocumentError, match="part of the JS family"):
+        generator.build(partial)
+
+
+def test_generator_stops_when_provenance_lacks_the_commit(monkeypatch):
+    generator = load_generator()
+    monkeypatch.setattr(generator, "provenance", lambda name: {"date": "2026-05-14"})
+    with pytest.raises(generator.DocumentError, match="no commit, repository"):
+        generator.build(document_text())
 
 
 # --- the hot path ---------------------------------------------------------------

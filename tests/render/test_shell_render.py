@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from amplify_shim.render.shell import UnrepresentableError, render_lines, render_plan, render_step
-from tests.render.cases import HIDDEN, NASTY, nasty_for
+from tests.render.cases import ESCAPING_SHELLS, HIDDEN, NASTY, hidden, nasty_for
 from tests.render.shellrun import RENDER_AS, StubBox
 
 pytestmark = pytest.mark.shells
@@ -112,6 +112,10 @@ _TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_siz
 @given(args=st.lists(_TEXT, max_size=4), value=_TEXT)
 def test_any_text_arrives_intact(box: StubBox, shell: str, args, value) -> None:
     argv = ["npx", "ampx", *args]
+    if shell not in ESCAPING_SHELLS and any(hidden(t) for t in [*args, value]):
+        with pytest.raises(UnrepresentableError):  # sh has no escape: refused, never raw (threat A8)
+            render_step(argv, {"AWS_PROFILE": value}, "posix")
+        return
     line, result = run_step(box, shell, argv, {"AWS_PROFILE": value}, ["AWS_PROFILE"])
     assert [(c.argv, c.env) for c in result.calls] == [(argv[1:], {"AWS_PROFILE": value})], (
         line,

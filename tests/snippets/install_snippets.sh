@@ -112,15 +112,6 @@ rmdir "$WORK/amplify-tsconfig"
 echo "installed ${SPECS[*]} in $((SECONDS - start))s ($(du -sh "$WORK" 2>/dev/null | cut -f1))" >&2
 printf '%s\n' "$WANT" >"$WORK/.snippets-installed"
 
-# Move into place. Another process may have finished first: keep theirs.
-if [[ -e "$DEST" ]]; then
-    if [[ -f "$MARKER" && "$(cat "$MARKER")" == "$WANT" ]]; then
-        echo "$DEST"
-        exit 0
-    fi
-    rm -rf "$DEST"
-fi
-mv -T "$WORK" "$DEST" 2>/dev/null || {
-    [[ -f "$MARKER" ]] || die "could not move the install into $DEST"
-}
+current() { [[ "$(cat "$MARKER")" == "$WANT" ]]; }
+move_into_place "$WORK" "$DEST" "$MARKER" current
 echo "$DEST"

@@ -101,6 +101,8 @@ _EntryBase = record("Entry", (
     ("gen2_help", ()),  # ampx words whose --help answers `amplify <this> --help`
     ("attach", None),  # steps instead when a headless payload names an existing app id and env
     ("ask", None),  # the question for a missing positional, asked at a terminal as Gen 1 did
+    ("source", None),  # where the answer comes from (docs URL or Gen 1 source file); None: derived (table.entry_source)
+    ("checked", None),  # when that source was last checked (YYYY-MM-DD); None: the table's KNOWLEDGE_DATE
 ), frozen=True)
 
 
@@ -110,7 +112,8 @@ class Entry(_EntryBase):
     # Spelled out (not Record's generic loop): the table builds 171 of these on
     # every `amplify` start, and this is several times faster.
     def __init__(self, path=(), kind="", summary="", desk=(), ci=None, notes=(), docs=(), flags=None,
-                 positional=None, instead="", file=None, snippet=None, register=None, gen2_help=(), attach=None, ask=None):
+                 positional=None, instead="", file=None, snippet=None, register=None, gen2_help=(), attach=None, ask=None,
+                 source=None, checked=None):
         put = object.__setattr__
         put(self, "path", path)
         put(self, "kind", kind)
@@ -128,6 +131,8 @@ class Entry(_EntryBase):
         put(self, "gen2_help", gen2_help)
         put(self, "attach", attach)
         put(self, "ask", ask)
+        put(self, "source", source)
+        put(self, "checked", checked)
 
     @property
     def name(self) -> str:

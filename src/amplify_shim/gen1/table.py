@@ -15,6 +15,9 @@ from .entries import (
 # Every ampx argv this table produces was checked against this version's real
 # parser (tests/conformance); re-run the suite to check a newer one.
 AMPX_CHECKED_VERSION = "1.10.0"
+# The day the answers were last checked against the Gen 2 docs and the Gen 1 CLI's source
+# (each entry's `checked` defaults to it; see entry_source).
+KNOWLEDGE_DATE = "2026-11-30"
 
 DOCS = "https://docs.amplify.aws/react"
 D_CLI = f"{DOCS}/reference/cli-commands/"
@@ -38,6 +41,16 @@ D_GEO = f"{DOCS}/build-a-backend/add-aws-services/geo/"
 D_PREDICTIONS = f"{DOCS}/build-a-backend/add-aws-services/predictions/"
 D_INTERACTIONS = f"{DOCS}/build-a-backend/add-aws-services/interactions/"
 D_PINPOINT_MIGRATION = f"{DOCS}/build-a-backend/add-aws-services/pinpoint-migration/"
+D_NOTIFICATIONS = f"{DOCS}/build-a-backend/add-aws-services/notifications/set-up-notifications/"
+D_SELF_HOSTING = f"{DOCS}/deploy-and-host/self-hosting/"
+D_SELF_HOSTING_START = f"{DOCS}/deploy-and-host/self-hosting/getting-started/"
+D_GEO_SETUP = f"{DOCS}/build-a-backend/add-aws-services/geo/set-up-geo/"
+D_GEO_EXISTING = f"{DOCS}/build-a-backend/add-aws-services/geo/existing-resources/"
+D_PREDICTIONS_SETUP = f"{DOCS}/build-a-backend/add-aws-services/predictions/set-up-predictions/"
+D_INTERACTIONS_SETUP = f"{DOCS}/build-a-backend/add-aws-services/interactions/set-up-interactions/"
+D_PERMISSIONS_BOUNDARY = f"{DOCS}/reference/permissions-boundary/"
+D_STORAGE_EXISTING = f"{DOCS}/build-a-backend/storage/use-with-custom-s3/"
+D_DYNAMO_EXISTING = f"{DOCS}/build-a-backend/data/connect-to-existing-data-sources/connect-external-ddb-table/"
 PINPOINT_EOL = ("Amazon Pinpoint, behind Gen 1 analytics and notifications, reached end of support on 2026-10-30: "
                 "record events to Amazon Kinesis Data Streams or Data Firehose; identify users and send push "
                 "notifications with Amazon Connect Customer Profiles.")
@@ -62,7 +75,7 @@ PUSH_FLAGS = {
     "--codegen": drop("Gen 2 does not generate client code on deploy; run `amplify codegen` (ampx generate graphql-client-code) if you need it"),
     "--force": drop("Gen 2 always deploys the whole backend"),
     "--allow-destructive-graphql-schema-updates": drop("Gen 2 has no such guard: CloudFormation replaces what a schema change requires"),
-    "--iterative-rollback": drop("Gen 2 has no iterative index deployments to roll back"),
+    "--iterative-rollback": drop("not needed: CloudFormation rolls back a failed Gen 2 deployment by itself (one deployment, not Gen 1's iterative index steps); fix the cause and deploy again"),
     "--minify": drop("CDK synthesizes the templates"),
     "--env": var("branch"),
     "--disable-gsi-limit-check": drop("Gen 2 has no index-limit pre-check"),
@@ -94,6 +107,18 @@ PUSH_NOTES = (
 YES_IS_NO = "Gen 1's --yes answers the delete question with its default, no: pass --force to delete"
 
 MOCK_WARNING = "Gen 2 has no local mock: `ampx sandbox` deploys REAL cloud resources (a per-developer sandbox in your AWS account), which may cost money."
+MOCK_NEVER_EXITS = ("`ampx sandbox` watches amplify/ and never exits until stopped: in CI or a script use "
+                    "`npx ampx sandbox --once` or `npx ampx pipeline-deploy` instead.")
+BOUNDARY = ("Gen 2 sets a permissions boundary per AWS account and region when it is CDK-bootstrapped: "
+            "`cdk bootstrap --custom-permissions-boundary <policy-arn>` (once); every role Amplify creates there gets it")
+HOSTING_WAYS = ("Amplify Hosting: connect the git branch in the Amplify console (it builds backend and frontend on every push). "
+                "Self-managed hosting in your own account (preview, not for production yet): write amplify/hosting.ts with defineHosting() from "
+                "@aws-amplify/hosting and deploy backend and frontend with `npx ampx deploy`.")
+SELF_HOSTING_NOTE = ("Self-managed hosting: `npm add @aws-amplify/hosting`; the account must be CDK-bootstrapped "
+                     "(`cdk bootstrap aws://ACCOUNT_ID/REGION`); amplify/hosting.ts is not added to defineBackend. "
+                     "`npx ampx deploy` is a preview release and asks you to confirm it (in CI pass --yes).")
+CODEGEN_OUT = ("Gen 1 wrote the generated files to src/graphql (from .graphqlconfig.yml); "
+               "ampx writes them to the current folder unless you pass --out.")
 
 
 def _entry(path: str, kind: str, summary: str, **fields) -> Entry:
@@ -127,15 +152,24 @@ def _help(path: str, summary: str) -> Entry:
 
 def _manual(path: str, summary: str, *, file: str, snippet: str, register: str | None = None,
             instead: str = "", docs: tuple = (), notes: tuple = (), positional: str | None = None,
-            flags: dict | None = None) -> Entry:
+            flags: dict | None = None, source: str | None = None) -> Entry:
     return _entry(path, MANUAL, summary, file=file, snippet=snippet, register=register,
-                  instead=instead, docs=docs, notes=notes, positional=positional, flags=flags or {})
+                  instead=instead, docs=docs, notes=notes, positional=positional, flags=flags or {},
+                  source=source)
 
 
 def _removed(path: str, summary: str, instead: str, docs: tuple = (D_MIGRATE,), notes: tuple = (),
-             flags: dict | None = None, positional: str | None = None) -> Entry:
+             flags: dict | None = None, positional: str | None = None, source: str | None = None) -> Entry:
     return _entry(path, REMOVED, summary, instead=instead, docs=docs, notes=notes,
-                  flags=flags or {}, positional=positional)
+                  flags=flags or {}, positional=positional, source=source)
+
+
+def entry_source(entry: Entry) -> tuple:
+    """(where the entry's answer comes from, the day it was checked): the entry's own `source` (a docs URL,
+    or a Gen 1 CLI source file), else its first docs page, else the ampx command reference (help and
+    version answer with ampx's own); `checked` defaults to KNOWLEDGE_DATE."""
+    source = entry.source or (entry.docs[0] if entry.docs else D_CLI)
+    return source, entry.checked or KNOWLEDGE_DATE
 
 
 AUTH_SNIPPET = """import { defineAuth } from '@aws-amplify/backend';
@@ -229,7 +263,8 @@ backend.auth.resources.authenticatedUserIamRole.attachInlinePolicy(
 backend.addOutput({ custom: { analyticsStream: stream.streamName } });
 """
 
-GEO_SNIPPET = """import { CfnMap } from 'aws-cdk-lib/aws-location';
+GEO_SNIPPET = """import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { CfnMap } from 'aws-cdk-lib/aws-location';
 
 // in amplify/backend.ts, after defineBackend(...)
 const geoStack = backend.createStack('geo');
@@ -237,12 +272,130 @@ const map = new CfnMap(geoStack, 'Map', {
   mapName: '{name}',
   configuration: { style: 'VectorEsriStreets' },
 });
+const mapPolicy = new Policy(geoStack, 'MapPolicy', {
+  statements: [
+    new PolicyStatement({
+      actions: ['geo:GetMapTile', 'geo:GetMapSprites', 'geo:GetMapGlyphs', 'geo:GetMapStyleDescriptor'],
+      resources: [map.attrArn],
+    }),
+  ],
+});
+backend.auth.resources.authenticatedUserIamRole.attachInlinePolicy(mapPolicy);
+backend.auth.resources.unauthenticatedUserIamRole.attachInlinePolicy(mapPolicy);
 backend.addOutput({
   geo: {
     aws_region: geoStack.region,
     maps: { items: { [map.mapName]: { style: 'VectorEsriStreets' } }, default: map.mapName },
   },
 });
+"""
+
+GEO_IMPORT_SNIPPET = """import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+
+// in amplify/backend.ts, after defineBackend(...): the collection already exists, so reference it
+const geoStack = backend.createStack('geo');
+const collectionName = 'my-existing-collection';
+const collectionArn = geoStack.formatArn({ service: 'geo', resource: 'geofence-collection', resourceName: collectionName });
+backend.auth.resources.authenticatedUserIamRole.attachInlinePolicy(
+  new Policy(geoStack, 'GeofencePolicy', {
+    statements: [
+      new PolicyStatement({
+        actions: ['geo:GetGeofence', 'geo:ListGeofences', 'geo:PutGeofence', 'geo:BatchPutGeofence',
+          'geo:BatchDeleteGeofence'],
+        resources: [collectionArn],
+      }),
+    ],
+  }),
+);
+backend.addOutput({
+  geo: {
+    aws_region: geoStack.region,
+    geofence_collections: { items: [collectionName], default: collectionName },
+  },
+});
+"""
+
+NOTIFICATIONS_SNIPPET = """import { secret } from '@aws-amplify/backend';
+import { defineNotifications } from '@aws-amplify/backend-notifications';
+
+// needs auth (defineAuth) in defineBackend; set the channel secrets first:
+//   npx ampx sandbox secret set APNS_SIGNING_KEY   (the .p8 key)
+//   npx ampx sandbox secret set FCM_SERVICE_ACCOUNT_JSON
+export const notifications = defineNotifications({
+  apns: {
+    tokenKey: secret('APNS_SIGNING_KEY'),
+    tokenKeyId: 'ABC123DEFG',
+    teamId: 'DEF456GHIJ',
+    bundleId: 'com.example.app',
+    sandbox: false,
+  },
+  fcm: {
+    serviceJson: secret('FCM_SERVICE_ACCOUNT_JSON'),
+  },
+});
+"""
+
+NOTIFICATIONS_REGISTER = ("import { auth } from './auth/resource';\n"
+                          "import { notifications } from './notifications/resource';\n\n"
+                          "defineBackend({ auth, notifications });")
+
+HOSTING_SNIPPET = """import { defineHosting } from '@aws-amplify/hosting';
+
+// amplify/hosting.ts (not in defineBackend); deploy with `npx ampx deploy`
+export const hosting = defineHosting({
+  framework: 'spa',
+  buildCommand: 'npm run build',
+});
+"""
+
+PREDICTIONS_SNIPPET = """import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+
+// in amplify/backend.ts, after defineBackend(...): only the actions your app uses
+const predictionsPolicy = new PolicyStatement({
+  actions: ['translate:TranslateText', 'polly:SynthesizeSpeech', 'rekognition:DetectLabels',
+    'rekognition:DetectText', 'comprehend:DetectSentiment', 'textract:AnalyzeDocument'],
+  resources: ['*'],
+});
+backend.auth.resources.authenticatedUserIamRole.addToPrincipalPolicy(predictionsPolicy);
+backend.auth.resources.unauthenticatedUserIamRole.addToPrincipalPolicy(predictionsPolicy);
+backend.addOutput({
+  custom: {
+    Predictions: {
+      convert: {
+        translateText: {
+          defaults: { sourceLanguage: 'en', targetLanguage: 'es' },
+          proxy: false,
+          region: backend.auth.stack.region,
+        },
+      },
+    },
+  },
+});
+// the app: Amplify.configure({ ...Amplify.getConfig(), Predictions: outputs.custom.Predictions })
+"""
+
+INTERACTIONS_SNIPPET = """import { Stack } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+
+// in amplify/backend.ts, after defineBackend(...): an existing Lex V2 bot and alias
+const botId = 'BOTID12345';
+const botAliasId = 'TSTALIASID';
+const authStack = Stack.of(backend.auth.resources.authenticatedUserIamRole);
+const region = authStack.region;
+backend.auth.resources.authenticatedUserIamRole.addToPrincipalPolicy(
+  new PolicyStatement({
+    actions: ['lex:RecognizeText', 'lex:RecognizeUtterance'],
+    resources: [authStack.formatArn({ service: 'lex', resource: 'bot-alias', resourceName: botId + '/' + botAliasId })],
+  }),
+);
+backend.addOutput({
+  custom: {
+    Interactions: {
+      bots: { {ident}: { botId, botAliasId, localeId: 'en_US', region } },
+    },
+  },
+});
+// the app: Amplify.configure({ ...Amplify.getConfig(), Interactions: { LexV2: { [bot name]: { aliasId, botId, localeId, region } } } })
 """
 
 REFERENCE_AUTH_SNIPPET = """import { referenceAuth } from '@aws-amplify/backend';
@@ -282,21 +435,35 @@ new Table(tableStack, 'Table', {
 """
 
 
+def _removal(add: Entry) -> str:
+    """What `remove` prints for a resource defined in code: a file answer's import comes out of
+    amplify/backend.ts and its key out of defineBackend (not the whole call, which holds the others);
+    a fragment's lines are deleted."""
+    if not add.register or not add.file:
+        return "// Delete these lines from amplify/backend.ts, then deploy:\n" + add.snippet
+    module = "./" + add.file[len("amplify/"):].rsplit(".ts", 1)[0]
+    line = next(ln for ln in add.register.splitlines() if f"'{module}'" in ln)
+    key = line.split("import {", 1)[1].rsplit("} from", 1)[0].strip()
+    folder = add.file.rsplit("/", 1)[0]
+    return (f"// In amplify/backend.ts, delete this import and take `{key}` out of defineBackend({{ ... }}),\n"
+            f"// keeping the other resources in it:\n//   {line}\n"
+            f"// then delete {folder}/ and deploy.\n")
+
+
 def _category(name: str, *, service: str, console_url: str, add: Entry, update_instead: str,
               remove_instead: str, docs: tuple, extra: tuple = (), push: bool = True,
-              console: bool = True, update: bool = True) -> list[Entry]:
+              console: bool = True, update: bool = True, remove: Entry | None = None) -> list[Entry]:
     article = "an" if name[0] in "aeiou" else "a"
     remove_summary = f"Remove {article} {name} resource locally (deleted from the cloud on the next push)."
     update_summary = f"Update {article} {name} resource (walkthrough)."
     if add.kind == MANUAL:
-        # Defined in code in Gen 2, so changed and removed in code too.
-        gone = "// Delete these lines from amplify/backend.ts (and the files they import), then deploy:\n"
-        remove = _manual(f"{name} remove", remove_summary, file="amplify/backend.ts",
-                         snippet=gone + (add.register or add.snippet), instead=remove_instead, docs=docs,
-                         positional="resource")
+        # Defined in code in Gen 2, so changed and removed in code too; the name given is the one removed.
+        remove = remove or _manual(f"{name} remove", remove_summary, file="amplify/backend.ts",
+                                   snippet=_removal(add), instead=remove_instead, docs=docs,
+                                   positional=add.positional or "name")
+        # Already registered in defineBackend: an update edits the definition only.
         change = _manual(f"{name} update", update_summary, file=add.file or "amplify/backend.ts", snippet=add.snippet,
-                         register=add.register, instead=update_instead, docs=docs, positional=add.positional,
-                         flags=add.flags)
+                         instead=update_instead, docs=docs, positional=add.positional or "name", flags=add.flags)
     else:
         remove = _removed(f"{name} remove", remove_summary, remove_instead, docs=docs, positional="resource")
         change = _removed(f"{name} update", update_summary, update_instead, docs=docs)
@@ -328,7 +495,7 @@ TABLE_ENTRIES: list[Entry] = [
                "--app": drop("clone the sample with `git clone URL`, then run this command inside it"),
                "--quickstart": drop("create-amplify scaffolds a starter backend by itself"),
                "--forcePush": drop("deploy afterwards with `npx ampx sandbox`"),
-               "--permissions-boundary": drop("apply a permissions boundary with CDK in amplify/backend.ts (see `amplify override project`)"),
+               "--permissions-boundary": drop(BOUNDARY),
                "--minify": drop("CDK synthesizes the templates"),
                "--codegen": drop("no codegen step: the data client is typed from your schema")},
         attach=(OUTPUTS_REQUIRED,),
@@ -367,9 +534,10 @@ TABLE_ENTRIES: list[Entry] = [
     ),
     _removed(
         "publish", "Run push, then build and publish the frontend to the hosting resource.",
-        "Connect the git branch to Amplify Hosting (it builds backend and frontend on every push), or run `npx ampx pipeline-deploy` in your own pipeline and host the frontend yourself.",
-        docs=(D_BRANCHES, D_PIPELINES, D_HOSTING),
-        flags={**PUSH_FLAGS, "--invalidateCloudFront": drop("CloudFront hosting is not part of Gen 2")},
+        HOSTING_WAYS + " Or run `npx ampx pipeline-deploy` in your own pipeline and host the frontend elsewhere.",
+        docs=(D_BRANCHES, D_SELF_HOSTING, D_PIPELINES),
+        notes=(SELF_HOSTING_NOTE,),
+        flags={**PUSH_FLAGS, "--invalidateCloudFront": drop("Amplify Hosting invalidates its cache on each deployment; self-managed hosting deploys with `npx ampx deploy`")},
     ),
     _entry(
         "run", TRANSLATE, "Push, then run the frontend's start command locally.",
@@ -399,7 +567,7 @@ TABLE_ENTRIES: list[Entry] = [
         notes=("A Gen 2 environment is a git branch: push it and connect it in the Amplify console to deploy it (or run `npx ampx sandbox` for a personal one).",),
         docs=(D_BRANCHES,),
         flags={**HEADLESS_FLAGS, "--envName": var("name"),
-               "--permissions-boundary": drop("apply a permissions boundary with CDK in amplify/backend.ts")},
+               "--permissions-boundary": drop(BOUNDARY)},
         ask="Name of the new environment (git branch): ",
     ),
     _entry(
@@ -452,11 +620,11 @@ TABLE_ENTRIES: list[Entry] = [
         flags={"--force": confirm("your explicit yes to delete"), "--yes": drop(YES_IS_NO),
                "--envName": var("name")},
     ),
-    _manual(
+    _removed(
         "env update", "Update an environment's IAM permissions boundary.",
-        file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["root"],
-        instead="Apply the permissions boundary with CDK in amplify/backend.ts.", docs=(D_OVERRIDE,),
-        flags={"--permissions-boundary": drop("write the policy name into the PermissionsBoundary snippet")},
+        BOUNDARY + ". Run it again with another policy to change it.",
+        docs=(D_PERMISSIONS_BOUNDARY,),
+        flags={"--permissions-boundary": drop("pass the policy ARN to `cdk bootstrap --custom-permissions-boundary`")},
     ),
     _entry("env help", TRANSLATE, "Show help for environment commands.",
            desk=(step("git", "branch", "--list"),),
@@ -470,6 +638,7 @@ TABLE_ENTRIES: list[Entry] = [
         docs=(D_SANDBOX,),
         flags={"--force": confirm("your explicit yes to delete"), "--yes": drop(YES_IS_NO)},
         gen2_help=("sandbox", "delete"),
+        source=f"{D_SANDBOX} and aws-amplify/amplify-cli packages/amplify-cli/src/extensions/amplify-helpers/delete-project.ts",
     ),
     _entry("diagnose", TRANSLATE, "Capture a redacted project report for support.",
            desk=(step("ampx", "info"),),
@@ -563,7 +732,10 @@ TABLE_ENTRIES: list[Entry] = [
             _manual("api add-graphql-datasource", "Add an Aurora Serverless datasource to the GraphQL API.",
                     file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
                     register="import { data } from './data/resource';\n\ndefineBackend({ data });",
-                    instead="Store the connection string as a secret, then generate a TypeScript schema from the database.",
+                    instead="Store the connection string as a secret and generate amplify/data/schema.sql.ts from the database "
+                            "(`npx ampx generate schema-from-database`, the two commands at the top; never written by hand). "
+                            "Then, in amplify/data/resource.ts, import its schema, set its authorization and combine it with "
+                            "your models (a.combine), as printed.",
                     docs=(D_SQL,)),
             _removed("api rebuild", "Delete and recreate all DynamoDB tables behind the GraphQL API.",
                      "Delete and redeploy your sandbox (`npx ampx sandbox delete`, then `npx ampx sandbox`): all its data is lost, as with rebuild.",
@@ -606,8 +778,11 @@ TABLE_ENTRIES: list[Entry] = [
         extra=(
             _manual("storage import", "Import an existing S3 bucket or DynamoDB table.",
                     file="amplify/backend.ts", snippet=IMPORT_BUCKET_SNIPPET,
-                    instead="Point the frontend at the existing bucket with backend.addOutput(), and grant access with CDK.",
-                    docs=(D_STORAGE,)),
+                    instead="An existing S3 bucket: point the frontend at it with backend.addOutput() (printed) and give the "
+                            "auth roles access in the bucket policy. An existing DynamoDB table: add it to your data API as a "
+                            "data source (backend.data.addDynamoDbDataSource with Table.fromTableName), or grant a function "
+                            "access to it with CDK.",
+                    docs=(D_STORAGE_EXISTING, D_DYNAMO_EXISTING)),
             _manual("storage override", "Generate overrides.ts for a storage resource.",
                     file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["storage"],
                     instead="Change the bucket through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,)),
@@ -621,18 +796,23 @@ TABLE_ENTRIES: list[Entry] = [
                     instead="Define the function with defineFunction() and write its handler in amplify/functions/{name}/handler.ts (TypeScript by default; other runtimes are CDK).",
                     notes=("Environment variables go in defineFunction({ environment }); secrets with secret('NAME') and `npx ampx sandbox secret set NAME`.",),
                     docs=(D_FUNCTIONS,), positional="name", flags={"--name": var("name")}),
-        update_instead="Edit amplify/functions/<name>/resource.ts (environment, schedule, memory, secrets) and its handler, then deploy.",
-        remove_instead="Delete amplify/functions/<name>/ and remove it from defineBackend(), then deploy.",
+        update_instead="Edit amplify/functions/{name}/resource.ts (environment, schedule, memory, secrets) and its handler, then deploy.",
+        remove_instead="Delete amplify/functions/{name}/ and remove `{ident}` from defineBackend(), then deploy.",
         docs=(D_FUNCTIONS,),
         extra=(
             _removed("function build", "Build and package functions.",
                      "No separate build: functions are bundled on every sandbox or pipeline deployment.",
                      docs=(D_FUNCTIONS,), positional="resource"),
-            _removed("function invoke", "Invoke a function locally (deprecated alias of mock function).",
-                     "Gen 2 has no local invocation: deploy with `npx ampx sandbox --stream-function-logs` and call it, or `aws lambda invoke`.",
-                     docs=(D_FUNCTIONS,), positional="name",
-                     flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
-                            "--timeout": drop("set timeoutSeconds in defineFunction()")}),
+            # Gen 1's function invoke is an alias of mock function: the same answer.
+            _entry("function invoke", TRANSLATE, "Invoke a function locally (deprecated alias of mock function).",
+                   desk=(step("ampx", "sandbox", "--stream-function-logs", ("--logs-filter", "{name}")),),
+                   positional="name",
+                   notes=(MOCK_WARNING, "Invoke the deployed function from your app or with `aws lambda invoke`; its logs stream to this terminal.",
+                          MOCK_NEVER_EXITS),
+                   docs=(D_SANDBOX, D_FUNCTIONS),
+                   flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
+                          "--timeout": drop("set timeoutSeconds in defineFunction()")},
+                   gen2_help=("sandbox",)),
         ),
     ),
     *_category(
@@ -654,7 +834,9 @@ TABLE_ENTRIES: list[Entry] = [
         add=_manual("analytics add", "Add an analytics resource (Pinpoint or Kinesis).",
                     file="amplify/backend.ts", snippet=ANALYTICS_SNIPPET,
                     instead="Analytics is custom CDK in Gen 2: create a Kinesis stream in amplify/backend.ts, let signed-in users put records, and record events with aws-amplify/analytics/kinesis.",
-                    notes=(PINPOINT_EOL,), docs=(D_ANALYTICS, D_PINPOINT_MIGRATION), positional="name",
+                    notes=(PINPOINT_EOL, "identifyUser goes through the notifications construct now: defineNotifications() "
+                           "(`amplify add notifications`), called from aws-amplify/push-notifications/customer-profiles."),
+                    docs=(D_ANALYTICS, D_PINPOINT_MIGRATION), positional="name",
                     flags={"--name": var("name")}),
         update_instead="Edit the analytics CDK code in amplify/backend.ts, then deploy.",
         remove_instead="Remove the analytics construct from amplify/backend.ts, then deploy.",
@@ -664,90 +846,118 @@ TABLE_ENTRIES: list[Entry] = [
         "geo", service="Amazon Location Service", console_url="https://console.aws.amazon.com/location/",
         add=_manual("geo add", "Add a geo resource (map, place index, geofence collection).",
                     file="amplify/backend.ts", snippet=GEO_SNIPPET,
-                    instead="Geo is custom CDK in Gen 2: create Location Service resources in amplify/backend.ts and add them to the outputs.",
-                    docs=(D_GEO,), positional="name", flags={"--name": var("name")}),
+                    instead="Geo is custom CDK in Gen 2: create the Location Service map in amplify/backend.ts, attach its policy "
+                            "(geo:GetMapTile, GetMapSprites, GetMapGlyphs, GetMapStyleDescriptor) to the auth and unauth roles, "
+                            "and add it to the outputs.",
+                    docs=(D_GEO_SETUP, D_GEO), positional="name", flags={"--name": var("name")}),
         update_instead="Edit the Location Service CDK code in amplify/backend.ts, then deploy.",
         remove_instead="Remove the Location Service construct from amplify/backend.ts, then deploy.",
-        docs=(D_GEO,),
+        docs=(D_GEO_SETUP,),
         extra=(
             _manual("geo import", "Import an existing geofence collection.",
-                    file="amplify/backend.ts", snippet=GEO_SNIPPET,
-                    instead="Reference the existing collection by name in amplify/backend.ts and add it to the outputs.",
-                    docs=(D_GEO,)),
+                    file="amplify/backend.ts", snippet=GEO_IMPORT_SNIPPET,
+                    instead="The collection already exists: reference it by name in amplify/backend.ts (its ARN in an IAM "
+                            "policy for signed-in users) and add it to the outputs; create nothing new.",
+                    docs=(D_GEO_EXISTING, D_GEO)),
         ),
     ),
     *_category(
         "hosting", service="Amplify Hosting / CloudFront", console_url="https://console.aws.amazon.com/amplify/",
-        add=_removed("hosting add", "Add hosting (Amplify Hosting, CloudFront + S3, or containers).",
-                     "Use Amplify Hosting branch deployments (connect the git branch in the Amplify console, or `aws amplify create-app` / `create-branch` with the AWS CLI), or a custom pipeline. CloudFront + S3 hosting is not part of Gen 2.",
-                     docs=(D_BRANCHES, D_PIPELINES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")}),
-        update_instead="Change hosting settings in the Amplify console (or `aws amplify update-branch` / `update-app`).",
-        remove_instead="Disconnect the branch in the Amplify console (or `aws amplify delete-branch`).",
+        add=_manual("hosting add", "Add hosting (Amplify Hosting, CloudFront + S3, or containers).",
+                    file="amplify/hosting.ts", snippet=HOSTING_SNIPPET,
+                    instead=f"{HOSTING_WAYS} For Gen 1's CloudFront + S3 hosting, the code is printed.",
+                    notes=(SELF_HOSTING_NOTE,),
+                    docs=(D_SELF_HOSTING_START, D_BRANCHES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")}),
+        update_instead="Change hosting settings in the Amplify console (or `aws amplify update-branch` / `update-app`); "
+                       "self-managed hosting: edit amplify/hosting.ts and run `npx ampx deploy`.",
+        remove_instead="Amplify Hosting: disconnect the branch in the Amplify console (or `aws amplify delete-branch`). "
+                       "Self-managed hosting: delete amplify/hosting.ts; its deployed stack stays until you delete it in CloudFormation.",
         docs=(D_HOSTING,), update=False,
+        remove=_removed("hosting remove", "Remove a hosting resource locally (deleted from the cloud on the next push).",
+                        "Amplify Hosting: disconnect the branch in the Amplify console (or `aws amplify delete-branch`). "
+                        "Self-managed hosting: delete amplify/hosting.ts; its deployed stack stays until you delete it in CloudFormation.",
+                        docs=(D_HOSTING, D_SELF_HOSTING), positional="resource"),
         extra=(
             _removed("hosting configure", "Configure hosting settings.",
-                     "Change hosting settings in the Amplify console (or `aws amplify update-branch` / `update-app`).", docs=(D_HOSTING,)),
+                     "Amplify Hosting: change settings in the Amplify console (or `aws amplify update-branch` / `update-app`). "
+                     "Self-managed hosting: edit defineHosting() in amplify/hosting.ts and run `npx ampx deploy`.",
+                     docs=(D_HOSTING, D_SELF_HOSTING)),
             _removed("hosting serve", "Open the deployed Amplify Hosting site in a browser.",
-                     "Open https://BRANCH.{app_id}.amplifyapp.com (shown in the Amplify console).", docs=(D_HOSTING,)),
+                     "Open https://{branch}.{app_id}.amplifyapp.com (shown in the Amplify console).", docs=(D_HOSTING,)),
             _removed("hosting publish", "(listed in help; never routable) Publish the frontend.",
-                     "Use Amplify Hosting branch deployments or your own pipeline.", docs=(D_BRANCHES, D_PIPELINES)),
+                     HOSTING_WAYS, docs=(D_BRANCHES, D_SELF_HOSTING)),
         ),
     ),
     *_category(
         "interactions", service="Amazon Lex", console_url="https://console.aws.amazon.com/lex/",
-        add=_removed("interactions add", "Add a Lex chatbot (Lex V1, no longer possible).",
-                     "Gen 2 has no interactions category: create a Lex V2 bot with CDK in amplify/backend.ts.",
-                     docs=(D_INTERACTIONS,)),
-        update_instead="Gen 2 has no interactions category: manage the Lex V2 bot with CDK.",
-        remove_instead="Gen 2 has no interactions category: remove the Lex bot's CDK code.",
-        docs=(D_INTERACTIONS,), console=False,
+        add=_manual("interactions add", "Add a Lex chatbot (Lex V1, no longer possible).",
+                    file="amplify/backend.ts", snippet=INTERACTIONS_SNIPPET,
+                    instead="Create the Lex V2 bot in the Lex console, then in amplify/backend.ts let signed-in users talk to it "
+                            "(lex:RecognizeText / RecognizeUtterance on its alias, a policy on the identity pool's role) and put "
+                            "its ids in amplify_outputs.json with backend.addOutput(); the app passes them to "
+                            "Amplify.configure({ ...Amplify.getConfig(), Interactions: { LexV2: … } }) and uses "
+                            "aws-amplify/interactions (JavaScript libraries).",
+                    docs=(D_INTERACTIONS_SETUP,), positional="name", flags={"--name": var("name")}),
+        update_instead="Edit the bot's policy and outputs in amplify/backend.ts, then deploy.",
+        remove_instead="Delete the bot's policy and addOutput lines from amplify/backend.ts, then deploy.",
+        docs=(D_INTERACTIONS_SETUP,), console=False,
     ),
     *_category(
         "notifications", service="Amazon Connect", console_url="https://console.aws.amazon.com/connect/",
-        add=_removed("notifications add", "Enable a notification channel (push, in-app, email, SMS).",
-                     "Gen 2 has no notifications category, and Amazon Pinpoint behind it reached end of support on 2026-10-30: "
-                     "push notifications go through Amazon Connect Customer Profiles (see the Pinpoint migration guide); "
-                     "SMS through AWS End User Messaging, email through Amazon SES.",
-                     docs=(D_PINPOINT_MIGRATION,), positional="channel"),
-        update_instead="Configure the replacement service (Amazon Connect Customer Profiles, End User Messaging, SES) instead.",
-        remove_instead="Remove the channel's CDK code in amplify/backend.ts, then deploy.",
-        docs=(D_PINPOINT_MIGRATION,), push=False, update=False,
+        add=_manual("notifications add", "Enable a notification channel (push, in-app, email, SMS).",
+                    file="amplify/notifications/resource.ts", snippet=NOTIFICATIONS_SNIPPET,
+                    register=NOTIFICATIONS_REGISTER,
+                    instead="Define push notifications in code with defineNotifications() from @aws-amplify/backend-notifications "
+                            "(`npm add @aws-amplify/backend-notifications`): Amazon Connect Customer Profiles, not Pinpoint. "
+                            "It needs auth in defineBackend; the APNs and FCM credentials are secrets (`npx ampx sandbox secret set …`).",
+                    notes=(PINPOINT_EOL, "Gen 1's SMS and email channels have no Amplify construct: use AWS End User Messaging (SMS) "
+                           "and Amazon SES (email) through CDK.",
+                           "In the app: aws-amplify/push-notifications/customer-profiles (identifyUser, registerDevice, …)."),
+                    docs=(D_NOTIFICATIONS, D_PINPOINT_MIGRATION), positional="channel"),
+        update_instead="Edit defineNotifications() in amplify/notifications/resource.ts (channels, secrets), then deploy.",
+        remove_instead="Take notifications out of defineBackend() and delete amplify/notifications/, then deploy.",
+        docs=(D_NOTIFICATIONS,), push=False, update=False,
         extra=(
-            _removed("notifications configure", "Configure an enabled notification channel.",
-                     "Configure the replacement service (Amazon Connect Customer Profiles, End User Messaging, SES) instead.",
-                     docs=(D_PINPOINT_MIGRATION,), positional="channel"),
+            _manual("notifications configure", "Configure an enabled notification channel.",
+                    file="amplify/notifications/resource.ts", snippet=NOTIFICATIONS_SNIPPET,
+                    instead="Edit the channel (apns / fcm) in defineNotifications() in amplify/notifications/resource.ts, then deploy.",
+                    docs=(D_NOTIFICATIONS,), positional="channel"),
             _removed("notifications status", "List notification channels and their state.",
-                     "Amazon Pinpoint reached end of support on 2026-10-30: check the replacement service's console.",
-                     docs=(D_PINPOINT_MIGRATION,)),
+                     "The channels are the apns / fcm settings of defineNotifications() in amplify/notifications/resource.ts.",
+                     docs=(D_NOTIFICATIONS,)),
             _push("notifications"),
         ),
     ),
     *_category(
         "predictions", service="Amazon AI services", console_url="https://console.aws.amazon.com/",
-        add=_removed("predictions add", "Add a predictions resource (identify, convert, interpret, infer).",
-                     "Gen 2 has no predictions category: call the AI services (Rekognition, Translate, Polly, Bedrock …) from a function or a custom query, with IAM granted by CDK.",
-                     docs=(D_PREDICTIONS,)),
-        update_instead="Gen 2 has no predictions category: change the IAM policy / function code instead.",
-        remove_instead="Remove the AI service policy and code from amplify/backend.ts.",
-        docs=(D_PREDICTIONS,),
+        add=_manual("predictions add", "Add a predictions resource (identify, convert, interpret, infer).",
+                    file="amplify/backend.ts", snippet=PREDICTIONS_SNIPPET,
+                    instead="Grant the AI services (Translate, Polly, Rekognition, Comprehend, Textract) to the identity pool's "
+                            "roles with CDK in amplify/backend.ts and add their settings to amplify_outputs.json with "
+                            "backend.addOutput(); the app uses aws-amplify/predictions (JavaScript libraries).",
+                    docs=(D_PREDICTIONS_SETUP,)),
+        update_instead="Edit the AI service policy and outputs in amplify/backend.ts, then deploy.",
+        remove_instead="Delete the AI service policy and addOutput lines from amplify/backend.ts, then deploy.",
+        docs=(D_PREDICTIONS_SETUP,),
     ),
     # --- utilities ------------------------------------------------------------
     _entry("mock", TRANSLATE, "Run the mockable categories (GraphQL API, storage, functions) locally.",
            desk=(step("ampx", "sandbox"),),
-           notes=(MOCK_WARNING,), docs=(D_SANDBOX,),
+           notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,),
            flags={"--event": drop("there is no local invocation"), "--timeout": drop("there is no local invocation"),
                   "--https": drop("the sandbox endpoints are already HTTPS")},
            gen2_help=("sandbox",)),
     _entry("mock api", TRANSLATE, "Run the local GraphQL mock server.",
-           desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING,), docs=(D_SANDBOX,),
+           desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,),
            flags={"--https": drop("the sandbox endpoints are already HTTPS"), "--timeout": drop("set timeouts in code")},
            gen2_help=("sandbox",)),
     _entry("mock storage", TRANSLATE, "Run the local S3 storage mock.",
-           desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING,), docs=(D_SANDBOX,), gen2_help=("sandbox",)),
+           desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,), gen2_help=("sandbox",)),
     _entry("mock function", TRANSLATE, "Invoke a function locally with an event file.",
            desk=(step("ampx", "sandbox", "--stream-function-logs", ("--logs-filter", "{name}")),),
            positional="name",
-           notes=(MOCK_WARNING, "Invoke the deployed function from your app or with `aws lambda invoke`; its logs stream to this terminal."),
+           notes=(MOCK_WARNING, "Invoke the deployed function from your app or with `aws lambda invoke`; its logs stream to this terminal.",
+                  MOCK_NEVER_EXITS),
            docs=(D_SANDBOX, D_FUNCTIONS),
            flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
                   "--timeout": drop("set timeoutSeconds in defineFunction()")},
@@ -755,7 +965,8 @@ TABLE_ENTRIES: list[Entry] = [
     _help("mock help", "Show mock help."),
     _entry("codegen", TRANSLATE, "Generate GraphQL statements and types for the API.",
            desk=(step(*CODEGEN_DESK),), ci=(step(*CODEGEN_CI),),
-           notes=("Optional in Gen 2: the data client is typed from your schema. At a desk this reads your sandbox; in CI the branch's backend.",),
+           notes=("Optional in Gen 2: the data client is typed from your schema. At a desk this reads your sandbox; in CI the branch's backend.",
+                  CODEGEN_OUT),
            docs=(D_CLI,),
            flags={"--maxDepth": add("--statement-max-depth", "{value}"),
                   "--nodownload": drop("ampx always reads the deployed schema")},
@@ -763,7 +974,8 @@ TABLE_ENTRIES: list[Entry] = [
     _removed("codegen add", "Add codegen for an AppSync API.",
              "No set-up needed: `npx ampx generate graphql-client-code` reads the deployed backend (use --stack for another stack).",
              docs=(D_CLI,),
-             flags={"--apiId": drop("ampx finds the API from the backend's outputs"), "--region": drop("ampx uses your AWS region"),
+             flags={"--apiId": drop("ampx does not take an AppSync API id: it reads the API of a deployed backend, "
+                                    "a stack (--stack) or an Amplify app and branch (--app-id, --branch); at a desk, your sandbox"), "--region": drop("ampx uses your AWS region"),
                     "--frontend": drop("choose with --format / --model-target"), "--framework": drop("not needed")}),
     _removed("codegen configure", "Change the codegen configuration.",
              "Pass the options to each run: `npx ampx generate graphql-client-code --format … --statement-target …`.", docs=(D_CLI,)),
@@ -771,14 +983,14 @@ TABLE_ENTRIES: list[Entry] = [
     _entry("codegen statements", TRANSLATE, "Generate GraphQL statements (queries, mutations, subscriptions).",
            desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*statement_target}"),),
            ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*statement_target}"),),
-           docs=(D_CLI,),
+           notes=(CODEGEN_OUT,), docs=(D_CLI,),
            flags={"--maxDepth": add("--statement-max-depth", "{value}"),
                   "--nodownload": drop("ampx always reads the deployed schema")},
            gen2_help=("generate", "graphql-client-code")),
     _entry("codegen types", TRANSLATE, "Generate GraphQL type annotations.",
            desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*type_target}"),),
            ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*type_target}"),),
-           docs=(D_CLI,), flags={"--nodownload": drop("ampx always reads the deployed schema")},
+           notes=(CODEGEN_OUT,), docs=(D_CLI,), flags={"--nodownload": drop("ampx always reads the deployed schema")},
            gen2_help=("generate", "graphql-client-code")),
     _entry("codegen models", TRANSLATE, "Generate DataStore / model classes from the GraphQL schema.",
            desk=(step(*CODEGEN_DESK, "--format", "{model_format}", "{*model_target}"),),

@@ -135,10 +135,7 @@ def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
     if plan.instead:
         lines.append(f"  Instead: {printable(plan.instead, TEXT_LIMIT)}")
     if plan.manual:
-        lines.append(f"  Write {style(CYAN, printable(plan.manual['file']))} (printed on stdout)")
-        if plan.manual.get("register"):
-            lines.append("  and register it in amplify/backend.ts:")
-            lines.extend("    " + printable(line) for line in plan.manual["register"].splitlines())
+        lines.extend(manual_lines(plan.manual, style))
     if other is not None and other.steps and [s.argv for s in other.steps] != [s.argv for s in plan.steps]:
         label = "In CI" if other.ci else "At a desk"
         for line in command_lines(other.steps, shell):
@@ -155,6 +152,25 @@ def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
         lines.append(style(YELLOW, f"  Cannot run yet: {printable(problem)}"))
     for url in plan.docs[:2]:
         lines.append(style(DIM, f"  Docs: {url}"))
+    return lines
+
+
+def manual_lines(manual: dict, style: Style) -> list[str]:
+    """Where the printed code goes: a new file is written, an existing one edited, and a fragment
+    added after `const backend = defineBackend(…)` (fragments use `backend`)."""
+    action = manual.get("action") or "write"
+    file = style(CYAN, printable(manual["file"]))
+    if action == "after-define":
+        lines = ["  Add after `const backend = defineBackend(…)` in amplify/backend.ts (printed on stdout);",
+                 "  these lines use `backend`, so keep defineBackend's result in `const backend`."]
+    elif action == "edit":
+        lines = [f"  Edit {file} (printed on stdout)"]
+    else:
+        lines = [f"  Write {file}, a new file (printed on stdout)"]
+    if manual.get("register"):
+        lines.append("  and, if it is not there yet, register it in amplify/backend.ts:" if action == "edit"
+                     else "  and register it in amplify/backend.ts:")
+        lines.extend("    " + printable(line) for line in manual["register"].splitlines())
     return lines
 
 

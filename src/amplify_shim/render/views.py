@@ -70,8 +70,10 @@ def _attention(row: dict) -> bool:
     return not gen2.startswith("yes") or "cdk" in gen2 or "cfninclude" in gen2 or row["migration_tool"] in ("generate", "none")
 
 
-def explain_data(words: list[str], ctx: Context) -> dict:
+def explain_data(words: list[str], ctx: Context, platform=None) -> dict:
+    """`platform`: an amplify_shim.platform.Platform (--platform); None: the one detected in ctx, if any."""
     from .. import parity
+    from .. import platform as platforms
 
     from ..settings import split_switches
 
@@ -83,7 +85,8 @@ def explain_data(words: list[str], ctx: Context) -> dict:
     first, second = (ci, desk) if ctx.ci else (desk, ci)
     inv = parse(words)
     path = inv.path
-    rows = [r.to_json() for r in parity.rows_for_command(path)] if path else []
+    chosen = platform if platform is not None else platforms.from_context(ctx)
+    rows = [r.to_json(chosen) for r in parity.rows_for_command(path, chosen)] if path else []
     deployment = []
     name = " ".join(path) if path else ""
     if name in ("publish", "hosting add", "hosting publish", "hosting configure") or (ctx.ci and (name == "push" or name.endswith(" push"))):
@@ -100,13 +103,16 @@ def explain_data(words: list[str], ctx: Context) -> dict:
         "manual": first.manual,
         "flags": first.flags,
         "notes": first.notes,
-        "docs": first.docs,
+        "docs": [platforms.docs_url(url, chosen) for url in first.docs],
         "suggestions": first.suggestions,
         "error": first.error,
         "parity": rows,
         "parity_attention": [r for r in rows if _attention(r)],
         "legend": {e.word: f"{e.label}: {e.description}" for e in parity.legend()},
         "deployment": deployment,
+        "platform": chosen.to_json() if chosen is not None else None,
+        "parity_source": dict(parity.edition(), url=platforms.docs_url(parity.PAGE_URL, chosen),
+                              seed=parity.seed_edition()),
     }
     if path is not None and parity.command_exception(path):
         data["parity_note"] = parity.command_exception(path)
@@ -178,22 +184,79 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
                 lines.append(f"  docs: {path['docs']}")
         sections.append(("Deploying", lines))
     if data["parity"]:
-        attention = data["parity_attention"]
-        total = len(data["parity"])
-        lines = [f"{total} row{'s' if total != 1 else ''}; {len(attention)} change in Gen 2 or need manual migration:"]
-        for row in attention:
-            lines.append(f"- {row['category']}: {row['feature']}")
-            lines.append(f"  Gen 2: {row['gen2']}; migration tool: {TOOL_WORDS[row['migration_tool']]}")
-        rest = total - len(attention)
-        if rest:
-            lines.append(f"({rest} more carried over as they are: amplify-shim features --category …)")
-        lines.append("Migration tool: " + "; ".join(f"{word} = {text.split(':')[0]}" for word, text in data["legend"].items()))
-        sections.append(("Parity", lines))
+        sections.append(("Parity", _parity_lines(data)))
     elif data.get("parity_note"):
         sections.append(("Parity", [data["parity_note"]]))
     if data["docs"]:
         sections.append(("Docs", list(data["docs"])))
+    source = _answer_source(data["input"])
+    if source:
+        sections.append(("Source", [source]))
     return sections
+
+
+def _answer_source(words: list[str]) -> str | None:
+    """"URL (checked DATE)": where the table's answer for these Gen 1 words comes from."""
+    from ..gen1.table import entry_source
+
+    path = parse(list(words)).path
+    entry = TABLE.get(path) if path else None
+    if entry is None or entry.kind not in ("translate", "manual", "removed"):
+        return None
+    url, checked = entry_source(entry)
+    return f"{url} (checked {checked})"
+
+
+def _parity_row_lines(row: dict, platform_known: bool) -> list[str]:
+    where = f" [{', '.join(row['platforms'])}]" if row.get("platforms") and not platform_known else ""
+    lines = [f"- {row['category']}{where}: {row['feature']}",
+             f"  Gen 2: {row['gen2']}; migration tool: {TOOL_WORDS[row['migration_tool']]}"]
+    if row.get("notes"):
+        lines.append(f"  notes: {row['notes']}")
+    note = _change_note(row)
+    if note:
+        lines.append(f"  {note}")
+    return lines
+
+
+def _change_note(row: dict) -> str | None:
+    from .. import parity
+
+    return parity.change_text(row.get("changed"))
+
+
+def _parity_lines(data: dict) -> list[str]:
+    """The explanation's parity block: rows that need attention or changed since the seed edition,
+    their notes, the platform answered for and the page edition the rows come from."""
+    attention = data["parity_attention"]
+    total = len(data["parity"])
+    known = data.get("platform") is not None
+    lines = [f"{total} row{'s' if total != 1 else ''}; {len(attention)} change in Gen 2 or need manual migration:"]
+    for row in attention:
+        lines += _parity_row_lines(row, known)
+    changed = [row for row in data["parity"] if row.get("changed") and row not in attention]
+    if changed:
+        lines.append("changed since the previous edition of the page:")
+        for row in changed:
+            lines += _parity_row_lines(row, known)
+    rest = total - len(attention) - len(changed)
+    if rest:
+        lines.append(f"({rest} more carried over as they are: amplify-shim features --category …)")
+    lines.append("Migration tool: " + "; ".join(f"{word} = {text.split(':')[0]}" for word, text in data["legend"].items()))
+    source = data.get("parity_source")
+    if source:
+        lines.append(f"platform: {_platform_label(data.get('platform'))}")
+        lines.append(f"source: feature-parity page, {source['edition']} edition (docs commit {source['commit']}, "
+                     f"{source['date']}):")
+        lines.append(f"  {source['url']}")
+    return lines
+
+
+def _platform_label(chosen: dict | None) -> str:
+    if not chosen:
+        return "not detected: rows for every platform (--platform js|android|swift|flutter)"
+    name = chosen["platform"] + (f" ({chosen['framework']})" if chosen.get("framework") else "")
+    return name + (f", from {chosen['source']}" if chosen.get("source") else "")
 
 
 def explain_text(data: dict, shell: str) -> str:
@@ -299,25 +362,73 @@ def print_markdown(rows: list[dict], columns: list[str]) -> None:
 
 # --- features --------------------------------------------------------------------
 
-def show_features(rows: list[dict]) -> None:
+def features_cells(row: dict, platform_known: bool = True) -> dict:
+    """A row's shown cells: category (with its platforms when every platform is shown), the Notes
+    column, and the change since the seed edition as one line."""
+    from .. import parity
+
+    where = f" [{', '.join(row['platforms'])}]" if row.get("platforms") and not platform_known else ""
+    return dict(row, category=row["category"] + where, tool=TOOL_WORDS[row["migration_tool"]],
+                change=parity.change_text(row.get("changed")) or "")
+
+
+def features_footer(meta: dict | None) -> str | None:
+    """'platform: …; source: …' under the rich table (the JSON carries the same)."""
+    if not meta or not meta.get("source"):
+        return None
+    source = meta["source"]
+    return (f"platform: {_platform_label(meta.get('platform'))}\n"
+            f"source: feature-parity page, {source['edition']} edition (docs commit {source['commit']}, "
+            f"{source['date']}):\n  {source['url']}")
+
+
+def show_features(rows: list[dict], meta: dict | None = None) -> None:
+    known = bool(meta and meta.get("platform"))
+    cells = [features_cells(row, known) for row in rows]
     console = _rich_console()
     if console is None:
-        for row in rows:
-            tool = TOOL_WORDS[row["migration_tool"]]
-            sys.stdout.write(f"{row['category']}\t{row['feature']}\tGen 1: {row['gen1']}\tGen 2: {row['gen2']}\ttool: {tool}\n")
+        for row in cells:
+            extra = "".join(f"\t{label}{row[key]}" for key, label in (("notes", "notes: "), ("change", "")) if row.get(key))
+            sys.stdout.write(f"{row['category']}\t{row['feature']}\tGen 1: {row['gen1']}\tGen 2: {row['gen2']}"
+                             f"\ttool: {row['tool']}{extra}\n")
         if not rows:
             sys.stderr.write("no matching rows\n")
         return
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(expand=True)
-    for name in ("Category", "Feature", "Gen 1", "Gen 2", "Migration tool"):
+    for name in ("Category", "Feature", "Gen 1", "Gen 2", "Migration tool", "Notes"):
         table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(row["category"], row["feature"], row["gen1"], row["gen2"], TOOL_WORDS[row["migration_tool"]])
+    for row in cells:
+        notes = "\n".join(text for text in (row.get("notes"), row["change"]) if text)
+        table.add_row(*(Text(value or "") for value in (row["category"], row["feature"], row["gen1"], row["gen2"],
+                                                        row["tool"], notes)))
     console.print(table)
+    footer = features_footer(meta)
+    if footer:
+        console.print(Text(footer))
     if not rows:
         console.print("no matching rows", style="yellow")
+
+
+def features_markdown(rows: list[dict], meta: dict | None = None) -> None:
+    known = bool(meta and meta.get("platform"))
+    print_markdown([features_cells(row, known) for row in rows],
+                   ["category", "feature", "gen1", "gen2", "migration_tool", "notes", "change"])
+
+
+def show_features_diff(entries: list[dict], markdown: bool = False) -> None:
+    """`features --diff`: the rows that differ between the seed and the current edition."""
+    cells = [dict(e, category=e["category"] + (f" [{', '.join(e['platforms'])}]" if e.get("platforms") else ""))
+             for e in entries]
+    if markdown:
+        print_markdown(cells, ["category", "feature", "status", "note"])
+        return
+    for row in cells:
+        sys.stdout.write(f"{row['category']}\t{row['feature']}\t{row['note']}\n")
+    if not entries:
+        sys.stderr.write("no differences\n")
 
 
 # --- doctor --------------------------------------------------------------------
@@ -412,9 +523,8 @@ def doctor_data(environ=None) -> dict:
     data["tools"] = tools
     gen1_path, how = gen1cli.find(environ, getattr(conf, "gen1_cli", None))
     gen1_version = None
-    if gen1_path:
-        guarded = dict(environ, **{gen1cli.GUARD: "1"})
-        gen1_version = _version_of([gen1_path, "--version"], guarded, timeout=30)
+    if gen1_path:  # gen1cli.find never returns the shim itself
+        gen1_version = _version_of([gen1_path, "--version"], environ, timeout=30)
     data["gen1_cli"] = {"path": gen1_path, "version": gen1_version, "how": how}
     first = gen1cli.first_on_path(environ)
     data["amplify_on_path"] = {"path": first, "is_shim": bool(first and gen1cli.is_shim(first))}
