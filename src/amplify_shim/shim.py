@@ -179,18 +179,21 @@ def _answer(plan, ctx, conf, environ, style) -> int:
     if conf.mode != "teach" and plan.missing and plan.ask:
         plan = _ask_for_value(plan, ctx) or plan
     asks = conf.mode == "ask" or (plan.destructive and not plan.confirmed)
+    other = _other_plan(plan, ctx)
     if conf.mode != "teach" and asks and plan.destructive and _on_terminal():
         # The question will be asked, and a yes runs the program without its own prompt:
-        # show that final argv now, so the line shown is the line run.
+        # show that final argv now, so the line shown is the line run (the other setting's too).
         from .plan import add_yes_flags
         add_yes_flags(plan)
+        add_yes_flags(other)
     shell = _shell(conf)
-    out, err = text.teach(plan, shell=shell, style=style, other=_other_plan(plan, ctx))
-    _write(sys.stdout, out)
+    out, err = text.teach(plan, shell=shell, style=style, other=other)
+    refusal = None if conf.mode == "teach" else _refusal(plan, ctx, environ)
+    if not refusal or plan.kind == "manual":  # stdout carries only a line that runs (or the code to write)
+        _write(sys.stdout, out)
     _write(sys.stderr, text.wrap_for_terminal(err, sys.stderr))
     if conf.mode == "teach":
         return X.OK
-    refusal = _refusal(plan, ctx, environ)
     if refusal:
         message, status = refusal
         _write(sys.stderr, f"amplify: {message}\n")

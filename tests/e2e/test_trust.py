@@ -159,3 +159,16 @@ def test_teach_mode_shows_the_folder_too(amplify_bin, stubs, env, gen2_project):
     assert result.stdout.splitlines() == [
         "git checkout prod", "(cd .. && npx ampx generate outputs --branch prod --app-id d1)"]
     assert stubs.calls() == []
+
+
+def test_a_refused_plan_prints_no_command_on_stdout(amplify_bin, stubs, tmp_path):
+    """What stdout shows is what runs: a CI push with no app id is refused, and its placeholder
+    line does not reach a script that captures stdout."""
+    project = make_gen2(str(tmp_path / "app"))
+    env = base_env(stubs, tmp_path, CI="1", AWS_BRANCH="main", AMPLIFY_SHIM_MODE="run")
+    result = run([amplify_bin, "push"], cwd=project, env=env)
+    assert result.returncode == 2 and "app id is unknown" in result.stderr
+    assert result.stdout == ""
+    taught = run([amplify_bin, "push", "--shim-print"], cwd=project, env=env)
+    assert taught.stdout == "npx ampx pipeline-deploy --branch main --app-id '<app-id>'\n"  # teach: the line to complete
+    assert stubs.calls() == []
