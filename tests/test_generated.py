@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from amplify_shim.generate import docs
+from tools.generate import docs
 from tools import regen, reference
 
 ROOT = Path(__file__).resolve().parents[1]

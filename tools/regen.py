@@ -4,8 +4,9 @@
     python -m tools.regen --check   # write nothing; exit 1 listing the drifted files
 
 In order: the command surfaces (reference/*-commands.json -> gen1/surface_data.py,
-gen2/ampx_data.py), the parity data (reference/feature-parity-*.txt ->
-parity/data.py), then what is generated from the table: the README's generated
+gen2/ampx_data.py), the parity data (reference/feature-matrix-*.mdx, the edition that
+answers, and reference/feature-parity-*.txt, the seed kept for its differences ->
+parity/data.py), then what tools/generate/ makes from the table: the README's generated
 blocks and docs/commands.md, the shell completion scripts, the man pages. The
 imports come first and import nothing from the package, so the generators after
 them load the freshly written data.
@@ -40,19 +41,19 @@ def _parity() -> dict:
 
 
 def _docs() -> dict:
-    from amplify_shim.generate import docs
+    from tools.generate import docs
 
     return docs.outputs(ROOT)
 
 
 def _completion():
-    from amplify_shim.generate import completion
+    from tools.generate import completion
 
     return completion
 
 
 def _man():
-    from amplify_shim.generate import man
+    from tools.generate import man
 
     return man
 

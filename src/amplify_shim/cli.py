@@ -280,23 +280,22 @@ def completion(
     install: bool = typer.Option(False, "--install", help="Write the script to your shell's per-user completion directory."),
 ) -> None:
     """Print (or install) the static completion script for `amplify` and `amplify-shim`."""
-    from .generate import completion as gen
+    import os
+
+    from . import completion as scripts
 
     if shell is None:
         from .render.shell import detect_shell
         shell = detect_shell(None, None)
-    shell = {"powershell5": "powershell", "pwsh": "powershell"}.get(shell, shell)
-    if shell not in ("bash", "zsh", "fish", "powershell"):
-        _fail(f"no completion for '{shell}': choose bash, zsh, fish or powershell")
-    if not install:
-        sys.stdout.write(gen.generate(shell, "amplify"))
-        sys.stdout.write(gen.generate(shell, "amplify-shim"))
-        return
-    from .generate import install as installer
-
-    import os
     try:
-        _, message = installer.install(shell, os.environ)
+        shell = scripts.normalize(shell)
+    except ValueError as exc:
+        _fail(str(exc))
+    if not install:
+        sys.stdout.write(scripts.script_for(shell))
+        return
+    try:
+        _, message = scripts.install(shell, os.environ)
     except OSError as exc:
         typer.echo(f"amplify-shim: could not write the completion script: {exc.strerror or exc} "
                    f"({getattr(exc, 'filename', '') or 'unknown path'})", err=True)

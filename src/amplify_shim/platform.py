@@ -39,10 +39,6 @@ class Platform:
     def docs_path(self) -> str:
         return docs_path(self.key, self.framework)
 
-    def label(self) -> str:
-        name = self.key + (f" ({self.framework})" if self.framework and self.framework != self.key else "")
-        return name + (f", from {self.source}" if self.source else "")
-
     def to_json(self) -> dict:
         return {"platform": self.key, "framework": self.framework, "docs_path": self.docs_path, "source": self.source}
 

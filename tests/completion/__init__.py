@@ -203,7 +203,7 @@ class ZshSession:
 
 def _data():
     from amplify_shim.gen1 import surface
-    from amplify_shim.generate.completion import COMPLETE_STATUSES
+    from tools.generate.completion import COMPLETE_STATUSES
 
     included = {c.path for c in surface.commands() if c.path and c.status in COMPLETE_STATUSES}
     spellings = {s: p for s, p in surface.spellings().items() if p in included}
@@ -324,7 +324,7 @@ def shim_cases() -> list[tuple[str, str, set]]:
     import typer.main
 
     from amplify_shim.cli import app
-    from amplify_shim.generate.completion import SHELLS
+    from tools.generate.completion import SHELLS
 
     group = typer.main.get_command(app)
     return [

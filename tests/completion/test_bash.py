@@ -90,7 +90,7 @@ def test_with_bash_completion_loaded(repo):
 def test_bash_completion_loads_the_installed_file(repo, tmp_path):
     """install() puts the script where bash-completion looks on the first TAB."""
     require(BASH_COMPLETION.is_file(), "bash-completion is not installed (apt-get install bash-completion)")
-    from amplify_shim.generate.install import install
+    from amplify_shim.completion import install
 
     home = tmp_path / "home"
     path, _ = install("bash", {"HOME": str(home)})

@@ -84,7 +84,7 @@ def test_descriptions_come_from_the_table(repo):
 
 def test_autoloaded_from_the_install_location(repo, tmp_path):
     """install() writes where fish looks on the first TAB: no `source` needed."""
-    from amplify_shim.generate.install import install
+    from amplify_shim.completion import install
 
     home = tmp_path / "home"
     path, _ = install("fish", {"HOME": str(home)})

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from amplify_shim.generate import completion as gen
-from amplify_shim.generate.install import ZSH_RC_LINE, install, normalize, script_for, targets
+from tools.generate import completion as gen
+from amplify_shim.completion import ZSH_RC_LINE, install, normalize, script_for, targets
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -111,7 +111,7 @@ import os  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 
-from amplify_shim.generate import install as installer  # noqa: E402
+from amplify_shim import completion as installer  # noqa: E402
 
 
 def test_each_write_uses_a_unique_temporary_in_the_target_directory(home, monkeypatch):
@@ -181,7 +181,7 @@ def test_installed_file_is_readable_by_others_like_any_script(home):
 
 CONCURRENT = r'''
 import sys
-from amplify_shim.generate.install import install
+from amplify_shim.completion import install
 for _ in range(20):
     install("bash", {"HOME": sys.argv[1]})
 '''

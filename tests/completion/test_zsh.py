@@ -94,7 +94,7 @@ def test_outside_a_git_repository(tmp_path):
 def test_installed_into_zfunc(tmp_path, repo):
     """install() writes ~/.zfunc/_amplify; with the line it prints, compinit finds it."""
     require_tool("zsh")
-    from amplify_shim.generate.install import ZSH_RC_LINE, install
+    from amplify_shim.completion import ZSH_RC_LINE, install
 
     home = tmp_path / "home"
     path, message = install("zsh", {"HOME": str(home)})

@@ -152,3 +152,11 @@ def test_the_importer_and_the_runtime_agree_on_the_js_family():
     from tools import import_parity
 
     assert set(import_parity.JS_FILTERS) == set(platform.JS_FRAMEWORKS)
+
+
+@pytest.mark.parametrize("text", ["{not json", "[]", '{"dependencies": "react"}', "\ufeff\x00"])
+def test_unusable_package_json_still_means_js_with_the_react_path(tmp_path, text):
+    root = gen2(tmp_path / "app")
+    touch(root / "package.json", text)
+    chosen = platform.resolve(None, context.detect(cwd=str(root), environ={}))
+    assert chosen.key == "js" and chosen.docs_path in ("react", "javascript")

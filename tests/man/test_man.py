@@ -19,7 +19,7 @@ import pytest
 from amplify_shim import exitcodes, gen1cli, settings
 from amplify_shim.context import Context
 from amplify_shim.gen1.table import GLOBAL_FLAGS, TABLE
-from amplify_shim.generate import man, roff
+from tools.generate import man, roff
 from amplify_shim.plan import build_plan
 from amplify_shim.render.text import command_lines
 from tests.conftest import require_tool
@@ -231,7 +231,7 @@ def test_committed_pages_are_the_generated_ones():
     for name in NAMES:
         with open(ROOT / "man" / name, encoding="utf-8", newline="") as handle:
             committed = handle.read()
-        assert committed == PAGES[name], f"man/{name} is out of date: run python -m amplify_shim.generate.man"
+        assert committed == PAGES[name], f"man/{name} is out of date: run python -m tools.regen"
 
 
 def test_check_mode(tmp_path):
@@ -241,7 +241,7 @@ def test_check_mode(tmp_path):
     assert man.write(tmp_path) == []
     (tmp_path / "man" / "amplify.1").write_text("stale\n", encoding="utf-8")
     assert man.drifted(tmp_path) == [tmp_path / "man" / "amplify.1"]
-    done = subprocess.run([sys.executable, "-m", "amplify_shim.generate.man", "--check"],
+    done = subprocess.run([sys.executable, "-m", "tools.generate.man", "--check"],
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -252,7 +252,7 @@ def test_pages_do_not_depend_on_the_machine(tmp_path):
            "AWS_REGION": "eu-west-1", "AMPLIFY_SHIM_MODE": "run", "AMPLIFY_SHIM_SHELL": "fish",
            "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "COLUMNS": "20", "LC_ALL": "C",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    code = "import json; from amplify_shim.generate import man; print(json.dumps(man.pages()))"
+    code = "import json; from tools.generate import man; print(json.dumps(man.pages()))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                           cwd=tmp_path, check=True)
     assert json.loads(done.stdout) == PAGES

@@ -95,6 +95,9 @@ def test_both_wheels_carry_the_package_and_the_module_entry_point(posix_wheel, w
         assert "amplify_shim/shim.py" in wheel.names
         assert wheel.console_scripts["amplify-shim"] == "amplify_shim.cli:main"
         assert any(n.endswith("share/man/man1/amplify.1") for n in wheel.names)
+        # `amplify-shim completion` prints the shipped scripts; the generators (tools/) are not installed.
+        assert "amplify_shim/completions/amplify.bash" in wheel.names and "amplify_shim/completions/_amplify" in wheel.names
+        assert not any(n.startswith(("amplify_shim/generate/", "tools/")) for n in wheel.names)
 
 
 def test_pip_makes_a_working_amplify_launcher_from_the_windows_wheel(windows_wheel, tmp_path):

@@ -1,4 +1,4 @@
-"""`amplify-shim completion [SHELL] [--install]`: print or install the static scripts.
+"""`amplify-shim completion [SHELL] [--install]`: print or install the shipped static scripts.
 
     script_for(shell, program=None) -> str
     install(shell, environ, programs=PROGRAMS) -> (path | None, message)
@@ -29,7 +29,33 @@ from __future__ import annotations
 import os
 from pathlib import Path, PureWindowsPath
 
-from .completion import PROGRAMS, SHELLS, generate
+SHELLS = ("bash", "zsh", "fish", "powershell")
+PROGRAMS = ("amplify", "amplify-shim")
+# (shell, program) -> the generated script's file name: completions/ in the repository, and
+# amplify_shim/completions/ in a wheel (tools/generate/completion.py writes them; nothing here generates).
+FILES = {
+    ("bash", "amplify"): "amplify.bash", ("bash", "amplify-shim"): "amplify-shim.bash",
+    ("zsh", "amplify"): "_amplify", ("zsh", "amplify-shim"): "_amplify-shim",
+    ("fish", "amplify"): "amplify.fish", ("fish", "amplify-shim"): "amplify-shim.fish",
+    ("powershell", "amplify"): "amplify.ps1", ("powershell", "amplify-shim"): "amplify-shim.ps1",
+}
+
+
+def generate(shell: str, program: str) -> str:
+    """The shipped completion script for `program` in `shell`."""
+    name = FILES[(shell, program)]
+    for folder in _folders():
+        path = folder / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    raise FileNotFoundError(f"the completion script {name} is not installed with this package; reinstall it")
+
+
+def _folders() -> list:
+    """Where the scripts are: inside the installed package (a wheel), else the repository's
+    completions/ beside src/ (an editable install or a checkout)."""
+    package = Path(__file__).resolve().parent
+    return [package / "completions", package.parent.parent / "completions"]
 
 ALIASES = {"pwsh": "powershell", "powershell5": "powershell", "ps": "powershell"}
 ZSH_RC_LINE = "fpath=(~/.zfunc $fpath); autoload -U compinit && compinit"
@@ -91,7 +117,7 @@ def _write(path: Path, text: str) -> bool:
     one file), fsync, then os.replace; the temporary is removed on any failure. The current file
     is read only when it is a regular file of the same size (a FIFO there must not hang us).
     """
-    from ..files import FileProblem, read_capped
+    from .files import FileProblem, read_capped
 
     data = text.encode("utf-8")
     try:

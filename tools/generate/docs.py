@@ -1,7 +1,7 @@
 """Generate the README's derived sections and docs/commands.md from the table.
 
-    python -m amplify_shim.generate.docs          # rewrite
-    python -m amplify_shim.generate.docs --check  # exit 1 when a committed file drifted
+    python -m tools.regen          # rewrite
+    python -m tools.regen --check  # exit 1 when a committed file drifted
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .. import exitcodes
-from ..context import Context
-from ..gen1.table import SEED_COMMANDS, TABLE
-from ..plan import build_plan
-from ..render.text import command_lines
+from amplify_shim import exitcodes
+from amplify_shim.context import Context
+from amplify_shim.gen1.table import SEED_COMMANDS, TABLE
+from amplify_shim.plan import build_plan
+from amplify_shim.render.text import command_lines
 
-ROOT = Path(__file__).resolve().parents[3]
-BEGIN = "<!-- BEGIN GENERATED: {name} (python -m amplify_shim.generate.docs) -->"
+ROOT = Path(__file__).resolve().parents[2]
+BEGIN = "<!-- BEGIN GENERATED: {name} (python -m tools.regen) -->"
 END = "<!-- END GENERATED: {name} -->"
 
 
@@ -64,10 +64,10 @@ def command_count() -> str:
 
 
 def commands_md() -> str:
-    from ..render.views import table_category
+    from amplify_shim.render.views import table_category
 
     lines = ["# Every Gen 1 command and its Gen 2 equivalent", "",
-             "Generated from the command table by `python -m amplify_shim.generate.docs`; do not edit.",
+             "Generated from the command table by `python -m tools.regen`; do not edit.",
              "`<branch>`, `<app-id>` and `<name>` are filled in from your command line and project when you run the shim.", ""]
     groups: dict[str, list[str]] = {}
     for path in command_paths():
@@ -108,7 +108,7 @@ def main(argv: list[str]) -> int:
             if not check:
                 path.write_text(text, encoding="utf-8")
     if check and drifted:
-        print("out of date (run python -m amplify_shim.generate.docs): " + ", ".join(str(p) for p in drifted))
+        print("out of date (run python -m tools.regen): " + ", ".join(str(p) for p in drifted))
         return 1
     return 0
 
