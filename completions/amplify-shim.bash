@@ -658,7 +658,7 @@ __amplify_shim_kind() {
     # $1: the words typed so far, $2: a flag. Sets the kind of its value.
     case "$1|$2" in
         'explain|--platform'|'features|--platform')
-            __amplify_shim_k='v' ;;
+            __amplify_shim_k='c:js,android,swift,flutter' ;;
         'explain|--shell'|'plan|--shell'|'table|--shell')
             __amplify_shim_k='c:bash,zsh,fish,powershell,powershell5,cmd,posix' ;;
         'features|--category'|'features|-c')

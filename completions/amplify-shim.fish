@@ -1131,7 +1131,7 @@ end
 function __amplify_shim_kind --description 'amplify-shim completion: the kind of a flag value'
     switch "$argv[1]|$argv[2]"
         case 'explain|--platform' 'features|--platform'
-            echo 'v'
+            echo 'c:js,android,swift,flutter'
         case 'explain|--shell' 'plan|--shell' 'table|--shell'
             echo 'c:bash,zsh,fish,powershell,powershell5,cmd,posix'
         case 'features|--category' 'features|-c'

@@ -1198,7 +1198,7 @@
     )
     foreach ($k in @(
         'explain|--platform', 'features|--platform'
-    )) { $shimKinds[$k] = 'v' }
+    )) { $shimKinds[$k] = 'c:js,android,swift,flutter' }
     foreach ($k in @(
         'explain|--shell', 'plan|--shell', 'table|--shell'
     )) { $shimKinds[$k] = 'c:bash,zsh,fish,powershell,powershell5,cmd,posix' }

@@ -14,6 +14,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .exitcodes import USAGE, WRITE_ERROR
 
 app = typer.Typer(
     name="amplify-shim",
@@ -43,7 +44,7 @@ def root(
     """Plan, explain and look up Amplify Gen 1 -> Gen 2 equivalents."""
 
 
-def _fail(message: str, status: int = 2):
+def _fail(message: str, status: int = USAGE):
     """One line on stderr (user input in it escaped and cut), then exit `status`."""
     from .render.text import TEXT_LIMIT, printable
 
@@ -54,7 +55,7 @@ def _fail(message: str, status: int = 2):
 def _usage(ctx: typer.Context, message: str):
     """A usage error as click shows one (usage line, hint, message), exit 2."""
     sys.stderr.write(f"{ctx.get_usage()}\nTry '{ctx.command_path} --help' for help.\n\nError: {message}\n")
-    raise typer.Exit(2)
+    raise typer.Exit(USAGE)
 
 
 def _gen1_words(words: List[str]) -> List[str]:
@@ -64,7 +65,7 @@ def _gen1_words(words: List[str]) -> List[str]:
     try:
         return split_switches(words)[1]
     except UnknownSwitch as exc:
-        _fail(str(exc), 2)
+        _fail(str(exc), USAGE)
 
 
 def _context(ci: Optional[bool]):
@@ -139,7 +140,7 @@ def plan(
 
     if result.error:  # as `amplify` does: the error only, nothing to paste on stdout
         sys.stderr.write(text.error_text(result, text.Style(text.colour_enabled(sys.stderr))))
-        raise typer.Exit(2)
+        raise typer.Exit(USAGE)
     out, err = text.teach(result, shell=_shell(shell, conf), style=text.Style(text.colour_enabled(sys.stderr)))
     sys.stdout.write(out)
     sys.stderr.write(err)
@@ -180,7 +181,7 @@ def explain(
         return
     if data["error"]:  # not a Gen 1 command (or a refused value): the answer is an error, on stderr
         sys.stderr.write(views.explain_text(data, _shell(shell, conf)))
-        raise typer.Exit(2)
+        raise typer.Exit(USAGE)
     views.show_explain(data, shell=_shell(shell, conf))
 
 
@@ -299,7 +300,7 @@ def completion(
     except OSError as exc:
         typer.echo(f"amplify-shim: could not write the completion script: {exc.strerror or exc} "
                    f"({getattr(exc, 'filename', '') or 'unknown path'})", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(WRITE_ERROR)
     typer.echo(message)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from tools.generate import completion as gen
 from amplify_shim.completion import ZSH_RC_LINE, install, normalize, script_for, targets
+from amplify_shim.exitcodes import WRITE_ERROR
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -215,7 +216,7 @@ def test_read_only_directory_is_one_line_and_leaves_nothing(home):
                               text=True, timeout=60)
     finally:
         folder.chmod(0o755)
-    assert done.returncode == 1 and len(done.stderr.splitlines()) == 1, done.stderr
+    assert done.returncode == WRITE_ERROR and len(done.stderr.splitlines()) == 1, done.stderr
     assert "Permission denied" in done.stderr and str(folder) in done.stderr
     assert list(folder.iterdir()) == []
 
@@ -226,6 +227,6 @@ def test_cli_failure_is_one_line_and_leaves_nothing(home):
     done = subprocess.run([os.path.join(os.path.dirname(sys.executable), "amplify-shim"), "completion", "zsh",
                            "--install"], env={"HOME": str(home), "PATH": "/usr/bin:/bin"}, capture_output=True,
                           text=True, timeout=60)
-    assert done.returncode == 1 and len(done.stderr.splitlines()) == 1, done.stderr
+    assert done.returncode == WRITE_ERROR and len(done.stderr.splitlines()) == 1, done.stderr
     assert "could not write the completion script" in done.stderr and "_amplify" in done.stderr
     assert sorted(p.name for p in (home / ".zfunc").iterdir()) == ["_amplify"]

@@ -303,32 +303,19 @@ def amplify_spec() -> Spec:
 # fixed vocabulary in the package: (command, option) -> words. Used only when
 # the option declares no choices of its own.
 def _shim_vocabulary() -> dict:
-    vocab: dict[tuple[str, str], tuple] = {}
-    try:
-        from amplify_shim.render import shell as render_shell
+    from amplify_shim import parity, platform
+    from amplify_shim.gen1.table import TABLE
+    from amplify_shim.render import shell as render_shell
+    from amplify_shim.render.views import table_category
 
-        vocab[("*", "--shell")] = tuple(render_shell.SHELLS)
-    except (ImportError, AttributeError):
-        vocab[("*", "--shell")] = SHELLS
-    try:
-        from amplify_shim.gen1.table import TABLE
-        from amplify_shim.render.views import table_category
-
-        vocab[("table", "--category")] = tuple(sorted({table_category(p) for p in TABLE if p}))
-    except (ImportError, AttributeError):
-        pass
-    try:
-        from amplify_shim import parity
-    except ImportError:  # not written yet: generate without these values
-        parity = None
-    if parity is not None:
-        try:
-            vocab[("features", "--category")] = tuple(parity.category_slug(c) for c in parity.categories())
-            vocab[("features", "--gen2")] = tuple(parity.GEN2_FILTERS)
-            vocab[("features", "--tool")] = tuple(parity.TOOL_FILTERS)
-        except Exception:  # noqa: BLE001 - a parity module mid-rewrite must not break generation
-            pass
-    return vocab
+    return {
+        ("*", "--shell"): tuple(render_shell.SHELLS),
+        ("*", "--platform"): tuple(platform.PLATFORMS),
+        ("table", "--category"): tuple(sorted({table_category(p) for p in TABLE if p})),
+        ("features", "--category"): tuple(parity.category_slug(c) for c in parity.categories()),
+        ("features", "--gen2"): tuple(parity.GEN2_FILTERS),
+        ("features", "--tool"): tuple(parity.TOOL_FILTERS),
+    }
 
 
 def _param_kind(param, words) -> str:
