@@ -250,3 +250,16 @@ def test_every_entry_names_its_source_and_date():
 def test_explain_shows_source_and_date():
     text = explain_text(explain_data(["add", "notifications"], DESK), "posix")
     assert re.search(r"Source:\s+https://docs\.amplify\.aws/\S+notifications/set-up-notifications/ \(checked \d{4}-\d{2}-\d{2}\)", text)
+
+
+def test_explain_source_follows_the_platform():
+    """The Source link uses the platform's docs path, like the Docs links (https://docs.amplify.aws/android/...)."""
+    from amplify_shim import platform as platforms
+
+    text = explain_text(explain_data(["add", "auth"], DESK, platform=platforms.parse("android")), "posix")
+    assert re.search(r"Source:\s+https://docs\.amplify\.aws/android/build-a-backend/auth/set-up-auth/ \(checked", text)
+
+
+def test_api_import_says_the_same_as_add_graphql_datasource():
+    """Both print the SQL snippet: both say schema.sql.ts is generated and what goes in resource.ts."""
+    assert plan("api", "import").instead == plan("api", "add-graphql-datasource").instead

@@ -205,6 +205,11 @@ export type Schema = ClientSchema<typeof combinedSchema>;
 export const data = defineData({ schema: combinedSchema });
 """
 
+SQL_INSTEAD = ("Store the connection string as a secret and generate amplify/data/schema.sql.ts from the database "
+               "(`npx ampx generate schema-from-database`, the two commands at the top; never written by hand). "
+               "Then, in amplify/data/resource.ts, import its schema, set its authorization and combine it with "
+               "your models (a.combine), as printed.")
+
 DATA_SNIPPET = """import { a, defineData, type ClientSchema } from '@aws-amplify/backend';
 
 const schema = a.schema({
@@ -732,10 +737,7 @@ TABLE_ENTRIES: list[Entry] = [
             _manual("api add-graphql-datasource", "Add an Aurora Serverless datasource to the GraphQL API.",
                     file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
                     register="import { data } from './data/resource';\n\ndefineBackend({ data });",
-                    instead="Store the connection string as a secret and generate amplify/data/schema.sql.ts from the database "
-                            "(`npx ampx generate schema-from-database`, the two commands at the top; never written by hand). "
-                            "Then, in amplify/data/resource.ts, import its schema, set its authorization and combine it with "
-                            "your models (a.combine), as printed.",
+                    instead=SQL_INSTEAD,
                     docs=(D_SQL,)),
             _removed("api rebuild", "Delete and recreate all DynamoDB tables behind the GraphQL API.",
                      "Delete and redeploy your sandbox (`npx ampx sandbox delete`, then `npx ampx sandbox`): all its data is lost, as with rebuild.",
@@ -749,7 +751,7 @@ TABLE_ENTRIES: list[Entry] = [
             _manual("api import", "Import an existing MySQL/PostgreSQL database as a GraphQL datasource.",
                     file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
                     register="import { data } from './data/resource';\n\ndefineBackend({ data });",
-                    instead="Store the connection string as a secret, then generate a TypeScript schema from the database.",
+                    instead=SQL_INSTEAD,
                     docs=(D_SQL,)),
             _entry("api generate-schema", TRANSLATE, "Generate a GraphQL schema from the imported SQL datasource.",
                    desk=(step("ampx", "generate", "schema-from-database", "--connection-uri-secret", "SQL_CONNECTION_STRING"),),

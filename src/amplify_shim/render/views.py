@@ -189,14 +189,16 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
         sections.append(("Parity", [data["parity_note"]]))
     if data["docs"]:
         sections.append(("Docs", list(data["docs"])))
-    source = _answer_source(data["input"])
+    source = _answer_source(data["input"], data.get("platform"))
     if source:
         sections.append(("Source", [source]))
     return sections
 
 
-def _answer_source(words: list[str]) -> str | None:
-    """"URL (checked DATE)": where the table's answer for these Gen 1 words comes from."""
+def _answer_source(words: list[str], platform: dict | None = None) -> str | None:
+    """"URL (checked DATE)": where the table's answer for these Gen 1 words comes from (the docs
+    link on the platform's path, like the Docs links)."""
+    from .. import platform as platforms
     from ..gen1.table import entry_source
 
     path = parse(list(words)).path
@@ -204,6 +206,8 @@ def _answer_source(words: list[str]) -> str | None:
     if entry is None or entry.kind not in ("translate", "manual", "removed"):
         return None
     url, checked = entry_source(entry)
+    if platform:
+        url = platforms.docs_url(url, platforms.Platform(platform["platform"], platform.get("framework")))
     return f"{url} (checked {checked})"
 
 
