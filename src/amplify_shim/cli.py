@@ -33,7 +33,11 @@ SHELL_HELP = "Render commands for this shell (bash, zsh, fish, powershell, power
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"amplify-shim {__version__}")
+        from .gen1.table import AMPX_CHECKED_VERSION, KNOWLEDGE_DATE
+
+        typer.echo(f"amplify-shim {__version__}\n"
+                   f"Gen 2 knowledge as of {KNOWLEDGE_DATE}; ampx command lines checked against "
+                   f"@aws-amplify/backend-cli {AMPX_CHECKED_VERSION}")
         raise typer.Exit()
 
 

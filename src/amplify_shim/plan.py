@@ -338,6 +338,15 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     _computed(entry, v, ctx)
     plan.vars = {k: {"value": v.values[k], "source": v.sources.get(k)} for k in v.values}
 
+    if entry.platforms and ctx.platform and ctx.platform not in entry.platforms:
+        plan.kind = "removed"
+        plan.notes.append(f"Gen 2 has this for {' and '.join(entry.platforms)} apps only (the feature-parity page); "
+                          f"this project's frontend is {ctx.platform}.")
+        plan.instead = (f"Not available in Gen 2 for {ctx.platform} apps: call the AWS service from a function "
+                        "(defineFunction) or your own backend, with its IAM policy added in amplify/backend.ts.")
+        plan.notes.extend(entry.notes)
+        _report_given(given, v, plan, runs=False)
+        return plan
     if plan.kind in ("manual", "removed"):
         _explain_only(entry, v, plan)
         plan.notes.extend(entry.notes)

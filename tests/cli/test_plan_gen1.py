@@ -37,3 +37,17 @@ def test_plan_with_shim_translate_shows_the_gen2_line(tmp_path):
     data = _plan(["delete", "--force", "--shim-translate"], project, tmp_path)
     assert data["kind"] == "translate" and data["input"] == ["delete", "--force"]
     assert data["steps"][0]["argv"][-3:] == ["sandbox", "delete", "--yes"]
+
+
+def test_explain_answers_for_the_platform_given(tmp_path):
+    """--platform android: predictions is not in Gen 2 there (feature-parity page, 2026-05-14)."""
+    (tmp_path / "amplify").mkdir()
+    (tmp_path / "amplify" / "backend.ts").write_text("")
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "NO_COLOR": "1"}
+    run = [os.path.join(BIN, "amplify-shim"), "explain", "--json"]
+    android = subprocess.run([*run, "--platform", "android", "add", "predictions"], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, timeout=60)
+    js = subprocess.run([*run, "--platform", "js", "add", "predictions"], cwd=tmp_path, env=env,
+                        capture_output=True, text=True, timeout=60)
+    assert json.loads(android.stdout)["kind"] == "removed", android.stderr
+    assert json.loads(js.stdout)["kind"] == "manual", js.stderr

@@ -289,3 +289,23 @@ def test_invisible_formatting_characters_are_refused(char):
     for words in (["env", "checkout", f"dev{char}x", "--appId", "d1"], ["add", "function", "--name", f"a{char}b"]):
         plan = build_plan(words, DESK)
         assert plan.error and "invisible" in plan.error, words
+
+
+@pytest.mark.parametrize("words", [["add", "predictions"], ["interactions", "add"], ["predictions", "remove"]])
+def test_js_only_answers_are_not_given_to_other_platforms(words):
+    """Feature-parity page (2026-05-14): predictions and interactions are custom CDK for the JS family only."""
+    assert build_plan(words, DESK._replace(platform="js")).kind == "manual"
+    assert build_plan(words, DESK).kind == "manual"  # platform unknown: the answer, as before
+    other = build_plan(words, DESK._replace(platform="android"))
+    assert other.kind == "removed" and other.manual is None and "android" in other.instead
+
+
+def test_each_gen1_env_keeps_its_own_app_id():
+    """Gen 1 keeps one AmplifyAppId per env (team-provider-info.json): --envName prod must use prod's,
+    not the current env's (a mutation that used the current one survived the suite before)."""
+    ctx = Context.example(ci=True, app_id="d-dev", app_id_source="amplify/team-provider-info.json",
+                          gen1_app_ids={"dev": "d-dev", "prod": "d-prod"}, gen1_env="dev")
+    assert argvs(build_plan(["pull", "--envName", "prod"], ctx))[0][-4:] == ["--branch", "prod", "--app-id", "d-prod"]
+    assert argvs(build_plan(["pull"], ctx._replace(branch="dev")))[0][-4:] == ["--branch", "dev", "--app-id", "d-dev"]
+    explicit = ctx._replace(app_id="d-mine", app_id_source="AWS_APP_ID")
+    assert argvs(build_plan(["pull", "--envName", "prod"], explicit))[0][-1] == "d-mine"  # a variable wins

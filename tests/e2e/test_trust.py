@@ -172,3 +172,10 @@ def test_a_refused_plan_prints_no_command_on_stdout(amplify_bin, stubs, tmp_path
     taught = run([amplify_bin, "push", "--shim-print"], cwd=project, env=env)
     assert taught.stdout == "npx ampx pipeline-deploy --branch main --app-id '<app-id>'\n"  # teach: the line to complete
     assert stubs.calls() == []
+
+
+def test_force_in_ask_mode_hands_ampx_one_yes(amplify_bin, stubs, env, gen2_project):
+    """A1: --force already added ampx's --yes; the terminal question must not add a second one."""
+    code, output, answered = _pty_run([amplify_bin, "delete", "--force"], gen2_project, env, "y")
+    assert answered and code == 0, output
+    assert stubs.argvs() == [["npx", "ampx", "sandbox", "delete", "--yes"]]

@@ -103,6 +103,7 @@ _EntryBase = record("Entry", (
     ("ask", None),  # the question for a missing positional, asked at a terminal as Gen 1 did
     ("source", None),  # where the answer comes from (docs URL or Gen 1 source file); None: derived (table.entry_source)
     ("checked", None),  # when that source was last checked (YYYY-MM-DD); None: the table's KNOWLEDGE_DATE
+    ("platforms", None),  # the frontend platforms the answer is for (js | android | swift | flutter); None: all
 ), frozen=True)
 
 
@@ -113,7 +114,7 @@ class Entry(_EntryBase):
     # every `amplify` start, and this is several times faster.
     def __init__(self, path=(), kind="", summary="", desk=(), ci=None, notes=(), docs=(), flags=None,
                  positional=None, instead="", file=None, snippet=None, register=None, gen2_help=(), attach=None, ask=None,
-                 source=None, checked=None):
+                 source=None, checked=None, platforms=None):
         put = object.__setattr__
         put(self, "path", path)
         put(self, "kind", kind)
@@ -133,6 +134,7 @@ class Entry(_EntryBase):
         put(self, "ask", ask)
         put(self, "source", source)
         put(self, "checked", checked)
+        put(self, "platforms", platforms)
 
     @property
     def name(self) -> str:

@@ -150,12 +150,17 @@ def _help(path: str, summary: str) -> Entry:
     return _entry(path, HELP, summary, gen2_help=())
 
 
+# The feature-parity page (2026-05-14): predictions and interactions are "Yes with custom CDK" for the
+# JavaScript family only; "No" for Android, Swift and Flutter.
+JS_ONLY = ("js",)
+
+
 def _manual(path: str, summary: str, *, file: str, snippet: str, register: str | None = None,
             instead: str = "", docs: tuple = (), notes: tuple = (), positional: str | None = None,
-            flags: dict | None = None, source: str | None = None) -> Entry:
+            flags: dict | None = None, source: str | None = None, platforms: tuple | None = None) -> Entry:
     return _entry(path, MANUAL, summary, file=file, snippet=snippet, register=register,
                   instead=instead, docs=docs, notes=notes, positional=positional, flags=flags or {},
-                  source=source)
+                  source=source, platforms=platforms)
 
 
 def _removed(path: str, summary: str, instead: str, docs: tuple = (D_MIGRATE,), notes: tuple = (),
@@ -465,10 +470,11 @@ def _category(name: str, *, service: str, console_url: str, add: Entry, update_i
         # Defined in code in Gen 2, so changed and removed in code too; the name given is the one removed.
         remove = remove or _manual(f"{name} remove", remove_summary, file="amplify/backend.ts",
                                    snippet=_removal(add), instead=remove_instead, docs=docs,
-                                   positional=add.positional or "name")
+                                   positional=add.positional or "name", platforms=add.platforms)
         # Already registered in defineBackend: an update edits the definition only.
         change = _manual(f"{name} update", update_summary, file=add.file or "amplify/backend.ts", snippet=add.snippet,
-                         instead=update_instead, docs=docs, positional=add.positional or "name", flags=add.flags)
+                         instead=update_instead, docs=docs, positional=add.positional or "name", flags=add.flags,
+                         platforms=add.platforms)
     else:
         remove = _removed(f"{name} remove", remove_summary, remove_instead, docs=docs, positional="resource")
         change = _removed(f"{name} update", update_summary, update_instead, docs=docs)
@@ -899,7 +905,8 @@ TABLE_ENTRIES: list[Entry] = [
                             "its ids in amplify_outputs.json with backend.addOutput(); the app passes them to "
                             "Amplify.configure({ ...Amplify.getConfig(), Interactions: { LexV2: … } }) and uses "
                             "aws-amplify/interactions (JavaScript libraries).",
-                    docs=(D_INTERACTIONS_SETUP,), positional="name", flags={"--name": var("name")}),
+                    docs=(D_INTERACTIONS_SETUP,), positional="name", flags={"--name": var("name")},
+                    platforms=JS_ONLY),
         update_instead="Edit the bot's policy and outputs in amplify/backend.ts, then deploy.",
         remove_instead="Delete the bot's policy and addOutput lines from amplify/backend.ts, then deploy.",
         docs=(D_INTERACTIONS_SETUP,), console=False,
@@ -937,7 +944,7 @@ TABLE_ENTRIES: list[Entry] = [
                     instead="Grant the AI services (Translate, Polly, Rekognition, Comprehend, Textract) to the identity pool's "
                             "roles with CDK in amplify/backend.ts and add their settings to amplify_outputs.json with "
                             "backend.addOutput(); the app uses aws-amplify/predictions (JavaScript libraries).",
-                    docs=(D_PREDICTIONS_SETUP,)),
+                    docs=(D_PREDICTIONS_SETUP,), platforms=JS_ONLY),
         update_instead="Edit the AI service policy and outputs in amplify/backend.ts, then deploy.",
         remove_instead="Delete the AI service policy and addOutput lines from amplify/backend.ts, then deploy.",
         docs=(D_PREDICTIONS_SETUP,),

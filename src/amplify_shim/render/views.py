@@ -80,6 +80,8 @@ def explain_data(words: list[str], ctx: Context, platform=None) -> dict:
     words = split_switches(words)[1]
     if any(w not in ("-h", "--help", "-help") for w in words):
         words = [w for w in words if w not in ("-h", "--help", "-help")]  # explaining is the help
+    if platform is not None:  # --platform: the answers for that frontend, too
+        ctx = ctx._replace(platform=platform.key)
     desk = build_plan(words, ctx._replace(ci=False))
     ci = build_plan(words, ctx._replace(ci=True, ci_reason=ctx.ci_reason or "CI"))
     first, second = (ci, desk) if ctx.ci else (desk, ci)
@@ -156,7 +158,11 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
     if data["instead"]:
         sections.append(("Instead", [data["instead"]]))
     if data["manual"]:
-        sections.append(("Write", [data["manual"]["file"] + ":"] + data["manual"]["snippet"].rstrip("\n").splitlines()))
+        action = data["manual"].get("action") or "write"
+        label, where = {"edit": ("Edit", data["manual"]["file"] + ":"),
+                        "after-define": ("Add", "after `const backend = defineBackend(…)` in amplify/backend.ts:")
+                        }.get(action, ("Write", data["manual"]["file"] + " (a new file):"))
+        sections.append((label, [where] + data["manual"]["snippet"].rstrip("\n").splitlines()))
         if data["manual"].get("register"):
             sections.append(("Register", ["in amplify/backend.ts:"] + data["manual"]["register"].splitlines()))
     if data["flags"]:
