@@ -51,3 +51,14 @@ def test_explain_answers_for_the_platform_given(tmp_path):
                         capture_output=True, text=True, timeout=60)
     assert json.loads(android.stdout)["kind"] == "removed", android.stderr
     assert json.loads(js.stdout)["kind"] == "manual", js.stderr
+
+
+def test_version_names_the_knowledge_date_and_the_ampx_version(tmp_path):
+    """Issue 10: which Gen 2 the answers describe, and which ampx parser checked the command lines."""
+    from amplify_shim.gen1.table import AMPX_CHECKED_VERSION, KNOWLEDGE_DATE
+
+    done = subprocess.run([os.path.join(BIN, "amplify-shim"), "--version"], capture_output=True, text=True,
+                          env={"PATH": os.environ["PATH"], "HOME": str(tmp_path)}, timeout=60)
+    assert done.returncode == 0
+    assert KNOWLEDGE_DATE in done.stdout and f"@aws-amplify/backend-cli {AMPX_CHECKED_VERSION}" in done.stdout
+    assert len(KNOWLEDGE_DATE) == 10 and KNOWLEDGE_DATE[4] == "-"
