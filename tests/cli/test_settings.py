@@ -132,6 +132,14 @@ def test_explicit_config_expands_tilde(tmp_path):
     assert conf.mode == "teach" and conf.config_path == str(tmp_path / "c.toml")
 
 
+def test_explicit_config_expands_tilde_without_home_in_the_given_environment(tmp_path, monkeypatch):
+    """An environment without HOME (a service, Windows' USERPROFILE): ~ still means the user's home."""
+    (tmp_path / "c.toml").write_text('mode = "teach"\n')
+    monkeypatch.setenv("HOME", str(tmp_path))
+    conf = settings.resolve({"AMPLIFY_SHIM_CONFIG": "~/c.toml"})
+    assert conf.mode == "teach" and conf.config_path == str(tmp_path / "c.toml")
+
+
 def test_config_with_a_utf8_bom_is_read(tmp_path):
     path = _write_config(tmp_path, b'\xef\xbb\xbfmode = "teach"\n')
     assert settings.resolve({"AMPLIFY_SHIM_CONFIG": path}).mode == "teach"

@@ -10,6 +10,17 @@ from amplify_shim import exitcodes as X
 from amplify_shim.shim import main
 
 
+def _desk(monkeypatch):
+    """Run as at a desk even inside CI (.ci/run sets CI=true): no CI or Amplify variables."""
+    import os
+
+    from amplify_shim.context import CI_VARIABLES
+
+    for name in list(os.environ):
+        if name in CI_VARIABLES or name.startswith(("AWS_", "AMPLIFY_SHIM_")):
+            monkeypatch.delenv(name)
+
+
 def _gen2_project(path):
     (path / "amplify").mkdir()
     (path / "amplify" / "backend.ts").write_text("")
@@ -17,6 +28,7 @@ def _gen2_project(path):
 
 
 def test_main_reads_sys_argv_and_returns_an_int(tmp_path, monkeypatch, capsys):
+    _desk(monkeypatch)
     monkeypatch.chdir(_gen2_project(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setattr(sys, "argv", ["amplify.exe", "push", "--shim-print"])
@@ -26,6 +38,7 @@ def test_main_reads_sys_argv_and_returns_an_int(tmp_path, monkeypatch, capsys):
 
 
 def test_main_returns_the_documented_status_for_an_unknown_command(tmp_path, monkeypatch, capsys):
+    _desk(monkeypatch)
     monkeypatch.chdir(_gen2_project(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setattr(sys, "argv", ["amplify", "no-such-command", "--shim-print"])
