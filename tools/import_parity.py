@@ -32,7 +32,7 @@ import re
 import sys
 from pathlib import Path
 
-from tools.reference import REFERENCE, ROOT, drifted, provenance, refresh, write
+from tools.reference import REFERENCE, ROOT, provenance, refresh, settle
 
 CURRENT_NAME = "feature-matrix-2026-05-14.mdx"
 SEED_NAME = "feature-parity-2026-05-01.txt"
@@ -842,14 +842,7 @@ def main(argv: list[str]) -> int:
         return 2
     if args.source:
         print(f"refreshed {refresh(args.source, SOURCE_NAME).relative_to(ROOT)}")
-    if args.check:
-        stale = drifted(results)
-        for path in stale:
-            print(f"drifted: {path.relative_to(ROOT)}", file=sys.stderr)
-        return 1 if stale else 0
-    for path in write(results):
-        print(f"wrote {path.relative_to(ROOT)}")
-    return 0
+    return settle(results, check=args.check)
 
 
 if __name__ == "__main__":

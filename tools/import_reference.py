@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tools.reference import REFERENCE, ROOT, drifted, read_json, refresh, write
+from tools.reference import REFERENCE, ROOT, read_json, refresh, settle
 
 GEN1_NAME = "gen1-commands.json"
 AMPX_NAME = "ampx-commands.json"
@@ -126,14 +126,7 @@ def main(argv: list[str]) -> int:
             if (args.source / name).is_file():
                 print(f"refreshed {refresh(args.source / name, name, wrap=wrap).relative_to(ROOT)}")
     results = outputs()
-    if args.check:
-        stale = drifted(results)
-        for path in stale:
-            print(f"drifted: {path.relative_to(ROOT)}", file=sys.stderr)
-        return 1 if stale else 0
-    for path in write(results):
-        print(f"wrote {path.relative_to(ROOT)}")
-    return 0
+    return settle(results, check=args.check)
 
 
 if __name__ == "__main__":

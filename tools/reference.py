@@ -74,6 +74,18 @@ def write(outputs: dict[Path, str]) -> list[Path]:
     return changed
 
 
+def settle(outputs: dict[Path, str], *, check: bool) -> int:
+    """An importer's last step: with check, list the drifted files (exit 1 if any); else write them."""
+    if check:
+        stale = drifted(outputs)
+        for path in stale:
+            print(f"drifted: {path.relative_to(ROOT)}", file=sys.stderr)
+        return 1 if stale else 0
+    for path in write(outputs):
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
 def _read(path: Path) -> str | None:
     try:
         with open(path, encoding="utf-8", newline="") as handle:

@@ -22,6 +22,7 @@ from amplify_shim.gen1.table import D_CLI, D_MIGRATE, GLOBAL_FLAGS, TABLE
 from amplify_shim.plan import PLACEHOLDERS, RUNNER_AMPX, WHY_MISSING, build_plan
 from amplify_shim.render.shell import SHELLS
 from amplify_shim.render.text import Style, command_lines, teach
+from tools import reference
 from tools.generate import roff
 from tools.generate.roff import bold, code, escape, inline, italic, word
 
@@ -488,31 +489,18 @@ def pages() -> dict[str, str]:
     return {"amplify.1": amplify_page(), "amplify-shim.1": amplify_shim_page()}
 
 
+def _outputs(root: Path) -> dict[Path, str]:
+    return {root / MAN_DIR / name: text for name, text in pages().items()}
+
+
 def drifted(root: Path = ROOT) -> list[Path]:
     """The committed pages that differ from the regenerated ones."""
-    return [root / MAN_DIR / name for name, text in pages().items()
-            if _read(root / MAN_DIR / name) != text]
-
-
-def _read(path: Path) -> str | None:
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        return None
+    return reference.drifted(_outputs(root))
 
 
 def write(root: Path = ROOT) -> list[Path]:
     """Write the pages that changed; return them."""
-    changed = []
-    for name, text in pages().items():
-        path = root / MAN_DIR / name
-        if _read(path) != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            changed.append(path)
-    return changed
+    return reference.write(_outputs(root))
 
 
 def main(argv: list[str]) -> int:

@@ -460,6 +460,18 @@ def _removal(add: Entry) -> str:
             f"// then delete {folder}/ and deploy.\n")
 
 
+MOCK_FUNCTION = _entry(
+    "mock function", TRANSLATE, "Invoke a function locally with an event file.",
+    desk=(step("ampx", "sandbox", "--stream-function-logs", ("--logs-filter", "{name}")),),
+    positional="name",
+    notes=(MOCK_WARNING, "Invoke the deployed function from your app or with `aws lambda invoke`; its logs stream to this terminal.",
+           MOCK_NEVER_EXITS),
+    docs=(D_SANDBOX, D_FUNCTIONS),
+    flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
+           "--timeout": drop("set timeoutSeconds in defineFunction()")},
+    gen2_help=("sandbox",))
+
+
 def _category(name: str, *, service: str, console_url: str, add: Entry, update_instead: str,
               remove_instead: str, docs: tuple, extra: tuple = (), push: bool = True,
               console: bool = True, update: bool = True, remove: Entry | None = None) -> list[Entry]:
@@ -812,15 +824,8 @@ TABLE_ENTRIES: list[Entry] = [
                      "No separate build: functions are bundled on every sandbox or pipeline deployment.",
                      docs=(D_FUNCTIONS,), positional="resource"),
             # Gen 1's function invoke is an alias of mock function: the same answer.
-            _entry("function invoke", TRANSLATE, "Invoke a function locally (deprecated alias of mock function).",
-                   desk=(step("ampx", "sandbox", "--stream-function-logs", ("--logs-filter", "{name}")),),
-                   positional="name",
-                   notes=(MOCK_WARNING, "Invoke the deployed function from your app or with `aws lambda invoke`; its logs stream to this terminal.",
-                          MOCK_NEVER_EXITS),
-                   docs=(D_SANDBOX, D_FUNCTIONS),
-                   flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
-                          "--timeout": drop("set timeoutSeconds in defineFunction()")},
-                   gen2_help=("sandbox",)),
+            MOCK_FUNCTION._replace(path=("function", "invoke"),
+                                   summary="Invoke a function locally (deprecated alias of mock function)."),
         ),
     ),
     *_category(
@@ -962,15 +967,7 @@ TABLE_ENTRIES: list[Entry] = [
            gen2_help=("sandbox",)),
     _entry("mock storage", TRANSLATE, "Run the local S3 storage mock.",
            desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,), gen2_help=("sandbox",)),
-    _entry("mock function", TRANSLATE, "Invoke a function locally with an event file.",
-           desk=(step("ampx", "sandbox", "--stream-function-logs", ("--logs-filter", "{name}")),),
-           positional="name",
-           notes=(MOCK_WARNING, "Invoke the deployed function from your app or with `aws lambda invoke`; its logs stream to this terminal.",
-                  MOCK_NEVER_EXITS),
-           docs=(D_SANDBOX, D_FUNCTIONS),
-           flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
-                  "--timeout": drop("set timeoutSeconds in defineFunction()")},
-           gen2_help=("sandbox",)),
+    MOCK_FUNCTION,
     _help("mock help", "Show mock help."),
     _entry("codegen", TRANSLATE, "Generate GraphQL statements and types for the API.",
            desk=(step(*CODEGEN_DESK),), ci=(step(*CODEGEN_CI),),
