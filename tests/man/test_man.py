@@ -241,9 +241,7 @@ def test_check_mode(tmp_path):
     assert man.write(tmp_path) == []
     (tmp_path / "man" / "amplify.1").write_text("stale\n", encoding="utf-8")
     assert man.drifted(tmp_path) == [tmp_path / "man" / "amplify.1"]
-    done = subprocess.run([sys.executable, "-m", "tools.generate.man", "--check"],
-                          capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert man.drifted(ROOT) == []  # the committed pages (python -m tools.regen --check runs the same)
 
 
 def test_pages_do_not_depend_on_the_machine(tmp_path):

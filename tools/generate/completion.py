@@ -30,7 +30,6 @@ rendered four ways. Every script has the same engine:
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1589,35 +1588,3 @@ def write_all(root) -> list[Path]:
         path.write_bytes(data)
         written.append(path)
     return written
-
-
-def _default_root() -> Path:
-    repo = Path(__file__).resolve().parents[2]
-    return repo if (repo / "pyproject.toml").is_file() else Path.cwd()
-
-
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m tools.regen",
-                                     description="Regenerate the shell completion scripts in completions/.")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 listing files that differ")
-    parser.add_argument("--root", type=Path, default=None, help="the repository root (default: this checkout)")
-    args = parser.parse_args(argv)
-    root = args.root or _default_root()
-    if args.check:
-        stale = drifted(root)
-        for path in stale:
-            print(f"drifted: {path}", file=sys.stderr)
-        if stale:
-            print("regenerate with: python -m tools.regen", file=sys.stderr)
-            return 1
-        print("completions are up to date")
-        return 0
-    for path in write_all(root):
-        print(f"wrote {path}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from amplify_shim import exitcodes
@@ -96,22 +95,3 @@ def render_readme(text: str) -> str:
 def outputs(root: Path = ROOT) -> dict[Path, str]:
     readme = root / "README.md"
     return {readme: render_readme(readme.read_text(encoding="utf-8")), root / "docs" / "commands.md": commands_md()}
-
-
-def main(argv: list[str]) -> int:
-    check = "--check" in argv
-    drifted = []
-    for path, text in outputs().items():
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current != text:
-            drifted.append(path)
-            if not check:
-                path.write_text(text, encoding="utf-8")
-    if check and drifted:
-        print("out of date (run python -m tools.regen): " + ", ".join(str(p) for p in drifted))
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

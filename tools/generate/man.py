@@ -12,7 +12,6 @@ environment, so the output is byte-for-byte reproducible.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from amplify_shim import __version__, context, exitcodes, settings
@@ -501,20 +500,3 @@ def drifted(root: Path = ROOT) -> list[Path]:
 def write(root: Path = ROOT) -> list[Path]:
     """Write the pages that changed; return them."""
     return reference.write(_outputs(root))
-
-
-def main(argv: list[str]) -> int:
-    if "--check" in argv:
-        stale = drifted()
-        if stale:
-            print("out of date (run python -m tools.regen): "
-                  + ", ".join(str(p) for p in stale))
-            return 1
-        return 0
-    for path in write():
-        print(f"wrote {path}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
