@@ -308,6 +308,12 @@ def completion(
     typer.echo(message)
 
 
+from .commands import audit as _audit, rewrite as _rewrite  # noqa: E402  (their bodies import lazily)
+
+app.command("audit")(_audit.command)
+app.command("rewrite")(_rewrite.command)
+
+
 def main() -> int:
     from .guard import guarded
 

@@ -5,6 +5,7 @@ OK = 0  # done: the plan ran, or was printed in teach mode
 USAGE = 2  # unknown command, bad flag value, or a value the plan needs is missing
 NOT_CONFIRMED = 3  # a runnable plan was not run: no terminal to confirm on, or the answer was no
 NOT_RUNNABLE = 4  # removed / manual outcome in ask or run mode: nothing to run
+CHECK_FAILED = 1  # amplify-shim audit --fail-on / rewrite --check: the check found what it was told to fail on
 CONFIG = 5  # the shim's config file or an AMPLIFY_SHIM_* variable is unusable
 WRITE_ERROR = 74  # stdout or stderr cannot be written: closed (>&-), full (/dev/full), an I/O error (EX_IOERR)
 INTERNAL = 70  # a bug in the shim (EX_SOFTWARE): one line on stderr, never a traceback
