@@ -244,114 +244,6 @@ DEPLOYMENT_PATHS = [
     },
 ]
 
-# Gen 1 command path -> parity rows it touches. Keys are command paths joined
-# by spaces; a trailing `*` matches the rest of the path (including nothing).
-# Selectors are (category slug, feature) with feature `*` for the whole table.
-_ADD = [("cli", "Adding resources")]
-_PUSH = [("commands", "amplify push"), ("cli", "Deployment")]
-_OVERRIDE = [("cli", "Resource overrides"), ("commands", "amplify override <category>")]
-_MOCK = [("cli", "Local development"), ("console", "Local testing"), ("commands", "amplify mock")]
-_DATA_API = [("data", "*"), ("api", "*")]
-_SQL = [("data", "MySQL and PostgreSQL support")]
-# "Other categories" rows differ per platform: a selector names every variant's row
-# (a platform sees only its own; flutter has one "Geo" row, the JS family two Analytics rows).
-_GEO = [("other", "Geo (Map)"), ("other", "Geo (PlaceIndex)"), ("other", "Geo (GeofenceCollection)"), ("other", "Geo")]
-_ANALYTICS = [("other", "Analytics"), ("other", "Analytics (Kinesis)"), ("other", "Analytics (Pinpoint)")]
-_REST = [("other", "REST API")]
-_CUSTOM = [("other", "Custom (CDK)"), ("other", "Custom (CFN)")]
-_CODEGEN = [("cli", "Codegen"), ("commands", "amplify codegen")]
-
-COMMAND_LINKS = {
-    # core commands of the seed mapping
-    "init": [("commands", "amplify init"), ("cli", "Backend definition")],
-    "push": _PUSH,
-    "pull": [("commands", "amplify pull"), ("cli", "Frontend config file")],
-    "publish": [("commands", "amplify publish"), ("cli", "Deployment"), ("hosting", "*")],
-    "status": [("commands", "amplify status")],
-    "delete": [("commands", "amplify delete")],
-    "configure *": [("commands", "amplify configure")],
-    "console": [("console", "*")],
-    "env *": [("cli", "Environment management")],
-    "env add": [("cli", "Environment management"), ("commands", "amplify env add")],
-    "env checkout": [("cli", "Environment management"), ("commands", "amplify env checkout")],
-    "env list": [("cli", "Environment management"), ("commands", "amplify env list")],
-    "override *": _OVERRIDE,
-    "awscloudformation override": _OVERRIDE,
-    "run": _PUSH + [("cli", "Local development")],
-    "build": [("cli", "Resource overrides")],
-    "awscloudformation configure": [("commands", "amplify configure")],
-    "awscloudformation setupNewUser": [("commands", "amplify configure")],
-    "ui-builder *": [("ui-builder", "*")],
-    "uninstall": [("cli", "CLI installation")],
-    "upgrade": [("cli", "CLI installation")],
-    "version": [("cli", "CLI installation")],
-    # category plugins
-    "analytics *": _ANALYTICS,
-    "analytics add": _ANALYTICS + _ADD,
-    "analytics push": _ANALYTICS + _PUSH,
-    "api *": _DATA_API + _REST,
-    "api add": _DATA_API + _REST + [("commands", "amplify add api")] + _ADD,
-    "api push": _DATA_API + _REST + _PUSH,
-    "api override": [("api", "Override API"), ("api", "Override/Extend Amplify resolvers")] + _OVERRIDE,
-    "api import": _SQL,
-    "api add-graphql-datasource": _SQL,
-    "api generate-schema": _SQL,
-    "api update-secrets": _SQL,
-    "auth *": [("auth", "*")],
-    "auth add": [("auth", "*"), ("commands", "amplify add auth")] + _ADD,
-    "auth enable": [("auth", "*"), ("commands", "amplify add auth")] + _ADD,
-    "auth push": [("auth", "*")] + _PUSH,
-    "auth import": [("auth", "Import auth")],
-    "auth override": [("auth", "Override auth")] + _OVERRIDE,
-    "auth console": [("console", "Auth configuration in console"), ("console", "User management in console")],
-    "custom *": _CUSTOM,
-    "custom add": _CUSTOM + _ADD,
-    "function *": [("functions", "*")],
-    "function add": [("functions", "*"), ("commands", "amplify add function")] + _ADD,
-    "function update": [("functions", "*"), ("cli", "Secrets")],
-    "function push": [("functions", "*")] + _PUSH,
-    "function console": [("console", "Function logs in console")],
-    "function invoke": _MOCK,
-    "geo *": _GEO,
-    "geo add": _GEO + _ADD,
-    "geo push": _GEO + _PUSH,
-    "hosting *": [("hosting", "*")],
-    "hosting add": [("hosting", "*"), ("commands", "amplify add hosting")],
-    "hosting push": [("hosting", "*"), ("commands", "amplify publish"), ("cli", "Deployment")],
-    "hosting publish": [("hosting", "*"), ("commands", "amplify publish")],
-    "interactions *": [("other", "Interactions")],
-    "interactions add": [("other", "Interactions")] + _ADD,
-    "interactions push": [("other", "Interactions")] + _PUSH,
-    "predictions *": [("other", "Predictions"), ("data", "predictions")],
-    "predictions add": [("other", "Predictions"), ("data", "predictions")] + _ADD,
-    "storage *": [("storage", "*")],
-    "storage add": [("storage", "*"), ("commands", "amplify add storage")] + _ADD,
-    "storage push": [("storage", "*")] + _PUSH,
-    "storage import": [("storage", "Import a single S3 bucket"), ("storage", "Import multiple S3 buckets")],
-    "storage override": [("storage", "Override Storage")] + _OVERRIDE,
-    "storage console": [("console", "Storage file browser in console"), ("storage", "*")],
-    "codegen *": _CODEGEN,
-    "codegen models": [("cli", "Codegen"), ("commands", "amplify codegen model")],
-    "mock *": _MOCK,
-}
-
-# Commands the coverage test expects to be linked, but for which the document
-# has nothing to link to.
-COMMAND_EXCEPTIONS = {
-    "notifications *": (
-        "the feature-parity document has no row for notifications (push, in-app "
-        "messaging, SMS or email channels)"
-    ),
-}
-
-# Gen 1 plugin categories: a path whose first token is not one of them but
-# whose second is (`amplify add auth`, `amplify push api`) is read verb-first,
-# as the Gen 1 CLI does, i.e. as `auth add`, `api push`.
-PLUGIN_CATEGORIES = [
-    "analytics", "api", "auth", "custom", "function", "geo", "hosting", "interactions",
-    "notifications", "predictions", "storage", "codegen", "mock", "awscloudformation",
-]
-
 # =============================================================================
 # Parser
 # =============================================================================
@@ -722,11 +614,12 @@ def build(text: str, seed_text: str | None = None) -> dict:
         raise DocumentError("the two editions' categories differ; update CATEGORIES")
     check_overlay(parsed, text)
     rows, categories = parsed["rows"], parsed["categories"]
-    links = {
-        key: resolve(selectors, rows, categories, f"command link {key!r}")
-        for key, selectors in COMMAND_LINKS.items()
-    }
-    overlap = set(links) & set(COMMAND_EXCEPTIONS)
+    from amplify_shim.gen1.table import TABLE  # each command's parity rows are in its entry
+
+    links = {entry.name: resolve(entry.parity, rows, categories, f"parity rows of `amplify {entry.name}`")
+             for entry in TABLE.values() if entry.parity}
+    exceptions = {entry.name: entry.parity_none for entry in TABLE.values() if entry.parity_none}
+    overlap = set(links) & set(exceptions)
     if overlap:
         raise DocumentError(f"both linked and excepted: {sorted(overlap)!r}")
     return {
@@ -737,8 +630,7 @@ def build(text: str, seed_text: str | None = None) -> dict:
         "editions": {"current": edition(CURRENT_NAME), "seed": edition(SEED_NAME)},
         "changes": changes(rows, seed["rows"]),
         "links": links,
-        "exceptions": dict(COMMAND_EXCEPTIONS),
-        "plugins": list(PLUGIN_CATEGORIES),
+        "exceptions": exceptions,
         "deployment_paths": DEPLOYMENT_PATHS,
         "repairs": seed["repairs"],
     }
@@ -795,13 +687,13 @@ def render(data: dict) -> str:
     out += [")", "", "# The seed edition: (category index, feature, gen1, gen2, migration_tool, notes)", "SEED_ROWS = ("]
     for r in data["seed_rows"]:
         out.append(f"    {_lit((r['category'], r['feature'], r['gen1'], r['gen2'], r['tool'], r['notes']))},")
-    out += [")", "", "# Gen 1 command path (' '-joined; trailing '*' = any rest) -> ROWS indices", "LINKS = {"]
+    out += [")", "", "# Gen 1 command path (' '-joined; from the table's Entry.parity) -> ROWS indices", "LINKS = {"]
     for key, indices in data["links"].items():
         out.append(f"    {key!r}: {_lit(indices)},")
     out += ["}", "", "# Gen 1 command paths with no parity row, and why", "EXCEPTIONS = {"]
     for key, reason in data["exceptions"].items():
         out.append(f"    {key!r}: {reason!r},")
-    out += ["}", "", f"PLUGIN_CATEGORIES = {_lit(data['plugins'])}", "", "DEPLOYMENT_PATHS = ("]
+    out += ["}", "", "DEPLOYMENT_PATHS = ("]
     for path in data["deployment_paths"]:
         out.append("    {")
         for key in ("id", "title", "summary", "docs"):

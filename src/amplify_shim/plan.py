@@ -12,7 +12,7 @@ from .context import Context, gen1_app_id
 from .gen1 import entries as E
 from .gen1.parse import Invocation, normalise_token, parse
 from .gen1.table import GLOBAL_FLAGS, TABLE
-from .gen2 import ampx
+from .gen2 import ampx, forwarding
 from .record import Record
 
 KINDS = ("translate", "manual", "removed", "passthrough", "unknown")
@@ -227,7 +227,7 @@ def _build(argv: list[str], ctx: Context, files: dict | None) -> Plan:
     plan.docs = list(entry.docs)
     if entry.kind == E.HELP:
         words = list(entry.gen2_help)
-        if entry.path == ("help",) and inv.args:  # `amplify help push`: ampx's help for push's equivalent
+        if entry.extra_words == E.TOPIC and inv.args:  # `amplify help push`: ampx's help for push's equivalent
             topic = parse(inv.args)
             words = list(TABLE[topic.path].gen2_help) if topic.path in TABLE else []
         return _meta(plan, ctx, entry.name or "help", words + ["--help"], help_=True)
@@ -388,19 +388,19 @@ def _close_flag(name: str, rules: dict, path: tuple) -> str | None:
 
 def _extra_words(entry: E.Entry, extra: list[str], plan: Plan) -> None:
     """Words after the command that it does not read: Gen 1 ignored most, but refused some."""
-    if not extra or entry.path == ("help",):
+    if not extra or entry.extra_words == E.TOPIC:
         return
     flagged = [w for w in extra if w.startswith("-") and w != "-"]
     if flagged:
         plan.error = (f"`{flagged[0]}` came after `--`, so it is not read as a flag "
                       f"(and never as a confirmation); put flags before any `--`")
-    elif entry.path == ("delete",):  # delete.ts: 'The "delete" command does not expect additional arguments.'
-        plan.error = (f"`amplify delete` takes no arguments (got {' '.join(extra)}): "
-                      "to remove one resource, use `amplify remove <category>`")
-    elif entry.path == ("status",):
-        plan.notes.append(f"Category filter ({' '.join(extra)}) has no Gen 2 meaning: the backend is one TypeScript app.")
+        return
+    action, text = entry.extra_words or ("note", "Ignored extra word(s): {words}")
+    message = text.replace("{words}", " ".join(extra))
+    if action == "refuse":
+        plan.error = message
     else:
-        plan.notes.append(f"Ignored extra word(s): {' '.join(extra)}")
+        plan.notes.append(message)
 
 
 def _explicit(v: "_Vars", name: str) -> bool:
@@ -721,20 +721,23 @@ def _forward_ampx(inv: Invocation, ctx: Context, plan: Plan) -> Plan:
             line = ampx.read(words)
             plan.flags.append({"flag": "--profile", "became": f"AWS_PROFILE={profile} (ampx {' '.join(line.path)} takes no --profile)"})
     plan.command = " ".join(line.path) or None
-    if line.path == ("pipeline-deploy",):
-        for option, key, source in (("branch", "branch", ctx.branch), ("app-id", "app_id", ctx.app_id)):
-            if line.get(option) in (None, ""):
-                line.remove(option)
-                if source:
-                    line.options.append((option, source))
-                    plan.flags.append({"flag": f"--{option}", "became": f"filled in from the context: {source}"})
-                else:
-                    line.options.append((option, PLACEHOLDERS[key]))
-                    plan.missing.append(WHY_MISSING[key])
-        line.errors = [e for e in line.errors if "needs --branch" not in e and "needs --app-id" not in e]
-    if line.path[:1] == ("generate",) and line.get("stack") is None:
-        # --app-id and --branch imply each other: fill the other one in from the context.
-        for given, other, source in (("app-id", "branch", ctx.branch), ("branch", "app-id", ctx.app_id)):
+    context_values = {"branch": ctx.branch, "app_id": ctx.app_id}
+    required = forwarding.rules_for(line.path, forwarding.FILL_REQUIRED)
+    for option, key in required:
+        if line.get(option) in (None, ""):
+            line.remove(option)
+            if context_values[key]:
+                line.options.append((option, context_values[key]))
+                plan.flags.append({"flag": f"--{option}", "became": f"filled in from the context: {context_values[key]}"})
+            else:
+                line.options.append((option, PLACEHOLDERS[key]))
+                plan.missing.append(WHY_MISSING[key])
+    if required:
+        filled = {f"needs --{option}" for option, _ in required}
+        line.errors = [e for e in line.errors if not any(f in e for f in filled)]
+    if line.get(forwarding.IMPLIED_UNLESS) is None:
+        for given, other, key in forwarding.rules_for(line.path, forwarding.FILL_IMPLIED):
+            source = context_values[key]
             if line.get(given) not in (None, "") and line.get(other) in (None, "") and source:
                 line.remove(other)
                 line.options.append((other, source))
@@ -755,7 +758,7 @@ def _forward_ampx(inv: Invocation, ctx: Context, plan: Plan) -> Plan:
         if bad and not plan.error:
             plan.error = f"the value {value!r} contains {bad}: no real name holds one, so it is refused"
     plan.notes.append(f"`amplify {words[0]}` is a Gen 2 command: it belongs to ampx, so it is forwarded there.")
-    destructive = line.path in {("sandbox", "delete"), ("secret", "remove"), ("config", "remove")}
+    destructive = line.path in forwarding.DESTRUCTIVE
     # ampx's own --yes / --force on a deleting command is the user's explicit yes.
     plan.confirmed = destructive and bool(line.get("yes") or line.get("force"))
     if destructive:

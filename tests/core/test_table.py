@@ -147,3 +147,47 @@ def test_mock_warns_about_real_cloud_resources():
 
 def test_push_at_a_desk_mentions_watch_mode():
     assert any("keeps watching" in n for n in build_plan(["push"], DESK).notes)
+
+
+def test_commands_of_newer_gen1_releases_are_passed_through_whole():
+    """The surface's `unreleased` commands are the real Gen 1 CLI's own: parse takes them whole and the
+    table hands them over, from any folder."""
+    from amplify_shim.gen1 import entries as E
+    from amplify_shim.gen1 import surface
+    from amplify_shim.gen1.parse import parse
+    from amplify_shim.gen1.table import TABLE
+
+    paths = surface.passthrough_paths()
+    assert paths == {path for path, entry in TABLE.items() if entry.kind == E.PASSTHROUGH}
+    for path in paths:
+        inv = parse([*path, "assess", "--yes"])
+        assert inv.path == path and inv.args == ["assess"]
+
+
+def test_the_group_of_a_command_comes_from_the_surface_kind():
+    from amplify_shim.gen1.table import TABLE
+
+    groups = {path: entry.category for path, entry in TABLE.items()}
+    assert groups[("auth", "add")] == "auth"
+    assert groups[("codegen", "models")] == "codegen"  # a util plugin
+    assert groups[("awscloudformation", "configure")] == "awscloudformation"  # the provider
+    assert groups[("android", "help")] == "frontend"
+    assert groups[("env", "add")] == "core" and groups[("push",)] == "core" and groups[()] == "core"
+
+
+def test_extra_words_do_what_the_entry_says():
+    from amplify_shim.context import Context
+    from amplify_shim.plan import build_plan
+
+    ctx = Context.example()
+    assert "takes no arguments" in build_plan(["delete", "api"], ctx).error
+    assert any("Category filter (api)" in n for n in build_plan(["status", "api"], ctx).notes)
+    assert any("Ignored extra word(s): later" in n for n in build_plan(["push", "later"], ctx).notes)
+    assert build_plan(["help", "push"], ctx).steps[0].argv[-2:] == ["sandbox", "--help"]
+
+
+def test_a_mock_flag_reads_as_many_values_as_its_hint_has_slots():
+    from amplify_shim.gen1.parse import parse
+
+    inv = parse(["mock", "api", "--https", "key.pem", "cert.pem", "--timeout", "30"])
+    assert inv.get("--https") == ["key.pem", "cert.pem"] and inv.get("--timeout") == "30"

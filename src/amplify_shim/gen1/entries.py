@@ -18,6 +18,7 @@ REMOVED = "removed"
 PASSTHROUGH = "passthrough"
 HELP = "help"
 VERSION = "version"
+TOPIC = ("topic", "")  # Entry.extra_words of `help`: the words name the command to help with
 
 
 # env: ((NAME, value-template), ...); yes_flag: added when the user confirmed a destructive step;
@@ -104,6 +105,10 @@ _EntryBase = record("Entry", (
     ("source", None),  # where the answer comes from (docs URL or Gen 1 source file); None: derived (table.entry_source)
     ("checked", None),  # when that source was last checked (YYYY-MM-DD); None: the table's KNOWLEDGE_DATE
     ("platforms", None),  # the frontend platforms the answer is for (js | android | swift | flutter); None: all
+    ("parity", ()),  # the feature-parity rows it touches: ((category slug, feature or "*"), ...), see tools/import_parity
+    ("parity_none", None),  # why the feature-parity page has no row for it
+    ("extra_words", None),  # words after the command it does not read: None (a note says they were ignored),
+    # ("note", text) or ("refuse", text) with {words} filled in, or ("topic", "") for `help <command>`
 ), frozen=True)
 
 
@@ -114,7 +119,7 @@ class Entry(_EntryBase):
     # every `amplify` start, and this is several times faster.
     def __init__(self, path=(), kind="", summary="", desk=(), ci=None, notes=(), docs=(), flags=None,
                  positional=None, instead="", file=None, snippet=None, register=None, gen2_help=(), attach=None, ask=None,
-                 source=None, checked=None, platforms=None):
+                 source=None, checked=None, platforms=None, parity=(), parity_none=None, extra_words=None):
         put = object.__setattr__
         put(self, "path", path)
         put(self, "kind", kind)
@@ -135,6 +140,9 @@ class Entry(_EntryBase):
         put(self, "source", source)
         put(self, "checked", checked)
         put(self, "platforms", platforms)
+        put(self, "parity", parity)
+        put(self, "parity_none", parity_none)
+        put(self, "extra_words", extra_words)
 
     @property
     def name(self) -> str:
@@ -142,4 +150,7 @@ class Entry(_EntryBase):
 
     @property
     def category(self) -> str:
-        return self.path[0] if self.path else "core"
+        """The group it is listed under (`auth`, `codegen`, `frontend`, `core`), from the Gen 1 surface."""
+        from .surface import category_of
+
+        return category_of(self.path)

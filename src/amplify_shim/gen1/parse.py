@@ -15,15 +15,6 @@ from . import surface
 # Dashes that rendered documentation substitutes for "--" or "-".
 _DASHES = "\u2014\u2013\u2012\u2011\u2010\u2212\u2015"
 
-# Gen 2 (ampx) commands that people type under the old name.
-AMPX_WORDS = frozenset({
-    "sandbox", "generate", "pipeline-deploy", "deploy", "info", "notices", "secret", "config",
-})
-# `configure` is a Gen 1 command too; only these sub-commands make it ampx's.
-AMPX_CONFIGURE = frozenset({"profile", "telemetry"})
-# Commands that belong to the real Gen 1 CLI (newer releases) and always pass through.
-GEN1_ONLY = frozenset({"gen2-migration", "drift"})
-
 
 # raw: as typed ("-yes", "--appId=x"); name: canonical Gen 1 spelling ("--yes") or the
 # typed one, dash-normalised; value: str, True, or a list for multi-value flags.
@@ -118,18 +109,21 @@ def _resolve_command(inv: Invocation) -> None:
     words = inv.words
     if not words:
         return
-    if words[0] in GEN1_ONLY:
+    if (words[0],) in surface.passthrough_paths():  # newer Gen 1 releases' own commands: taken whole
         inv.path = (words[0],)
         inv.args = words[1:]
-        return
-    if words[0] in AMPX_WORDS or (words[0] == "configure" and len(words) > 1 and words[1] in AMPX_CONFIGURE):
-        inv.ampx = list(inv.argv)  # forwarded verbatim; the ampx layer reads it
         return
     # Gen 1 plugin names are case-sensitive; a category typed in capitals (`add API`) is still read.
     categories = surface.categories()
     folded = [w.lower() if w.lower() in categories else w for w in words]
     if _match(inv, words) or (folded != words and _match(inv, folded, folded=True)):
+        if len(inv.words) - len(inv.args) < len(words[:2]) and _is_ampx(words[:2]):
+            _forward(inv)  # `configure telemetry`: the longer match is ampx's
+            return
         _check_words(inv)
+        return
+    if _is_ampx(words):
+        _forward(inv)
         return
     if is_placeholder(words[0]) or (len(words) > 1 and is_placeholder(words[1])):
         inv.problem = _placeholder_problem(words)
@@ -141,6 +135,31 @@ def _resolve_command(inv: Invocation) -> None:
         inv.plugin = words[0]
         return
     inv.suggestions = suggest(words)
+
+
+def _is_ampx(words: list[str]) -> bool:
+    """A Gen 2 command typed under the old name: ampx knows a longer part of the line than Gen 1 does.
+    Only asked when Gen 1 knows less than the first two words, so most Gen 1 lines never load ampx's surface."""
+    from ..gen2 import ampx
+
+    known = ampx.commands()
+    if len(words) >= 2 and tuple(words[:2]) in known:
+        return True
+    return (words[0],) in known and (words[0],) not in surface.spellings()
+
+
+def _forward(inv: Invocation) -> None:
+    inv.path, inv.args, inv.problem, inv.suggestions = None, [], None, []
+    inv.ampx = list(inv.argv)  # forwarded verbatim; the ampx layer reads it
+
+
+def ampx_first_words() -> list[str]:
+    """The ampx commands a user may type after `amplify` (`sandbox`, `generate`, …): ampx's top-level
+    commands that are not Gen 1's own."""
+    from ..gen2 import ampx
+
+    gen1 = {key[0] for key in surface.spellings()}
+    return sorted({path[0] for path in ampx.commands() if path and path[0] not in gen1})
 
 
 def _match(inv: Invocation, words: list[str], *, folded: bool = False) -> bool:
@@ -224,7 +243,7 @@ def suggest(words: list[str], limit: int = 3) -> list[str]:
 
     typed = " ".join(words[:2]).lower()
     candidates = {" ".join(k): k for k in surface.spellings()}
-    candidates.update({w: (w,) for w in AMPX_WORDS})
+    candidates.update({w: (w,) for w in ampx_first_words()})
     lowered = {c.lower(): c for c in candidates}
     # A case slip (`amplify Push`) is the most likely mistake: offer it first.
     exact = [lowered[k] for k in (typed, words[0].lower()) if k in lowered]
@@ -273,9 +292,14 @@ def _read_options(inv: Invocation, rest: list[str]) -> list[str]:
         if not inline and takes_value and i < len(rest) and not _is_flag(rest[i]) and rest[i] != "--":
             value = rest[i]
             i += 1
-            if body == "https" and i < len(rest) and not _is_flag(rest[i]):
-                value = [value, rest[i]]  # mock --https <key> <cert>
-                i += 1
+            more = flag.arity - 1 if flag is not None else 0  # `mock --https <key-path> <cert-path>`
+            if more > 0:
+                values = [value]
+                while more and i < len(rest) and not _is_flag(rest[i]):
+                    values.append(rest[i])
+                    i += 1
+                    more -= 1
+                value = values if len(values) > 1 else value
         name = flag.name if flag is not None else "--" + body
         if flag is not None and flag.name == "--feature-flag:<name>":
             name = "--" + body
@@ -293,14 +317,15 @@ def _normalise(inv: Invocation, trailing: list[str]) -> None:
             inv.words = list(topic_words)
             _resolve_command(inv)
         return
-    if inv.path == ("status",):
-        # status reads -v as --verbose, and any extra words as category filters.
-        for opt in inv.options:
-            if opt.name == "--version":
-                opt.name = "--verbose"
-        inv.args.extend(trailing)
-        return
     if "--version" in names and not inv.words:
         inv.version = True
         return
     inv.args.extend(trailing)
+
+
+def __getattr__(name: str):  # TEMPORARY (lead): old names still used by the completion generator
+    if name == "AMPX_WORDS":
+        return frozenset(ampx_first_words())
+    if name == "AMPX_CONFIGURE":
+        return frozenset({"profile", "telemetry"})
+    raise AttributeError(name)

@@ -15,8 +15,19 @@ INVOCABLE = frozenset({"active", "deprecated-rewired", "internal", "manifest-onl
 
 
 # name: canonical spelling, e.g. "--appId"
-Flag = record("Flag", (("name", None), ("takes_value", False), ("alias", None), ("other_names", ()),
-                       ("value_hint", None), ("documented", True), ("note", "")), frozen=True)
+_FlagBase = record("Flag", (("name", None), ("takes_value", False), ("alias", None), ("other_names", ()),
+                            ("value_hint", None), ("documented", True), ("note", "")), frozen=True)
+
+
+class Flag(_FlagBase):
+    __slots__ = ()
+
+    @property
+    def arity(self) -> int:
+        """How many values the flag reads: one per `<slot>` of its hint (`--https <key-path> <cert-path>`: 2)."""
+        if not self.takes_value:
+            return 0
+        return max(1, (self.value_hint or "").count("<"))
 
 _CommandBase = record("Command", (("path", ()), ("args", ()), ("status", ""), ("kind", ""), ("description", ""),
                                    ("aliases", ()), ("flags", ())), frozen=True)
@@ -105,7 +116,8 @@ def _raw_flags(path: tuple) -> list:
     for raw in DATA["commands"]:
         if tuple(raw["path"]) == path:
             return [Flag(name=f["name"], takes_value=f["takes_value"], alias=f.get("alias"),
-                         other_names=tuple(f.get("other_names", ()))) for f in raw["flags"]]
+                         other_names=tuple(f.get("other_names", ())), value_hint=f.get("value_hint"))
+                    for f in raw["flags"]]
     return []
 
 
@@ -128,6 +140,32 @@ def categories() -> frozenset:
 
     return frozenset(raw["path"][0] for raw in DATA["commands"]
                      if raw["kind"] == "category" and raw["path"] and raw["status"] in INVOCABLE)
+
+
+@_cached
+def passthrough_paths() -> frozenset:
+    """Commands of Gen 1 releases newer than the surface's (`gen2-migration`, `drift`): the shim hands
+    them to the real Gen 1 CLI whole, wherever it runs."""
+    from .surface_data import DATA
+
+    return frozenset(tuple(raw["path"]) for raw in DATA["commands"] if raw["status"] == "unreleased")
+
+
+_KIND_CATEGORY = {"category": None, "util": None, "provider": None, "frontend": "frontend"}
+
+
+@_cached
+def category_of(path: tuple) -> str:
+    """The group a command is listed under: its plugin (`auth`, `codegen`, `awscloudformation`), `frontend`
+    for the frontend plugins' commands, else `core`; from the surface's `kind`."""
+    from .surface_data import DATA
+
+    for raw in DATA["commands"]:
+        if raw["path"] and raw["path"][0] == (path[0] if path else None):
+            kind = raw["kind"]
+            if kind in _KIND_CATEGORY:
+                return _KIND_CATEGORY[kind] or path[0]
+    return "core"
 
 
 def args_of(path: tuple) -> tuple:

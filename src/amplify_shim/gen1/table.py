@@ -8,7 +8,7 @@ odd cases live in the planner as small, named functions.
 from __future__ import annotations
 
 from .entries import (
-    HELP, MANUAL, PASSTHROUGH, REMOVED, TRANSLATE, VERSION,
+    HELP, MANUAL, PASSTHROUGH, REMOVED, TOPIC, TRANSLATE, VERSION,
     Entry, add, confirm, drop, headless, replace, step, var,
 )
 
@@ -56,6 +56,25 @@ PINPOINT_EOL = ("Amazon Pinpoint, behind Gen 1 analytics and notifications, reac
                 "notifications with Amazon Connect Customer Profiles.")
 
 CONSOLE_URL = "https://console.aws.amazon.com/amplify/apps/{app_id}"
+
+# Feature-parity rows (Entry.parity): (category slug, feature) selectors of the parity page, feature "*"
+# for a whole table; tools/import_parity checks each one names a row. Per-platform tables name every
+# variant's row (a platform sees only its own: Flutter has one "Geo" row, the JS family two Analytics rows).
+P_ADD = (("cli", "Adding resources"),)
+P_PUSH = (("commands", "amplify push"), ("cli", "Deployment"))
+P_OVERRIDE = (("cli", "Resource overrides"), ("commands", "amplify override <category>"))
+P_MOCK = (("cli", "Local development"), ("console", "Local testing"), ("commands", "amplify mock"))
+P_DATA_API = (("data", "*"), ("api", "*"))
+P_SQL = (("data", "MySQL and PostgreSQL support"),)
+P_GEO = (("other", "Geo (Map)"), ("other", "Geo (PlaceIndex)"), ("other", "Geo (GeofenceCollection)"), ("other", "Geo"))
+P_ANALYTICS = (("other", "Analytics"), ("other", "Analytics (Kinesis)"), ("other", "Analytics (Pinpoint)"))
+P_REST = (("other", "REST API"),)
+P_CUSTOM = (("other", "Custom (CDK)"), ("other", "Custom (CFN)"))
+P_CODEGEN = (("cli", "Codegen"), ("commands", "amplify codegen"))
+P_ENV = (("cli", "Environment management"),)
+P_CONFIGURE = (("commands", "amplify configure"),)
+P_INSTALL = (("cli", "CLI installation"),)
+NO_NOTIFICATIONS_ROW = "the feature-parity document has no row for notifications (push, in-app messaging, SMS or email channels)"
 
 # Flags every command understands. Gen 1 read --yes/--debug/--silent/--headless
 # everywhere; --appId/--envName/--profile/--region are context the shim
@@ -125,7 +144,7 @@ def _entry(path: str, kind: str, summary: str, **fields) -> Entry:
     return Entry(path=tuple(path.split()) if path else (), kind=kind, summary=summary, **fields)
 
 
-def _push(category: str = "") -> Entry:
+def _push(category: str = "", parity: tuple = P_PUSH) -> Entry:
     notes = PUSH_NOTES
     if category:
         notes = (f"Gen 2 has no per-category push: the whole backend (including {category}) deploys together.",) + notes
@@ -134,7 +153,7 @@ def _push(category: str = "") -> Entry:
         f"Provision {category + ' ' if category else ''}cloud resources with the latest local backend changes.",
         desk=(SANDBOX_ONCE,), ci=(PIPELINE_DEPLOY,), notes=notes, docs=(D_SANDBOX, D_PIPELINES),
         flags=PUSH_FLAGS, positional="resource" if category else None,
-        gen2_help=("sandbox",),
+        gen2_help=("sandbox",), parity=parity,
     )
 
 
@@ -146,8 +165,8 @@ def _console(category: str, service: str, url: str) -> Entry:
     )
 
 
-def _help(path: str, summary: str) -> Entry:
-    return _entry(path, HELP, summary, gen2_help=())
+def _help(path: str, summary: str, **fields) -> Entry:
+    return _entry(path, HELP, summary, gen2_help=(), **fields)
 
 
 # The feature-parity page (2026-05-14): predictions and interactions are "Yes with custom CDK" for the
@@ -157,16 +176,15 @@ JS_ONLY = ("js",)
 
 def _manual(path: str, summary: str, *, file: str, snippet: str, register: str | None = None,
             instead: str = "", docs: tuple = (), notes: tuple = (), positional: str | None = None,
-            flags: dict | None = None, source: str | None = None, platforms: tuple | None = None) -> Entry:
+            flags: dict | None = None, **fields) -> Entry:
     return _entry(path, MANUAL, summary, file=file, snippet=snippet, register=register,
-                  instead=instead, docs=docs, notes=notes, positional=positional, flags=flags or {},
-                  source=source, platforms=platforms)
+                  instead=instead, docs=docs, notes=notes, positional=positional, flags=flags or {}, **fields)
 
 
 def _removed(path: str, summary: str, instead: str, docs: tuple = (D_MIGRATE,), notes: tuple = (),
-             flags: dict | None = None, positional: str | None = None, source: str | None = None) -> Entry:
+             flags: dict | None = None, positional: str | None = None, **fields) -> Entry:
     return _entry(path, REMOVED, summary, instead=instead, docs=docs, notes=notes,
-                  flags=flags or {}, positional=positional, source=source)
+                  flags=flags or {}, positional=positional, **fields)
 
 
 def entry_source(entry: Entry) -> tuple:
@@ -469,12 +487,15 @@ MOCK_FUNCTION = _entry(
     docs=(D_SANDBOX, D_FUNCTIONS),
     flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
            "--timeout": drop("set timeoutSeconds in defineFunction()")},
-    gen2_help=("sandbox",))
+    gen2_help=("sandbox",), parity=P_MOCK)
 
 
 def _category(name: str, *, service: str, console_url: str, add: Entry, update_instead: str,
               remove_instead: str, docs: tuple, extra: tuple = (), push: bool = True,
-              console: bool = True, update: bool = True, remove: Entry | None = None) -> list[Entry]:
+              console: bool = True, update: bool = True, remove: Entry | None = None,
+              parity: tuple = (), parity_for: dict | None = None, parity_none: str | None = None) -> list[Entry]:
+    """A category plugin's commands. Their parity rows: `parity_for[verb]`, else the category's `parity`
+    (push: plus P_PUSH); entries given their own keep them."""
     article = "an" if name[0] in "aeiou" else "a"
     remove_summary = f"Remove {article} {name} resource locally (deleted from the cloud on the next push)."
     update_summary = f"Update {article} {name} resource (walkthrough)."
@@ -491,7 +512,7 @@ def _category(name: str, *, service: str, console_url: str, add: Entry, update_i
         remove = _removed(f"{name} remove", remove_summary, remove_instead, docs=docs, positional="resource")
         change = _removed(f"{name} update", update_summary, update_instead, docs=docs)
     entries = [
-        add._replace(path=(name,), summary=f"Show help for the {name} category.", positional=None),
+        add._replace(path=(name,), summary=f"Show help for the {name} category.", positional=None, parity=()),
         add,
         remove,
         _help(f"{name} help", f"Show help for the {name} category."),
@@ -501,8 +522,12 @@ def _category(name: str, *, service: str, console_url: str, add: Entry, update_i
     if console:
         entries.append(_console(name, service, console_url))
     if push:
-        entries.append(_push(name))
-    return entries + list(extra)
+        entries.append(_push(name, ()))
+    entries += list(extra)
+    parity_for = {"push": parity + P_PUSH if parity else (), **(parity_for or {})}
+    return [e if e.parity or e.parity_none else
+            e._replace(parity=parity_for.get(e.path[-1] if len(e.path) > 1 else "", parity), parity_none=parity_none)
+            for e in entries]
 
 
 TABLE_ENTRIES: list[Entry] = [
@@ -521,7 +546,7 @@ TABLE_ENTRIES: list[Entry] = [
                "--permissions-boundary": drop(BOUNDARY),
                "--minify": drop("CDK synthesizes the templates"),
                "--codegen": drop("no codegen step: the data client is typed from your schema")},
-        attach=(OUTPUTS_REQUIRED,),
+        attach=(OUTPUTS_REQUIRED,), parity=(("commands", "amplify init"), ("cli", "Backend definition"),)
     ),
     _entry(
         "configure", TRANSLATE, "Set up an IAM user / AWS profile for the CLI; toggle usage data.",
@@ -533,13 +558,13 @@ TABLE_ENTRIES: list[Entry] = [
                "--share-project-config-on": drop("Gen 2 does not share project configuration"),
                "--share-project-config-off": drop("Gen 2 does not share project configuration"),
                "--appId": drop("Amplify Studio login: Gen 2 has no Studio backend to log in to")},
-        gen2_help=("configure",),
+        gen2_help=("configure",), parity=P_CONFIGURE
     ),
     _entry(
         "configure project", TRANSLATE, "Reconfigure the project's frontend, editor and AWS profile.",
         desk=(step("aws", "configure"),),
         notes=("Gen 2 has no project configuration: the frontend reads amplify_outputs.json, and the AWS profile is a standard one (AWS_PROFILE or --profile).",),
-        docs=(D_OUTPUTS,), flags=dict(HEADLESS_FLAGS),
+        docs=(D_OUTPUTS,), flags=dict(HEADLESS_FLAGS), parity=P_CONFIGURE
     ),
     _push(),
     _entry(
@@ -553,20 +578,20 @@ TABLE_ENTRIES: list[Entry] = [
                "--no-codegen": drop("no codegen runs on generate outputs"),
                "--sandboxId": drop("Amplify Studio sandboxes do not exist in Gen 2"),
                "--forcePush": drop("deploy with `amplify push` (ampx sandbox / pipeline-deploy)")},
-        gen2_help=("generate", "outputs"),
+        gen2_help=("generate", "outputs"), parity=(("commands", "amplify pull"), ("cli", "Frontend config file"),)
     ),
     _removed(
         "publish", "Run push, then build and publish the frontend to the hosting resource.",
         HOSTING_WAYS + " Or run `npx ampx pipeline-deploy` in your own pipeline and host the frontend elsewhere.",
         docs=(D_BRANCHES, D_SELF_HOSTING, D_PIPELINES),
         notes=(SELF_HOSTING_NOTE,),
-        flags={**PUSH_FLAGS, "--invalidateCloudFront": drop("Amplify Hosting invalidates its cache on each deployment; self-managed hosting deploys with `npx ampx deploy`")},
+        flags={**PUSH_FLAGS, "--invalidateCloudFront": drop("Amplify Hosting invalidates its cache on each deployment; self-managed hosting deploys with `npx ampx deploy`")}, parity=(("commands", "amplify publish"), ("cli", "Deployment"), ("hosting", "*"),)
     ),
     _entry(
         "run", TRANSLATE, "Push, then run the frontend's start command locally.",
         desk=(SANDBOX_ONCE,), ci=(PIPELINE_DEPLOY,),
         notes=PUSH_NOTES + ("Then start your frontend as usual (e.g. `npm run dev`); the shim does not start it for you.",),
-        docs=(D_SANDBOX,), flags=PUSH_FLAGS, gen2_help=("sandbox",),
+        docs=(D_SANDBOX,), flags=PUSH_FLAGS, gen2_help=("sandbox",), parity=P_PUSH + (("cli", "Local development"),)
     ),
     _entry(
         "status", TRANSLATE, "Show local resources not yet pushed (create/update/delete).",
@@ -576,12 +601,14 @@ TABLE_ENTRIES: list[Entry] = [
         docs=(D_SANDBOX,),
         flags={"--verbose": drop("no CloudFormation diff command in Gen 2: `git diff amplify/` shows the change"),
                "--acm": drop("authorization rules are in amplify/data/resource.ts: read them there")},
+        extra_words=("note", "Category filter ({words}) has no Gen 2 meaning: the backend is one TypeScript app."),
+        parity=(("commands", "amplify status"),),
     ),
     _entry(
         "env", TRANSLATE, "Show help for environment commands.",
         desk=(step("git", "branch", "--list"),),
         notes=("Gen 2 environments are git branches: env add -> `git checkout -b NAME`, env checkout -> `git checkout NAME` + generate outputs, env list -> your branches (and `aws amplify list-branches`).",),
-        docs=(D_BRANCHES,),
+        docs=(D_BRANCHES,), parity=P_ENV
     ),
     _entry(
         "env add", TRANSLATE, "Add a new environment to the project.",
@@ -591,7 +618,7 @@ TABLE_ENTRIES: list[Entry] = [
         docs=(D_BRANCHES,),
         flags={**HEADLESS_FLAGS, "--envName": var("name"),
                "--permissions-boundary": drop(BOUNDARY)},
-        ask="Name of the new environment (git branch): ",
+        ask="Name of the new environment (git branch): ", parity=P_ENV + (("commands", "amplify env add"),)
     ),
     _entry(
         "env checkout", TRANSLATE, "Switch the local project to another existing environment.",
@@ -602,21 +629,21 @@ TABLE_ENTRIES: list[Entry] = [
         docs=(D_BRANCHES, D_OUTPUTS),
         flags={"--restore": drop("git checkout already restores the backend definition"),
                "--envName": var("name")},
-        gen2_help=("generate", "outputs"),
+        gen2_help=("generate", "outputs"), parity=P_ENV + (("commands", "amplify env checkout"),)
     ),
     _entry(
         "env get", TRANSLATE, "Show details of one environment.",
         desk=(step("aws", "amplify", "get-branch", "--app-id", "{app_id}", "--branch-name", "{name}"),),
         positional="name",
         flags={"--name": var("name"), "--json": drop("the AWS CLI prints JSON by default")},
-        docs=(D_BRANCHES,),
+        docs=(D_BRANCHES,), parity=P_ENV
     ),
     _removed(
         "env import", "Import an existing environment (stack) into the local project.",
         "Gen 2 deploys each branch from its own code: connect the branch in the Amplify console. To reuse existing resources, reference them in amplify/backend.ts (e.g. referenceAuth()).",
         docs=(D_BRANCHES, D_AUTH_EXISTING),
         flags={"--name": drop("no env import in Gen 2"), "--config": drop("no env import in Gen 2"),
-               "--awsInfo": drop("no env import in Gen 2")},
+               "--awsInfo": drop("no env import in Gen 2")}, parity=P_ENV
     ),
     _entry(
         "env list", TRANSLATE, "List the project's environments.",
@@ -624,7 +651,7 @@ TABLE_ENTRIES: list[Entry] = [
         notes=("No direct ampx equivalent: Gen 2 environments are the Amplify app's branches (also listed in the Amplify console); `git branch` shows your local ones.",),
         docs=(D_BRANCHES,),
         flags={"--details": drop("`aws amplify list-branches` without --query shows every detail"),
-               "--json": drop("the AWS CLI prints JSON by default")},
+               "--json": drop("the AWS CLI prints JSON by default")}, parity=P_ENV + (("commands", "amplify env list"),)
     ),
     _entry(
         "env pull", TRANSLATE, "Pull the current environment from the cloud.",
@@ -632,7 +659,7 @@ TABLE_ENTRIES: list[Entry] = [
         notes=("Regenerates amplify_outputs.json for the current branch's deployed backend.",),
         docs=(D_OUTPUTS,),
         flags={"--restore": drop("the backend definition comes from git")},
-        gen2_help=("generate", "outputs"),
+        gen2_help=("generate", "outputs"), parity=P_ENV
     ),
     _entry(
         "env remove", TRANSLATE, "Delete an environment (its cloud stack and local configuration).",
@@ -641,19 +668,19 @@ TABLE_ENTRIES: list[Entry] = [
         notes=("Deletes the branch from the Amplify app, and with it that branch's deployed backend. Your git branch is left alone (`git branch -d NAME`).",),
         docs=(D_BRANCHES,),
         flags={"--force": confirm("your explicit yes to delete"), "--yes": drop(YES_IS_NO),
-               "--envName": var("name")},
+               "--envName": var("name")}, parity=P_ENV
     ),
     _removed(
         "env update", "Update an environment's IAM permissions boundary.",
         BOUNDARY + ". Run it again with another policy to change it.",
         docs=(D_PERMISSIONS_BOUNDARY,),
-        flags={"--permissions-boundary": drop("pass the policy ARN to `cdk bootstrap --custom-permissions-boundary`")},
+        flags={"--permissions-boundary": drop("pass the policy ARN to `cdk bootstrap --custom-permissions-boundary`")}, parity=P_ENV
     ),
     _entry("env help", TRANSLATE, "Show help for environment commands.",
            desk=(step("git", "branch", "--list"),),
-           notes=("Gen 2 environments are git branches.",), docs=(D_BRANCHES,)),
+           notes=("Gen 2 environments are git branches.",), docs=(D_BRANCHES,), parity=P_ENV),
     _removed("console", "Open the Amplify console (or Amplify Studio) for the app.",
-             f"Open {CONSOLE_URL} in a browser. Gen 2 has no Studio.", docs=(D_MIGRATE,)),
+             f"Open {CONSOLE_URL} in a browser. Gen 2 has no Studio.", docs=(D_MIGRATE,), parity=(("console", "*"),)),
     _entry(
         "delete", TRANSLATE, "Delete all environments of the project from the cloud and remove local Amplify files.",
         desk=(step("ampx", "sandbox", "delete", destructive=True, yes_flag="--yes"),),
@@ -662,6 +689,10 @@ TABLE_ENTRIES: list[Entry] = [
         flags={"--force": confirm("your explicit yes to delete"), "--yes": drop(YES_IS_NO)},
         gen2_help=("sandbox", "delete"),
         source=f"{D_SANDBOX} and aws-amplify/amplify-cli packages/amplify-cli/src/extensions/amplify-helpers/delete-project.ts",
+        # delete.ts: 'The "delete" command does not expect additional arguments.'
+        extra_words=("refuse", "`amplify delete` takes no arguments (got {words}): "
+                               "to remove one resource, use `amplify remove <category>`"),
+        parity=(("commands", "amplify delete"),),
     ),
     _entry("diagnose", TRANSLATE, "Capture a redacted project report for support.",
            desk=(step("ampx", "info"),),
@@ -678,21 +709,21 @@ TABLE_ENTRIES: list[Entry] = [
            desk=(step("ampx", "generate", "outputs", "--stack", "{stack}", "{*outputs}"),),
            flags={"--rootStackName": var("stack"), "--frontend": var("frontend"), "--out": add("--out-dir", "{value}")},
            docs=(D_OUTPUTS,), gen2_help=("generate", "outputs")),
-    _entry("help", HELP, "Show general help, or help for a command.", gen2_help=()),
+    _entry("help", HELP, "Show general help, or help for a command.", gen2_help=(), extra_words=TOPIC),
     _removed("logout", "Log out of Amplify Studio for an app.", "Gen 2 has no Studio login: AWS credentials come from your AWS profile.",
              flags={"--appId": drop("no Studio login in Gen 2")}),
     _removed("migrate", "Migrate a project made by a very old CLI to the multi-env format.",
              "Nothing to migrate in Gen 2. To move a Gen 1 app to Gen 2, see the migration guide (and `amplify gen2-migration`, run by the real Gen 1 CLI)."),
     _removed("uninstall", "Remove the packaged Gen 1 CLI and ~/.amplify.",
-             "Gen 2 has no global CLI: ampx is a devDependency of each project. When you no longer need Gen 1, remove it with `npm uninstall -g @aws-amplify/cli`."),
+             "Gen 2 has no global CLI: ampx is a devDependency of each project. When you no longer need Gen 1, remove it with `npm uninstall -g @aws-amplify/cli`.", parity=P_INSTALL),
     _entry("upgrade", TRANSLATE, "Download and install the latest Gen 1 CLI.",
            desk=(step("pm-add-dev", "@aws-amplify/backend@latest", "@aws-amplify/backend-cli@latest"),),
            notes=("Gen 2 tooling is a per-project devDependency: upgrading means updating @aws-amplify/backend and @aws-amplify/backend-cli.",),
-           docs=(D_CLI,)),
-    _entry("version", VERSION, "Print the CLI version.", gen2_help=()),
+           docs=(D_CLI,), parity=P_INSTALL),
+    _entry("version", VERSION, "Print the CLI version.", gen2_help=(), parity=P_INSTALL),
     _removed("build", "Build/transform resources without pushing.",
              "No build step: the sandbox synthesizes on every deployment; to type-check the backend run `npx tsc --noEmit` in amplify/.",
-             docs=(D_SANDBOX,), positional="category"),
+             docs=(D_SANDBOX,), positional="category", parity=(("cli", "Resource overrides"),)),
     _removed("categories", "List the available categories.",
              "Gen 2 categories are define*() functions: defineAuth, defineData, defineStorage, defineFunction; anything else is CDK in amplify/backend.ts.",
              docs=(D_MIGRATE,)),
@@ -720,22 +751,23 @@ TABLE_ENTRIES: list[Entry] = [
         add=_manual("auth add", "Add Cognito auth (user pool / identity pool).",
                     file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
                     register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
-                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,)),
+                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,), parity=(("auth", "*"), ("commands", "amplify add auth"),) + P_ADD),
         update_instead="Edit defineAuth() in amplify/auth/resource.ts, then deploy (`amplify push`).",
         remove_instead="Delete amplify/auth/ and remove `auth` from defineBackend() in amplify/backend.ts, then deploy.",
         docs=(D_AUTH,),
         extra=(
             _manual("auth enable", "Same as auth add.", file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
                     register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
-                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,)),
+                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,), parity=(("auth", "*"), ("commands", "amplify add auth"),) + P_ADD),
             _manual("auth import", "Import an existing Cognito user pool and identity pool.",
                     file="amplify/auth/resource.ts", snippet=REFERENCE_AUTH_SNIPPET,
                     register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
-                    instead="Reference the existing pools with referenceAuth().", docs=(D_AUTH_EXISTING,)),
+                    instead="Reference the existing pools with referenceAuth().", docs=(D_AUTH_EXISTING,), parity=(("auth", "Import auth"),)),
             _manual("auth override", "Generate overrides.ts for the auth resource.",
                     file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["auth"],
-                    instead="Change the generated CloudFormation through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,)),
+                    instead="Change the generated CloudFormation through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("auth", "Override auth"),) + P_OVERRIDE),
         ),
+        parity=(("auth", "*"),), parity_for={"console": (("console", "Auth configuration in console"), ("console", "User management in console"))},
     ),
     *_category(
         "api", service="AWS AppSync / API Gateway", console_url="https://console.aws.amazon.com/appsync/",
@@ -744,33 +776,33 @@ TABLE_ENTRIES: list[Entry] = [
                     register="import { data } from './data/resource';\n\ndefineBackend({ data });",
                     instead="Define the GraphQL API in TypeScript with defineData(). A REST API is custom CDK (API Gateway + a defineFunction handler) in amplify/backend.ts.",
                     notes=("Gen 1 GraphQL schemas translate to a.model() definitions; @searchable, @predictions and @manyToMany have no direct Gen 2 equivalent.",),
-                    docs=(D_DATA,)),
+                    docs=(D_DATA,), parity=P_DATA_API + P_REST + (("commands", "amplify add api"),) + P_ADD),
         update_instead="Edit the schema in amplify/data/resource.ts, then deploy (`amplify push`).",
         remove_instead="Delete amplify/data/ and remove `data` from defineBackend() in amplify/backend.ts, then deploy.",
         docs=(D_DATA,),
         extra=(
             _removed("api gql-compile", "Compile the GraphQL schema into CloudFormation without pushing.",
                      "Nothing to compile: the schema is TypeScript, checked by the compiler; the sandbox synthesizes it on deploy.",
-                     docs=(D_DATA,), flags={"--force": drop("no compile step")}),
+                     docs=(D_DATA,), flags={"--force": drop("no compile step")}, parity=P_DATA_API + P_REST),
             _manual("api add-graphql-datasource", "Add an Aurora Serverless datasource to the GraphQL API.",
                     file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
                     register="import { data } from './data/resource';\n\ndefineBackend({ data });",
                     instead=SQL_INSTEAD,
-                    docs=(D_SQL,)),
+                    docs=(D_SQL,), parity=P_SQL),
             _removed("api rebuild", "Delete and recreate all DynamoDB tables behind the GraphQL API.",
                      "Delete and redeploy your sandbox (`npx ampx sandbox delete`, then `npx ampx sandbox`): all its data is lost, as with rebuild.",
-                     docs=(D_SANDBOX,), positional="resource"),
+                     docs=(D_SANDBOX,), positional="resource", parity=P_DATA_API + P_REST),
             _removed("api migrate", "Migrate the GraphQL schema to transformer v2.",
                      "Gen 2 data schemas are TypeScript; migrate the schema to a.model() definitions (see the migration guide).",
-                     flags={"--revert": drop("nothing to revert")}),
+                     flags={"--revert": drop("nothing to revert")}, parity=P_DATA_API + P_REST),
             _manual("api override", "Generate overrides.ts to customise the API's CloudFormation.",
                     file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["api"],
-                    instead="Change the generated resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,)),
+                    instead="Change the generated resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("api", "Override API"), ("api", "Override/Extend Amplify resolvers"),) + P_OVERRIDE),
             _manual("api import", "Import an existing MySQL/PostgreSQL database as a GraphQL datasource.",
                     file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
                     register="import { data } from './data/resource';\n\ndefineBackend({ data });",
                     instead=SQL_INSTEAD,
-                    docs=(D_SQL,)),
+                    docs=(D_SQL,), parity=P_SQL),
             _entry("api generate-schema", TRANSLATE, "Generate a GraphQL schema from the imported SQL datasource.",
                    desk=(step("ampx", "generate", "schema-from-database", "--connection-uri-secret", "SQL_CONNECTION_STRING"),),
                    notes=("Set the secret first: `npx ampx sandbox secret set SQL_CONNECTION_STRING` (the value is read from a prompt).",),
@@ -778,12 +810,13 @@ TABLE_ENTRIES: list[Entry] = [
                    flags={"--out": add("--out", "{value}"),
                           "--sql-schema": drop("ampx reads the schema from the live database"),
                           "--engine-type": drop("the engine comes from the connection string")},
-                   gen2_help=("generate", "schema-from-database")),
+                   gen2_help=("generate", "schema-from-database"), parity=P_SQL),
             _entry("api update-secrets", TRANSLATE, "Update the stored SQL database connection secrets.",
                    desk=(step("ampx", "sandbox", "secret", "set", "SQL_CONNECTION_STRING"),),
                    notes=("The value is read from a hidden prompt. Branch secrets are set in the Amplify console (Hosting > Secrets).",),
-                   docs=(D_SECRETS, D_SQL), gen2_help=("sandbox", "secret", "set")),
+                   docs=(D_SECRETS, D_SQL), gen2_help=("sandbox", "secret", "set"), parity=P_SQL),
         ),
+        parity=P_DATA_API + P_REST,
     ),
     *_category(
         "storage", service="Amazon S3 / DynamoDB", console_url="https://console.aws.amazon.com/s3/",
@@ -791,7 +824,7 @@ TABLE_ENTRIES: list[Entry] = [
                     file="amplify/storage/resource.ts", snippet=STORAGE_SNIPPET,
                     register="import { storage } from './storage/resource';\n\ndefineBackend({ storage });",
                     instead="Define the S3 bucket with defineStorage(). A DynamoDB table is either a model in defineData() or a CDK Table in amplify/backend.ts.",
-                    docs=(D_STORAGE,), positional="name", flags={"--name": var("name")}),
+                    docs=(D_STORAGE,), positional="name", flags={"--name": var("name")}, parity=(("storage", "*"), ("commands", "amplify add storage"),) + P_ADD),
         update_instead="Edit defineStorage() in amplify/storage/resource.ts, then deploy.",
         remove_instead="Delete amplify/storage/ and remove `storage` from defineBackend(), then deploy (empty the bucket first).",
         docs=(D_STORAGE,),
@@ -802,11 +835,12 @@ TABLE_ENTRIES: list[Entry] = [
                             "auth roles access in the bucket policy. An existing DynamoDB table: add it to your data API as a "
                             "data source (backend.data.addDynamoDbDataSource with Table.fromTableName), or grant a function "
                             "access to it with CDK.",
-                    docs=(D_STORAGE_EXISTING, D_DYNAMO_EXISTING)),
+                    docs=(D_STORAGE_EXISTING, D_DYNAMO_EXISTING), parity=(("storage", "Import a single S3 bucket"), ("storage", "Import multiple S3 buckets"),)),
             _manual("storage override", "Generate overrides.ts for a storage resource.",
                     file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["storage"],
-                    instead="Change the bucket through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,)),
+                    instead="Change the bucket through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("storage", "Override Storage"),) + P_OVERRIDE),
         ),
+        parity=(("storage", "*"),), parity_for={"console": (("console", "Storage file browser in console"), ("storage", "*"))},
     ),
     *_category(
         "function", service="AWS Lambda", console_url="https://console.aws.amazon.com/lambda/",
@@ -815,32 +849,34 @@ TABLE_ENTRIES: list[Entry] = [
                     register="import { {ident} } from './functions/{name}/resource';\n\ndefineBackend({ {ident} });",
                     instead="Define the function with defineFunction() and write its handler in amplify/functions/{name}/handler.ts (TypeScript by default; other runtimes are CDK).",
                     notes=("Environment variables go in defineFunction({ environment }); secrets with secret('NAME') and `npx ampx sandbox secret set NAME`.",),
-                    docs=(D_FUNCTIONS,), positional="name", flags={"--name": var("name")}),
+                    docs=(D_FUNCTIONS,), positional="name", flags={"--name": var("name")}, parity=(("functions", "*"), ("commands", "amplify add function"),) + P_ADD),
         update_instead="Edit amplify/functions/{name}/resource.ts (environment, schedule, memory, secrets) and its handler, then deploy.",
         remove_instead="Delete amplify/functions/{name}/ and remove `{ident}` from defineBackend(), then deploy.",
         docs=(D_FUNCTIONS,),
         extra=(
             _removed("function build", "Build and package functions.",
                      "No separate build: functions are bundled on every sandbox or pipeline deployment.",
-                     docs=(D_FUNCTIONS,), positional="resource"),
+                     docs=(D_FUNCTIONS,), positional="resource", parity=(("functions", "*"),)),
             # Gen 1's function invoke is an alias of mock function: the same answer.
             MOCK_FUNCTION._replace(path=("function", "invoke"),
                                    summary="Invoke a function locally (deprecated alias of mock function)."),
         ),
+        parity=(("functions", "*"),), parity_for={"console": (("console", "Function logs in console"),), "update": (("functions", "*"), ("cli", "Secrets"))},
     ),
     *_category(
         "custom", service="AWS CloudFormation", console_url="https://console.aws.amazon.com/cloudformation/",
         add=_manual("custom add", "Add a custom resource (AWS CDK or CloudFormation).",
                     file="amplify/backend.ts", snippet=CUSTOM_SNIPPET,
                     instead="Write CDK constructs in a stack created with backend.createStack() (CloudFormation templates: CfnInclude).",
-                    docs=(D_CUSTOM,), positional="name", flags={"--name": var("name")}),
+                    docs=(D_CUSTOM,), positional="name", flags={"--name": var("name")}, parity=P_CUSTOM + P_ADD),
         update_instead="Edit the CDK code in amplify/backend.ts, then deploy.",
         remove_instead="Remove the construct from amplify/backend.ts, then deploy.",
         docs=(D_CUSTOM,), push=False, console=False,
         extra=(
             _removed("custom build", "Build custom CDK resources.", "No separate build: CDK code is synthesized on every deployment.",
-                     docs=(D_CUSTOM,), positional="resource"),
+                     docs=(D_CUSTOM,), positional="resource", parity=P_CUSTOM),
         ),
+        parity=P_CUSTOM,
     ),
     *_category(
         "analytics", service="Amazon Kinesis", console_url="https://console.aws.amazon.com/kinesis/",
@@ -850,10 +886,11 @@ TABLE_ENTRIES: list[Entry] = [
                     notes=(PINPOINT_EOL, "identifyUser goes through the notifications construct now: defineNotifications() "
                            "(`amplify add notifications`), called from aws-amplify/push-notifications/customer-profiles."),
                     docs=(D_ANALYTICS, D_PINPOINT_MIGRATION), positional="name",
-                    flags={"--name": var("name")}),
+                    flags={"--name": var("name")}, parity=P_ANALYTICS + P_ADD),
         update_instead="Edit the analytics CDK code in amplify/backend.ts, then deploy.",
         remove_instead="Remove the analytics construct from amplify/backend.ts, then deploy.",
         docs=(D_ANALYTICS,),
+        parity=P_ANALYTICS,
     ),
     *_category(
         "geo", service="Amazon Location Service", console_url="https://console.aws.amazon.com/location/",
@@ -862,7 +899,7 @@ TABLE_ENTRIES: list[Entry] = [
                     instead="Geo is custom CDK in Gen 2: create the Location Service map in amplify/backend.ts, attach its policy "
                             "(geo:GetMapTile, GetMapSprites, GetMapGlyphs, GetMapStyleDescriptor) to the auth and unauth roles, "
                             "and add it to the outputs.",
-                    docs=(D_GEO_SETUP, D_GEO), positional="name", flags={"--name": var("name")}),
+                    docs=(D_GEO_SETUP, D_GEO), positional="name", flags={"--name": var("name")}, parity=P_GEO + P_ADD),
         update_instead="Edit the Location Service CDK code in amplify/backend.ts, then deploy.",
         remove_instead="Remove the Location Service construct from amplify/backend.ts, then deploy.",
         docs=(D_GEO_SETUP,),
@@ -871,8 +908,9 @@ TABLE_ENTRIES: list[Entry] = [
                     file="amplify/backend.ts", snippet=GEO_IMPORT_SNIPPET,
                     instead="The collection already exists: reference it by name in amplify/backend.ts (its ARN in an IAM "
                             "policy for signed-in users) and add it to the outputs; create nothing new.",
-                    docs=(D_GEO_EXISTING, D_GEO)),
+                    docs=(D_GEO_EXISTING, D_GEO), parity=P_GEO),
         ),
+        parity=P_GEO,
     ),
     *_category(
         "hosting", service="Amplify Hosting / CloudFront", console_url="https://console.aws.amazon.com/amplify/",
@@ -880,7 +918,7 @@ TABLE_ENTRIES: list[Entry] = [
                     file="amplify/hosting.ts", snippet=HOSTING_SNIPPET,
                     instead=f"{HOSTING_WAYS} For Gen 1's CloudFront + S3 hosting, the code is printed.",
                     notes=(SELF_HOSTING_NOTE,),
-                    docs=(D_SELF_HOSTING_START, D_BRANCHES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")}),
+                    docs=(D_SELF_HOSTING_START, D_BRANCHES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")}, parity=(("hosting", "*"), ("commands", "amplify add hosting"),)),
         update_instead="Change hosting settings in the Amplify console (or `aws amplify update-branch` / `update-app`); "
                        "self-managed hosting: edit amplify/hosting.ts and run `npx ampx deploy`.",
         remove_instead="Amplify Hosting: disconnect the branch in the Amplify console (or `aws amplify delete-branch`). "
@@ -889,17 +927,18 @@ TABLE_ENTRIES: list[Entry] = [
         remove=_removed("hosting remove", "Remove a hosting resource locally (deleted from the cloud on the next push).",
                         "Amplify Hosting: disconnect the branch in the Amplify console (or `aws amplify delete-branch`). "
                         "Self-managed hosting: delete amplify/hosting.ts; its deployed stack stays until you delete it in CloudFormation.",
-                        docs=(D_HOSTING, D_SELF_HOSTING), positional="resource"),
+                        docs=(D_HOSTING, D_SELF_HOSTING), positional="resource", parity=(("hosting", "*"),)),
         extra=(
             _removed("hosting configure", "Configure hosting settings.",
                      "Amplify Hosting: change settings in the Amplify console (or `aws amplify update-branch` / `update-app`). "
                      "Self-managed hosting: edit defineHosting() in amplify/hosting.ts and run `npx ampx deploy`.",
-                     docs=(D_HOSTING, D_SELF_HOSTING)),
+                     docs=(D_HOSTING, D_SELF_HOSTING), parity=(("hosting", "*"),)),
             _removed("hosting serve", "Open the deployed Amplify Hosting site in a browser.",
-                     "Open https://{branch}.{app_id}.amplifyapp.com (shown in the Amplify console).", docs=(D_HOSTING,)),
+                     "Open https://{branch}.{app_id}.amplifyapp.com (shown in the Amplify console).", docs=(D_HOSTING,), parity=(("hosting", "*"),)),
             _removed("hosting publish", "(listed in help; never routable) Publish the frontend.",
-                     HOSTING_WAYS, docs=(D_BRANCHES, D_SELF_HOSTING)),
+                     HOSTING_WAYS, docs=(D_BRANCHES, D_SELF_HOSTING), parity=(("hosting", "*"), ("commands", "amplify publish"),)),
         ),
+        parity=(("hosting", "*"),), parity_for={"push": (("hosting", "*"), ("commands", "amplify publish"), ("cli", "Deployment"))},
     ),
     *_category(
         "interactions", service="Amazon Lex", console_url="https://console.aws.amazon.com/lex/",
@@ -911,10 +950,11 @@ TABLE_ENTRIES: list[Entry] = [
                             "Amplify.configure({ ...Amplify.getConfig(), Interactions: { LexV2: … } }) and uses "
                             "aws-amplify/interactions (JavaScript libraries).",
                     docs=(D_INTERACTIONS_SETUP,), positional="name", flags={"--name": var("name")},
-                    platforms=JS_ONLY),
+                    platforms=JS_ONLY, parity=(("other", "Interactions"),) + P_ADD),
         update_instead="Edit the bot's policy and outputs in amplify/backend.ts, then deploy.",
         remove_instead="Delete the bot's policy and addOutput lines from amplify/backend.ts, then deploy.",
         docs=(D_INTERACTIONS_SETUP,), console=False,
+        parity=(("other", "Interactions"),),
     ),
     *_category(
         "notifications", service="Amazon Connect", console_url="https://console.aws.amazon.com/connect/",
@@ -927,7 +967,7 @@ TABLE_ENTRIES: list[Entry] = [
                     notes=(PINPOINT_EOL, "Gen 1's SMS and email channels have no Amplify construct: use AWS End User Messaging (SMS) "
                            "and Amazon SES (email) through CDK.",
                            "In the app: aws-amplify/push-notifications/customer-profiles (identifyUser, registerDevice, …)."),
-                    docs=(D_NOTIFICATIONS, D_PINPOINT_MIGRATION), positional="channel"),
+                    docs=(D_NOTIFICATIONS, D_PINPOINT_MIGRATION), positional="channel", parity_none=NO_NOTIFICATIONS_ROW),
         update_instead="Edit defineNotifications() in amplify/notifications/resource.ts (channels, secrets), then deploy.",
         remove_instead="Take notifications out of defineBackend() and delete amplify/notifications/, then deploy.",
         docs=(D_NOTIFICATIONS,), push=False, update=False,
@@ -935,12 +975,13 @@ TABLE_ENTRIES: list[Entry] = [
             _manual("notifications configure", "Configure an enabled notification channel.",
                     file="amplify/notifications/resource.ts", snippet=NOTIFICATIONS_SNIPPET,
                     instead="Edit the channel (apns / fcm) in defineNotifications() in amplify/notifications/resource.ts, then deploy.",
-                    docs=(D_NOTIFICATIONS,), positional="channel"),
+                    docs=(D_NOTIFICATIONS,), positional="channel", parity_none=NO_NOTIFICATIONS_ROW),
             _removed("notifications status", "List notification channels and their state.",
                      "The channels are the apns / fcm settings of defineNotifications() in amplify/notifications/resource.ts.",
-                     docs=(D_NOTIFICATIONS,)),
-            _push("notifications"),
+                     docs=(D_NOTIFICATIONS,), parity_none=NO_NOTIFICATIONS_ROW),
+            _push("notifications", ()),
         ),
+        parity_none=NO_NOTIFICATIONS_ROW,
     ),
     *_category(
         "predictions", service="Amazon AI services", console_url="https://console.aws.amazon.com/",
@@ -949,10 +990,11 @@ TABLE_ENTRIES: list[Entry] = [
                     instead="Grant the AI services (Translate, Polly, Rekognition, Comprehend, Textract) to the identity pool's "
                             "roles with CDK in amplify/backend.ts and add their settings to amplify_outputs.json with "
                             "backend.addOutput(); the app uses aws-amplify/predictions (JavaScript libraries).",
-                    docs=(D_PREDICTIONS_SETUP,), platforms=JS_ONLY),
+                    docs=(D_PREDICTIONS_SETUP,), platforms=JS_ONLY, parity=(("other", "Predictions"), ("data", "predictions"),) + P_ADD),
         update_instead="Edit the AI service policy and outputs in amplify/backend.ts, then deploy.",
         remove_instead="Delete the AI service policy and addOutput lines from amplify/backend.ts, then deploy.",
         docs=(D_PREDICTIONS_SETUP,),
+        parity=(("other", "Predictions"), ("data", "predictions")), parity_for={"push": (("other", "Predictions"), ("data", "predictions"))},
     ),
     # --- utilities ------------------------------------------------------------
     _entry("mock", TRANSLATE, "Run the mockable categories (GraphQL API, storage, functions) locally.",
@@ -960,15 +1002,15 @@ TABLE_ENTRIES: list[Entry] = [
            notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,),
            flags={"--event": drop("there is no local invocation"), "--timeout": drop("there is no local invocation"),
                   "--https": drop("the sandbox endpoints are already HTTPS")},
-           gen2_help=("sandbox",)),
+           gen2_help=("sandbox",), parity=P_MOCK),
     _entry("mock api", TRANSLATE, "Run the local GraphQL mock server.",
            desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,),
            flags={"--https": drop("the sandbox endpoints are already HTTPS"), "--timeout": drop("set timeouts in code")},
-           gen2_help=("sandbox",)),
+           gen2_help=("sandbox",), parity=P_MOCK),
     _entry("mock storage", TRANSLATE, "Run the local S3 storage mock.",
-           desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,), gen2_help=("sandbox",)),
+           desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,), gen2_help=("sandbox",), parity=P_MOCK),
     MOCK_FUNCTION,
-    _help("mock help", "Show mock help."),
+    _help("mock help", "Show mock help.", parity=P_MOCK),
     _entry("codegen", TRANSLATE, "Generate GraphQL statements and types for the API.",
            desk=(step(*CODEGEN_DESK),), ci=(step(*CODEGEN_CI),),
            notes=("Optional in Gen 2: the data client is typed from your schema. At a desk this reads your sandbox; in CI the branch's backend.",
@@ -976,28 +1018,28 @@ TABLE_ENTRIES: list[Entry] = [
            docs=(D_CLI,),
            flags={"--maxDepth": add("--statement-max-depth", "{value}"),
                   "--nodownload": drop("ampx always reads the deployed schema")},
-           gen2_help=("generate", "graphql-client-code")),
+           gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
     _removed("codegen add", "Add codegen for an AppSync API.",
              "No set-up needed: `npx ampx generate graphql-client-code` reads the deployed backend (use --stack for another stack).",
              docs=(D_CLI,),
              flags={"--apiId": drop("ampx does not take an AppSync API id: it reads the API of a deployed backend, "
                                     "a stack (--stack) or an Amplify app and branch (--app-id, --branch); at a desk, your sandbox"), "--region": drop("ampx uses your AWS region"),
-                    "--frontend": drop("choose with --format / --model-target"), "--framework": drop("not needed")}),
+                    "--frontend": drop("choose with --format / --model-target"), "--framework": drop("not needed")}, parity=P_CODEGEN),
     _removed("codegen configure", "Change the codegen configuration.",
-             "Pass the options to each run: `npx ampx generate graphql-client-code --format … --statement-target …`.", docs=(D_CLI,)),
-    _removed("codegen remove", "Remove the codegen configuration.", "Nothing to remove: Gen 2 keeps no codegen configuration.", docs=(D_CLI,)),
+             "Pass the options to each run: `npx ampx generate graphql-client-code --format … --statement-target …`.", docs=(D_CLI,), parity=P_CODEGEN),
+    _removed("codegen remove", "Remove the codegen configuration.", "Nothing to remove: Gen 2 keeps no codegen configuration.", docs=(D_CLI,), parity=P_CODEGEN),
     _entry("codegen statements", TRANSLATE, "Generate GraphQL statements (queries, mutations, subscriptions).",
            desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*statement_target}"),),
            ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*statement_target}"),),
            notes=(CODEGEN_OUT,), docs=(D_CLI,),
            flags={"--maxDepth": add("--statement-max-depth", "{value}"),
                   "--nodownload": drop("ampx always reads the deployed schema")},
-           gen2_help=("generate", "graphql-client-code")),
+           gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
     _entry("codegen types", TRANSLATE, "Generate GraphQL type annotations.",
            desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*type_target}"),),
            ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*type_target}"),),
            notes=(CODEGEN_OUT,), docs=(D_CLI,), flags={"--nodownload": drop("ampx always reads the deployed schema")},
-           gen2_help=("generate", "graphql-client-code")),
+           gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
     _entry("codegen models", TRANSLATE, "Generate DataStore / model classes from the GraphQL schema.",
            desk=(step(*CODEGEN_DESK, "--format", "{model_format}", "{*model_target}"),),
            ci=(step(*CODEGEN_CI, "--format", "{model_format}", "{*model_target}"),),
@@ -1005,18 +1047,18 @@ TABLE_ENTRIES: list[Entry] = [
            docs=(D_CLI,),
            flags={"--target": var("target"), "--output-dir": add("--out", "{value}"),
                   "--model-schema": drop("ampx reads the schema from the deployed backend")},
-           gen2_help=("generate", "graphql-client-code")),
+           gen2_help=("generate", "graphql-client-code"), parity=(("cli", "Codegen"), ("commands", "amplify codegen model"),)),
     _entry("codegen model-introspection", TRANSLATE, "Generate the model-introspection JSON schema.",
            desk=(step(*CODEGEN_DESK, "--format", "introspection"),),
            ci=(step(*CODEGEN_CI, "--format", "introspection"),),
            docs=(D_CLI,),
            flags={"--output-dir": add("--out", "{value}"),
                   "--model-schema": drop("ampx reads the schema from the deployed backend")},
-           gen2_help=("generate", "graphql-client-code")),
+           gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
     # --- the AWS provider ----------------------------------------------------------
     _help("awscloudformation", "Show the AWS provider's help."),
     _entry("awscloudformation configure", TRANSLATE, "Configure AWS credentials / profile for the project.",
-           desk=(step("aws", "configure"),), notes=("Gen 2 uses standard AWS profiles.",), docs=(f"{DOCS}/start/account-setup/",)),
+           desk=(step("aws", "configure"),), notes=("Gen 2 uses standard AWS profiles.",), docs=(f"{DOCS}/start/account-setup/",), parity=P_CONFIGURE),
     _removed("awscloudformation console", "Open the CloudFormation console for the root stack.",
              "Open https://console.aws.amazon.com/cloudformation/ and find the stack named after your app and branch (amplify-<app>-<branch>-…)."),
     _removed("awscloudformation reset-cache", "Reset cached temporary AWS credentials.",
@@ -1024,19 +1066,19 @@ TABLE_ENTRIES: list[Entry] = [
     _entry("awscloudformation setupNewUser", TRANSLATE, "Step-by-step IAM user setup.",
            desk=(step("aws", "configure", "sso"),),
            notes=("Gen 2 recommends IAM Identity Center (SSO) credentials over long-lived IAM users.",),
-           docs=(f"{DOCS}/start/account-setup/",)),
+           docs=(f"{DOCS}/start/account-setup/",), parity=P_CONFIGURE),
     _manual("awscloudformation override", "Generate overrides.ts for project-level resources (IAM roles, root stack).",
             file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["root"],
-            instead="Change project-level resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,)),
+            instead="Change project-level resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=P_OVERRIDE),
     _help("awscloudformation help", "Show the AWS provider's help."),
     # --- internal plugins and frontends ---------------------------------------------
     _removed("ui-builder generateComponents", "Generate Amplify Studio UI components.",
              "Gen 2 has no Studio: use the Amplify UI Builder Figma plugin; forms can be generated with `npx ampx generate forms`.",
-             docs=(D_MIGRATE,)),
+             docs=(D_MIGRATE,), parity=(("ui-builder", "*"),)),
     _removed("ui-builder cloneComponentsFromEnv", "Clone Studio UI components between environments.",
              "Gen 2 has no Studio: components are code in your repository, shared by every branch.",
-             flags={"--sourceEnvName": drop("no Studio"), "--newEnvName": drop("no Studio")}),
-    _removed("ui-builder version", "Print the ui-builder plugin version.", "Gen 2 has no ui-builder plugin."),
+             flags={"--sourceEnvName": drop("no Studio"), "--newEnvName": drop("no Studio")}, parity=(("ui-builder", "*"),)),
+    _removed("ui-builder version", "Print the ui-builder plugin version.", "Gen 2 has no ui-builder plugin.", parity=(("ui-builder", "*"),)),
     *[_help(f"{frontend} help", f"Show the {frontend} frontend plugin's help.") for frontend in ("javascript", "android", "ios", "flutter")],
     # --- the removed xr category -----------------------------------------------------
     *[

@@ -450,25 +450,18 @@ def search(
     return found
 
 
-def _tokens(path) -> tuple:
-    if isinstance(path, str):
-        path = path.split()
-    tokens = tuple(t for t in path if t and not t.startswith("-"))
-    plugins = _load()["data"].PLUGIN_CATEGORIES
-    if len(tokens) >= 2 and tokens[0] not in plugins and tokens[1] in plugins:
-        # `amplify add auth` is `amplify auth add` (Gen 1 reads verb-first too)
-        tokens = (tokens[1], tokens[0]) + tokens[2:]
-    return tokens
+def _match(path, table: dict):
+    """The value for a command path as given, else as Gen 1 reads that command line (`add auth` is
+    `auth add`; trailing arguments and flags are not part of it)."""
+    data = _load()["data"]
+    words = [t for t in (path.split() if isinstance(path, str) else path) if t and not t.startswith("-")]
+    name = " ".join(words)
+    if name not in data.LINKS and name not in data.EXCEPTIONS and words:
+        from ..gen1.parse import parse
 
-
-def _match(tokens: tuple, table: dict):
-    for k in range(len(tokens), 0, -1):
-        head = " ".join(tokens[:k])
-        if head in table:
-            return table[head]
-        if head + " *" in table:
-            return table[head + " *"]
-    return None
+        canonical = parse(words).path
+        name = " ".join(canonical) if canonical is not None else name
+    return table.get(name)
 
 
 def rows_for_command(path, platform=None) -> list[Row]:
@@ -481,7 +474,7 @@ def rows_for_command(path, platform=None) -> list[Row]:
     variant of a per-platform table (None: every variant).
     """
     state = _load()
-    indices = _match(_tokens(path), state["data"].LINKS)
+    indices = _match(path, state["data"].LINKS)
     if not indices:
         return []
     key = _platform_key(platform)
@@ -491,7 +484,7 @@ def rows_for_command(path, platform=None) -> list[Row]:
 
 def command_exception(path) -> str | None:
     """Why a Gen 1 command has no parity row (None if it is not an exception)."""
-    return _match(_tokens(path), _load()["data"].EXCEPTIONS)
+    return _match(path, _load()["data"].EXCEPTIONS)
 
 
 def deployment_paths() -> list[DeploymentPath]:
