@@ -109,6 +109,7 @@ _EntryBase = record("Entry", (
     ("parity_none", None),  # why the feature-parity page has no row for it
     ("extra_words", None),  # words after the command it does not read: None (a note says they were ignored),
     # ("note", text) or ("refuse", text) with {words} filled in, or ("topic", "") for `help <command>`
+    ("deployment", None),  # when `explain` lists the ways to deploy Gen 2 (parity.deployment_paths): "always" | "ci"
 ), frozen=True)
 
 
@@ -119,7 +120,7 @@ class Entry(_EntryBase):
     # every `amplify` start, and this is several times faster.
     def __init__(self, path=(), kind="", summary="", desk=(), ci=None, notes=(), docs=(), flags=None,
                  positional=None, instead="", file=None, snippet=None, register=None, gen2_help=(), attach=None, ask=None,
-                 source=None, checked=None, platforms=None, parity=(), parity_none=None, extra_words=None):
+                 source=None, checked=None, platforms=None, parity=(), parity_none=None, extra_words=None, deployment=None):
         put = object.__setattr__
         put(self, "path", path)
         put(self, "kind", kind)
@@ -143,6 +144,7 @@ class Entry(_EntryBase):
         put(self, "parity", parity)
         put(self, "parity_none", parity_none)
         put(self, "extra_words", extra_words)
+        put(self, "deployment", deployment)
 
     @property
     def name(self) -> str:

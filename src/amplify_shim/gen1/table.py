@@ -153,7 +153,7 @@ def _push(category: str = "", parity: tuple = P_PUSH) -> Entry:
         f"Provision {category + ' ' if category else ''}cloud resources with the latest local backend changes.",
         desk=(SANDBOX_ONCE,), ci=(PIPELINE_DEPLOY,), notes=notes, docs=(D_SANDBOX, D_PIPELINES),
         flags=PUSH_FLAGS, positional="resource" if category else None,
-        gen2_help=("sandbox",), parity=parity,
+        gen2_help=("sandbox",), parity=parity, deployment="ci",
     )
 
 
@@ -512,7 +512,8 @@ def _category(name: str, *, service: str, console_url: str, add: Entry, update_i
         remove = _removed(f"{name} remove", remove_summary, remove_instead, docs=docs, positional="resource")
         change = _removed(f"{name} update", update_summary, update_instead, docs=docs)
     entries = [
-        add._replace(path=(name,), summary=f"Show help for the {name} category.", positional=None, parity=()),
+        add._replace(path=(name,), summary=f"Show help for the {name} category.", positional=None, parity=(),
+                     deployment=None),
         add,
         remove,
         _help(f"{name} help", f"Show help for the {name} category."),
@@ -546,7 +547,7 @@ TABLE_ENTRIES: list[Entry] = [
                "--permissions-boundary": drop(BOUNDARY),
                "--minify": drop("CDK synthesizes the templates"),
                "--codegen": drop("no codegen step: the data client is typed from your schema")},
-        attach=(OUTPUTS_REQUIRED,), parity=(("commands", "amplify init"), ("cli", "Backend definition"),)
+        attach=(OUTPUTS_REQUIRED,), parity=(("commands", "amplify init"), ("cli", "Backend definition"))
     ),
     _entry(
         "configure", TRANSLATE, "Set up an IAM user / AWS profile for the CLI; toggle usage data.",
@@ -578,14 +579,15 @@ TABLE_ENTRIES: list[Entry] = [
                "--no-codegen": drop("no codegen runs on generate outputs"),
                "--sandboxId": drop("Amplify Studio sandboxes do not exist in Gen 2"),
                "--forcePush": drop("deploy with `amplify push` (ampx sandbox / pipeline-deploy)")},
-        gen2_help=("generate", "outputs"), parity=(("commands", "amplify pull"), ("cli", "Frontend config file"),)
+        gen2_help=("generate", "outputs"), parity=(("commands", "amplify pull"), ("cli", "Frontend config file"))
     ),
     _removed(
         "publish", "Run push, then build and publish the frontend to the hosting resource.",
         HOSTING_WAYS + " Or run `npx ampx pipeline-deploy` in your own pipeline and host the frontend elsewhere.",
         docs=(D_BRANCHES, D_SELF_HOSTING, D_PIPELINES),
         notes=(SELF_HOSTING_NOTE,),
-        flags={**PUSH_FLAGS, "--invalidateCloudFront": drop("Amplify Hosting invalidates its cache on each deployment; self-managed hosting deploys with `npx ampx deploy`")}, parity=(("commands", "amplify publish"), ("cli", "Deployment"), ("hosting", "*"),)
+        flags={**PUSH_FLAGS, "--invalidateCloudFront": drop("Amplify Hosting invalidates its cache on each deployment; self-managed hosting deploys with `npx ampx deploy`")},
+        parity=(("commands", "amplify publish"), ("cli", "Deployment"), ("hosting", "*")), deployment="always",
     ),
     _entry(
         "run", TRANSLATE, "Push, then run the frontend's start command locally.",
@@ -751,14 +753,14 @@ TABLE_ENTRIES: list[Entry] = [
         add=_manual("auth add", "Add Cognito auth (user pool / identity pool).",
                     file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
                     register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
-                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,), parity=(("auth", "*"), ("commands", "amplify add auth"),) + P_ADD),
+                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,), parity=(("auth", "*"), ("commands", "amplify add auth")) + P_ADD),
         update_instead="Edit defineAuth() in amplify/auth/resource.ts, then deploy (`amplify push`).",
         remove_instead="Delete amplify/auth/ and remove `auth` from defineBackend() in amplify/backend.ts, then deploy.",
         docs=(D_AUTH,),
         extra=(
             _manual("auth enable", "Same as auth add.", file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
                     register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
-                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,), parity=(("auth", "*"), ("commands", "amplify add auth"),) + P_ADD),
+                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,), parity=(("auth", "*"), ("commands", "amplify add auth")) + P_ADD),
             _manual("auth import", "Import an existing Cognito user pool and identity pool.",
                     file="amplify/auth/resource.ts", snippet=REFERENCE_AUTH_SNIPPET,
                     register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
@@ -797,7 +799,7 @@ TABLE_ENTRIES: list[Entry] = [
                      flags={"--revert": drop("nothing to revert")}, parity=P_DATA_API + P_REST),
             _manual("api override", "Generate overrides.ts to customise the API's CloudFormation.",
                     file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["api"],
-                    instead="Change the generated resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("api", "Override API"), ("api", "Override/Extend Amplify resolvers"),) + P_OVERRIDE),
+                    instead="Change the generated resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("api", "Override API"), ("api", "Override/Extend Amplify resolvers")) + P_OVERRIDE),
             _manual("api import", "Import an existing MySQL/PostgreSQL database as a GraphQL datasource.",
                     file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
                     register="import { data } from './data/resource';\n\ndefineBackend({ data });",
@@ -824,7 +826,7 @@ TABLE_ENTRIES: list[Entry] = [
                     file="amplify/storage/resource.ts", snippet=STORAGE_SNIPPET,
                     register="import { storage } from './storage/resource';\n\ndefineBackend({ storage });",
                     instead="Define the S3 bucket with defineStorage(). A DynamoDB table is either a model in defineData() or a CDK Table in amplify/backend.ts.",
-                    docs=(D_STORAGE,), positional="name", flags={"--name": var("name")}, parity=(("storage", "*"), ("commands", "amplify add storage"),) + P_ADD),
+                    docs=(D_STORAGE,), positional="name", flags={"--name": var("name")}, parity=(("storage", "*"), ("commands", "amplify add storage")) + P_ADD),
         update_instead="Edit defineStorage() in amplify/storage/resource.ts, then deploy.",
         remove_instead="Delete amplify/storage/ and remove `storage` from defineBackend(), then deploy (empty the bucket first).",
         docs=(D_STORAGE,),
@@ -835,7 +837,7 @@ TABLE_ENTRIES: list[Entry] = [
                             "auth roles access in the bucket policy. An existing DynamoDB table: add it to your data API as a "
                             "data source (backend.data.addDynamoDbDataSource with Table.fromTableName), or grant a function "
                             "access to it with CDK.",
-                    docs=(D_STORAGE_EXISTING, D_DYNAMO_EXISTING), parity=(("storage", "Import a single S3 bucket"), ("storage", "Import multiple S3 buckets"),)),
+                    docs=(D_STORAGE_EXISTING, D_DYNAMO_EXISTING), parity=(("storage", "Import a single S3 bucket"), ("storage", "Import multiple S3 buckets"))),
             _manual("storage override", "Generate overrides.ts for a storage resource.",
                     file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["storage"],
                     instead="Change the bucket through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("storage", "Override Storage"),) + P_OVERRIDE),
@@ -849,7 +851,7 @@ TABLE_ENTRIES: list[Entry] = [
                     register="import { {ident} } from './functions/{name}/resource';\n\ndefineBackend({ {ident} });",
                     instead="Define the function with defineFunction() and write its handler in amplify/functions/{name}/handler.ts (TypeScript by default; other runtimes are CDK).",
                     notes=("Environment variables go in defineFunction({ environment }); secrets with secret('NAME') and `npx ampx sandbox secret set NAME`.",),
-                    docs=(D_FUNCTIONS,), positional="name", flags={"--name": var("name")}, parity=(("functions", "*"), ("commands", "amplify add function"),) + P_ADD),
+                    docs=(D_FUNCTIONS,), positional="name", flags={"--name": var("name")}, parity=(("functions", "*"), ("commands", "amplify add function")) + P_ADD),
         update_instead="Edit amplify/functions/{name}/resource.ts (environment, schedule, memory, secrets) and its handler, then deploy.",
         remove_instead="Delete amplify/functions/{name}/ and remove `{ident}` from defineBackend(), then deploy.",
         docs=(D_FUNCTIONS,),
@@ -918,7 +920,8 @@ TABLE_ENTRIES: list[Entry] = [
                     file="amplify/hosting.ts", snippet=HOSTING_SNIPPET,
                     instead=f"{HOSTING_WAYS} For Gen 1's CloudFront + S3 hosting, the code is printed.",
                     notes=(SELF_HOSTING_NOTE,),
-                    docs=(D_SELF_HOSTING_START, D_BRANCHES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")}, parity=(("hosting", "*"), ("commands", "amplify add hosting"),)),
+                    docs=(D_SELF_HOSTING_START, D_BRANCHES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")},
+                    parity=(("hosting", "*"), ("commands", "amplify add hosting")), deployment="always"),
         update_instead="Change hosting settings in the Amplify console (or `aws amplify update-branch` / `update-app`); "
                        "self-managed hosting: edit amplify/hosting.ts and run `npx ampx deploy`.",
         remove_instead="Amplify Hosting: disconnect the branch in the Amplify console (or `aws amplify delete-branch`). "
@@ -932,11 +935,12 @@ TABLE_ENTRIES: list[Entry] = [
             _removed("hosting configure", "Configure hosting settings.",
                      "Amplify Hosting: change settings in the Amplify console (or `aws amplify update-branch` / `update-app`). "
                      "Self-managed hosting: edit defineHosting() in amplify/hosting.ts and run `npx ampx deploy`.",
-                     docs=(D_HOSTING, D_SELF_HOSTING), parity=(("hosting", "*"),)),
+                     docs=(D_HOSTING, D_SELF_HOSTING), parity=(("hosting", "*"),), deployment="always"),
             _removed("hosting serve", "Open the deployed Amplify Hosting site in a browser.",
                      "Open https://{branch}.{app_id}.amplifyapp.com (shown in the Amplify console).", docs=(D_HOSTING,), parity=(("hosting", "*"),)),
             _removed("hosting publish", "(listed in help; never routable) Publish the frontend.",
-                     HOSTING_WAYS, docs=(D_BRANCHES, D_SELF_HOSTING), parity=(("hosting", "*"), ("commands", "amplify publish"),)),
+                     HOSTING_WAYS, docs=(D_BRANCHES, D_SELF_HOSTING), parity=(("hosting", "*"), ("commands", "amplify publish")),
+                     deployment="always"),
         ),
         parity=(("hosting", "*"),), parity_for={"push": (("hosting", "*"), ("commands", "amplify publish"), ("cli", "Deployment"))},
     ),
@@ -990,7 +994,7 @@ TABLE_ENTRIES: list[Entry] = [
                     instead="Grant the AI services (Translate, Polly, Rekognition, Comprehend, Textract) to the identity pool's "
                             "roles with CDK in amplify/backend.ts and add their settings to amplify_outputs.json with "
                             "backend.addOutput(); the app uses aws-amplify/predictions (JavaScript libraries).",
-                    docs=(D_PREDICTIONS_SETUP,), platforms=JS_ONLY, parity=(("other", "Predictions"), ("data", "predictions"),) + P_ADD),
+                    docs=(D_PREDICTIONS_SETUP,), platforms=JS_ONLY, parity=(("other", "Predictions"), ("data", "predictions")) + P_ADD),
         update_instead="Edit the AI service policy and outputs in amplify/backend.ts, then deploy.",
         remove_instead="Delete the AI service policy and addOutput lines from amplify/backend.ts, then deploy.",
         docs=(D_PREDICTIONS_SETUP,),
@@ -1047,7 +1051,7 @@ TABLE_ENTRIES: list[Entry] = [
            docs=(D_CLI,),
            flags={"--target": var("target"), "--output-dir": add("--out", "{value}"),
                   "--model-schema": drop("ampx reads the schema from the deployed backend")},
-           gen2_help=("generate", "graphql-client-code"), parity=(("cli", "Codegen"), ("commands", "amplify codegen model"),)),
+           gen2_help=("generate", "graphql-client-code"), parity=(("cli", "Codegen"), ("commands", "amplify codegen model"))),
     _entry("codegen model-introspection", TRANSLATE, "Generate the model-introspection JSON schema.",
            desk=(step(*CODEGEN_DESK, "--format", "introspection"),),
            ci=(step(*CODEGEN_CI, "--format", "introspection"),),
