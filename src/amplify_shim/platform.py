@@ -11,6 +11,8 @@ when asked which JS framework it is (never on the `amplify` fast path).
 
 from __future__ import annotations
 
+from .record import record
+
 PLATFORMS = ("js", "android", "swift", "flutter")
 JS_FRAMEWORKS = ("javascript", "react", "react-native", "angular", "nextjs", "vue")
 DOCS_PATHS = {"js": "react", "android": "android", "swift": "swift", "flutter": "flutter"}
@@ -27,13 +29,10 @@ _DEPENDENCIES = (("next", "nextjs"), ("react-native", "react-native"), ("expo", 
                  ("@angular/core", "angular"), ("vue", "vue"), ("nuxt", "vue"), ("react", "react"))
 
 
-class Platform:
+class Platform(record("Platform", (("key", None), ("framework", None), ("source", None)), frozen=True)):
     """A platform, the JS framework when known, and where the answer came from."""
 
-    __slots__ = ("key", "framework", "source")
-
-    def __init__(self, key: str, framework: str | None = None, source: str | None = None):
-        self.key, self.framework, self.source = key, framework, source
+    __slots__ = ()
 
     @property
     def docs_path(self) -> str:
@@ -41,12 +40,6 @@ class Platform:
 
     def to_json(self) -> dict:
         return {"platform": self.key, "framework": self.framework, "docs_path": self.docs_path, "source": self.source}
-
-    def __eq__(self, other):
-        return isinstance(other, Platform) and (self.key, self.framework, self.source) == (other.key, other.framework, other.source)
-
-    def __repr__(self):
-        return f"Platform({self.key!r}, {self.framework!r}, {self.source!r})"
 
 
 def parse(value: str, source: str = "--platform") -> Platform:

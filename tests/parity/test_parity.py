@@ -193,7 +193,7 @@ def test_no_empty_or_shifted_cells():
     for row in parity.rows():
         assert row.feature and row.gen1 and row.gen2, row
         assert row.feature not in ("Yes", "No"), row
-        for value in row[:7]:
+        for value in (row.category, row.feature, row.gen1, row.gen2, row.migration_tool, row.docs, row.notes):
             assert value is None or "|" not in value, row
             assert value is None or value == value.strip(), row
             assert value is None or ("`" not in value and "](" not in value), row

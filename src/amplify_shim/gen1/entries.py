@@ -23,34 +23,12 @@ TOPIC = ("topic", "")  # Entry.extra_words of `help`: the words name the command
 
 # env: ((NAME, value-template), ...); yes_flag: added when the user confirmed a destructive step;
 # at_root: run in the project root, not the user's subfolder (ampx and package-manager steps always do)
-_TemplateBase = record("Template", (("tokens", ()), ("destructive", False), ("env", ()), ("yes_flag", None),
-                                    ("at_root", False)), frozen=True)
-
-
-class Template(_TemplateBase):
-    __slots__ = ()
-
-    def __init__(self, tokens=(), destructive=False, env=(), yes_flag=None, at_root=False):
-        put = object.__setattr__
-        put(self, "tokens", tokens)
-        put(self, "destructive", destructive)
-        put(self, "env", env)
-        put(self, "yes_flag", yes_flag)
-        put(self, "at_root", at_root)
+Template = record("Template", (("tokens", ()), ("destructive", False), ("env", ()), ("yes_flag", None),
+                                ("at_root", False)), frozen=True)
 
 
 # What one Gen 1 flag becomes. action: var | drop | add | json | confirm | replace
-_RuleBase = record("Rule", (("action", ""), ("arg", None), ("note", "")), frozen=True)
-
-
-class Rule(_RuleBase):
-    __slots__ = ()
-
-    def __init__(self, action="", arg=None, note=""):
-        put = object.__setattr__
-        put(self, "action", action)
-        put(self, "arg", arg)
-        put(self, "note", note)
+Rule = record("Rule", (("action", ""), ("arg", None), ("note", "")), frozen=True)
 
 
 def step(*tokens, destructive: bool = False, env: tuple = (), yes_flag: str | None = None,
@@ -115,36 +93,6 @@ _EntryBase = record("Entry", (
 
 class Entry(_EntryBase):
     __slots__ = ()
-
-    # Spelled out (not Record's generic loop): the table builds 171 of these on
-    # every `amplify` start, and this is several times faster.
-    def __init__(self, path=(), kind="", summary="", desk=(), ci=None, notes=(), docs=(), flags=None,
-                 positional=None, instead="", file=None, snippet=None, register=None, gen2_help=(), attach=None, ask=None,
-                 source=None, checked=None, platforms=None, parity=(), parity_none=None, extra_words=None, deployment=None):
-        put = object.__setattr__
-        put(self, "path", path)
-        put(self, "kind", kind)
-        put(self, "summary", summary)
-        put(self, "desk", desk)
-        put(self, "ci", ci)
-        put(self, "notes", notes)
-        put(self, "docs", docs)
-        put(self, "flags", {} if flags is None else flags)
-        put(self, "positional", positional)
-        put(self, "instead", instead)
-        put(self, "file", file)
-        put(self, "snippet", snippet)
-        put(self, "register", register)
-        put(self, "gen2_help", gen2_help)
-        put(self, "attach", attach)
-        put(self, "ask", ask)
-        put(self, "source", source)
-        put(self, "checked", checked)
-        put(self, "platforms", platforms)
-        put(self, "parity", parity)
-        put(self, "parity_none", parity_none)
-        put(self, "extra_words", extra_words)
-        put(self, "deployment", deployment)
 
     @property
     def name(self) -> str:

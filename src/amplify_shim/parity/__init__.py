@@ -20,6 +20,8 @@ it sits on the ``amplify`` hot path, where every millisecond shows.
 
 from __future__ import annotations
 
+from ..record import record
+
 __all__ = [
     "Category",
     "DeploymentPath",
@@ -50,40 +52,12 @@ _TOOL_SYMBOLS = {"\U0001F7E2": "full", "\U0001F7E0": "generate", "\U0001F534": "
 _CDK_MARKERS = ("with cdk", "with custom cdk", "with cfninclude", "(via cdk)")
 
 
-def _record(name: str, fields: tuple, doc: str):
-    """A NamedTuple-like class without importing typing/collections."""
-
-    def __new__(cls, *values):
-        if len(values) != len(fields):
-            raise TypeError(f"{name} takes {len(fields)} values, got {len(values)}")
-        return tuple.__new__(cls, values)
-
-    def __repr__(self):
-        inner = ", ".join(f"{f}={v!r}" for f, v in zip(fields, self))
-        return f"{name}({inner})"
-
-    def _asdict(self):
-        return dict(zip(fields, self))
-
-    def __getnewargs__(self):
-        return tuple(self)
-
-    namespace = {
-        "__slots__": (),
-        "__doc__": doc,
-        "__module__": __name__,
-        "_fields": fields,
-        "__new__": __new__,
-        "__repr__": __repr__,
-        "__getnewargs__": __getnewargs__,
-        "_asdict": _asdict,
-    }
-    for index, field in enumerate(fields):
-        namespace[field] = property(lambda self, i=index: tuple.__getitem__(self, i))
-    return type(name, (tuple,), namespace)
+def _parity_record(name: str, fields: tuple, doc: str):
+    """A frozen record whose fields all default to None (the data file gives every value)."""
+    return record(name, tuple((field, None) for field in fields), frozen=True, doc=doc)
 
 
-_RowBase = _record(
+_RowBase = _parity_record(
     "Row",
     ("category", "feature", "gen1", "gen2", "migration_tool", "docs", "notes", "platforms"),
     "One table row of the current edition. `category` is the display name; `migration_tool` is "
@@ -145,21 +119,21 @@ class Row(_RowBase):
         return _gen2_class(self.gen2)
 
 
-Category = _record(
+Category = _parity_record(
     "Category",
     ("slug", "name", "heading", "section", "columns", "docs", "count"),
     "One table: `heading` is its heading in the document, `count` its number of rows.",
 )
-LegendEntry = _record(
+LegendEntry = _parity_record(
     "LegendEntry", ("symbol", "word", "label", "description"), "One entry of the migration tool legend."
 )
-_StepBase = _record(
+_StepBase = _parity_record(
     "Step",
     ("kind", "argv", "name", "value", "note", "optional"),
     "A deployment step. kind 'run': `argv` is the command; kind 'env': set "
     "`name`=`value`; kind 'manual': something done by hand, described in `note`.",
 )
-_PathBase = _record(
+_PathBase = _parity_record(
     "DeploymentPath",
     ("id", "title", "summary", "docs", "setup", "pipeline", "placeholders"),
     "A way to deploy Gen 2: one-time `setup` steps, per-run `pipeline` steps, and "
