@@ -251,10 +251,10 @@ def run_one(argv: list[str], env: dict, cwd: str | None = None, *, windows: bool
     return status
 
 
-def run_steps(steps, environ, *, cwd: str | None = None) -> Outcome:
+def run_steps(steps, environ) -> Outcome:
     """Run steps in order; stop at the first failure, naming it.
 
-    Each step runs in its own `cwd` when it has one, else in `cwd` (None: here).
+    Each step runs in its own `cwd` (the project root) when it has one, else here.
     """
     import signal
 
@@ -266,7 +266,7 @@ def run_steps(steps, environ, *, cwd: str | None = None) -> Outcome:
         env = dict(environ)
         env.update(step.env)
         try:
-            status = run_one(step.argv, env, getattr(step, "cwd", None) or cwd)
+            status = run_one(step.argv, env, step.cwd)
         except CannotRun as exc:
             return Outcome(exc.status, number, exc.message)
         if status != X.OK:

