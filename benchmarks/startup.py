@@ -1,11 +1,15 @@
 """Wall time and peak memory of `amplify push` (print mode) against `python -c pass`, per project shape.
 
-    python benchmarks/startup.py [--runs N]
+    python benchmarks/startup.py [--runs N] [--installed]
 
 Each shape (a Gen 2 project with a lockfile, with only packageManager, with a bare package.json,
 from a subfolder; a Gen 1 project with --shim-translate) runs N times interleaved with the baseline;
 medians are compared as a ratio (machines here are shared and noisy: only the ratio within one run
 means much). Targets: ratio <= 1.5x (must <= 2.0x), peak RSS <= 25 MiB.
+
+`--installed` measures a regular (non-editable) `pip install .` in a fresh virtual environment, as
+users get it; by default the `amplify` beside this Python (often an editable install, whose extra
+sys.path entry costs a little on every import) is measured against that same Python.
 """
 
 from __future__ import annotations
@@ -70,16 +74,31 @@ def _tree(root: str, files: dict, folder: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--installed", action="store_true", help="measure a fresh non-editable `pip install .`")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        python = _fresh_install(scratch) if args.installed else sys.executable
+        return _measure_all(python, args.runs)
 
-    amplify = shutil.which("amplify", path=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
+
+def _fresh_install(scratch: str) -> str:
+    venv = os.path.join(scratch, "venv")
+    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    python = os.path.join(venv, "bin", "python")
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", repo], check=True)
+    return python
+
+
+def _measure_all(python: str, runs: int) -> int:
+    amplify = shutil.which("amplify", path=os.path.dirname(python) + os.pathsep + os.environ.get("PATH", ""))
     if amplify is None:
         raise SystemExit("install the package first (pip install .): no `amplify` next to this Python")
     env = dict(os.environ, NO_COLOR="1")
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure what users get: cached bytecode
     env.pop("CI", None)
-    baseline_cmd = [sys.executable, "-c", "pass"]
-    print(f"runs: {args.runs} each, interleaved with `python -c pass`; python {sys.version.split()[0]}")
+    baseline_cmd = [python, "-c", "pass"]
+    print(f"runs: {runs} each, interleaved with `python -c pass`; python {sys.version.split()[0]}; {amplify}")
     print("targets: ratio <= 1.5x (must <= 2.0x), peak RSS <= 25 MiB")
     for name, files, folder, words in SHAPES:
         with tempfile.TemporaryDirectory() as project:
@@ -89,7 +108,7 @@ def main() -> int:
                 measure(baseline_cmd, cwd, env)
                 measure(shim_cmd, cwd, env)
             base_t, shim_t = [], []
-            for _ in range(args.runs):
+            for _ in range(runs):
                 base_t.append(measure(baseline_cmd, cwd, env)[0])
                 shim_t.append(measure(shim_cmd, cwd, env)[0])
             shim_m = peak_rss_kib(shim_cmd, cwd, env)
