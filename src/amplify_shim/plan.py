@@ -12,7 +12,6 @@ from .context import Context, gen1_app_id
 from .gen1 import entries as E
 from .gen1.parse import Invocation, normalise_token, parse
 from .gen1.table import GLOBAL_FLAGS, TABLE
-from .gen2 import ampx, forwarding
 from .record import Record
 
 KINDS = ("translate", "manual", "removed", "passthrough", "unknown")
@@ -650,10 +649,16 @@ def ampx_words(step: Step, runner: str) -> list[str] | None:
 
 
 def _ampx_path(words: list[str]) -> tuple:
+    from .gen2 import ampx  # here, not at the top: most plans never read ampx's surface (the fast path)
+
     return ampx.read(words).path
 
 
 def _apply_additions(plan: Plan, additions, ctx: Context) -> None:
+    if not additions:
+        return
+    from .gen2 import ampx
+
     for raw, tokens, value in additions:
         if not isinstance(value, str) and "{value}" in tokens:
             plan.error = f"{raw} needs a value"
@@ -679,6 +684,10 @@ def _apply_profile(plan: Plan, v: _Vars, ctx: Context) -> None:
     profile, region = v.get("profile"), v.get("region")
     explicit_profile = v.sources.get("profile") not in (None, "AWS_PROFILE")
     explicit_region = v.sources.get("region") not in (None, "AWS_REGION")
+    if not (profile and explicit_profile) and not (region and explicit_region):
+        return
+    from .gen2 import ampx
+
     for s in plan.steps:
         words = ampx_words(s, ctx.runner)
         if words is not None:
@@ -698,6 +707,8 @@ def _apply_profile(plan: Plan, v: _Vars, ctx: Context) -> None:
 
 def _forward_ampx(inv: Invocation, ctx: Context, plan: Plan) -> Plan:
     """A Gen 2 command typed under the old name: check it against ampx, then forward it."""
+    from .gen2 import ampx, forwarding
+
     words = [normalise_token(t)[0] for t in inv.argv]
     profile = None
     line = ampx.read(words)

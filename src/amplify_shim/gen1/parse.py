@@ -322,10 +322,3 @@ def _normalise(inv: Invocation, trailing: list[str]) -> None:
         return
     inv.args.extend(trailing)
 
-
-def __getattr__(name: str):  # TEMPORARY (lead): old names still used by the completion generator
-    if name == "AMPX_WORDS":
-        return frozenset(ampx_first_words())
-    if name == "AMPX_CONFIGURE":
-        return frozenset({"profile", "telemetry"})
-    raise AttributeError(name)
