@@ -1,8 +1,12 @@
 """`amplify-shim completion [SHELL] [--install]`: print or install the shipped static scripts.
 
-    script_for(shell, program=None) -> str
-    install(shell, environ, programs=PROGRAMS) -> (path | None, message)
+    script_for(shell) -> str
+    install(shell, environ) -> (path | None, message)
     targets(shell, environ) -> {program: path}
+
+amplify-shim's script holds only its own data: `plan` and `explain` complete Gen 1 words with
+amplify's engine and data, which it loads from amplify's script. So both are always written
+together, side by side, and what is printed holds both, amplify's first (its data once).
 
 Installing writes the generated scripts to the shell's standard per-user
 place and never edits a startup file (.bashrc, .zshrc, a PowerShell profile)
@@ -11,11 +15,13 @@ message says which one. Installing twice with the same content rewrites
 nothing and says so.
 
   bash        ${BASH_COMPLETION_USER_DIR:-${XDG_DATA_HOME:-~/.local/share}/bash-completion}/completions/
-              amplify and amplify-shim: bash-completion (2.x) loads them on the first TAB.
-  zsh         ~/.zfunc/_amplify and _amplify-shim: ~/.zfunc must be on $fpath before compinit.
+              amplify and amplify-shim: bash-completion (2.x) loads each on its first TAB;
+              amplify-shim's sources amplify's from beside it.
+  zsh         ~/.zfunc/_amplify and _amplify-shim: ~/.zfunc must be on $fpath before compinit;
+              _amplify-shim sources _amplify from beside it or from $fpath.
   fish        ${XDG_CONFIG_HOME:-~/.config}/fish/completions/amplify.fish and amplify-shim.fish:
-              fish loads them on the first TAB.
-  powershell  one file with both completers, in the per-user data directory
+              fish loads each on its first TAB; amplify-shim.fish sources amplify.fish beside it.
+  powershell  one file with both completers, amplify's first, in the per-user data directory
               (Windows: %LOCALAPPDATA%\\amplify-shim\\completions\\amplify-completions.ps1; elsewhere
               ${XDG_DATA_HOME:-~/.local/share}/amplify-shim/completions/amplify-completions.ps1), and the
               one line to add to $PROFILE. It is written there rather than read from the
@@ -32,7 +38,7 @@ from pathlib import Path, PureWindowsPath
 SHELLS = ("bash", "zsh", "fish", "powershell")
 PROGRAMS = ("amplify", "amplify-shim")
 # (shell, program) -> the generated script's file name: completions/ in the repository, and
-# amplify_shim/completions/ in a wheel (tools/generate/completion.py writes them; nothing here generates).
+# amplify_shim/completions/ in a wheel (tools/generate/completion/ writes them; nothing here generates).
 FILES = {
     ("bash", "amplify"): "amplify.bash", ("bash", "amplify-shim"): "amplify-shim.bash",
     ("zsh", "amplify"): "_amplify", ("zsh", "amplify-shim"): "_amplify-shim",
@@ -41,7 +47,7 @@ FILES = {
 }
 
 
-def generate(shell: str, program: str) -> str:
+def shipped(shell: str, program: str) -> str:
     """The shipped completion script for `program` in `shell`."""
     name = FILES[(shell, program)]
     for folder in _folders():
@@ -69,11 +75,11 @@ def normalize(shell: str) -> str:
     return name
 
 
-def script_for(shell: str, program: str | None = None) -> str:
-    """The script to print: both programs' completers (or one), ready to source."""
+def script_for(shell: str) -> str:
+    """The script to print, ready to source or paste: both programs' completers, amplify's first
+    (amplify-shim's uses its engine and data)."""
     shell = normalize(shell)
-    programs = PROGRAMS if program is None else (program,)
-    return "".join(generate(shell, p) for p in programs)
+    return "".join(shipped(shell, p) for p in PROGRAMS)
 
 
 def _home(environ) -> Path:
@@ -183,29 +189,30 @@ def _ps_quote(path: Path | str) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def install(shell: str, environ, programs=PROGRAMS) -> tuple[Path | None, str]:
-    """Install the completion scripts for `shell`; return (the amplify script's
-    path, or None if nothing was written, and a message for the user)."""
+def install(shell: str, environ) -> tuple[Path | None, str]:
+    """Install both programs' completion scripts for `shell`, side by side (amplify-shim's loads
+    amplify's); return (the amplify script's path, or None if nothing was written, and a message
+    for the user)."""
     shell = normalize(shell)
     where = targets(shell, environ)
     if shell == "powershell":
         path = where["amplify"]
-        text = "".join(generate("powershell", p) for p in programs)
+        text = script_for(shell)
         changed = _write(path, text)
         state = "installed" if changed else "already installed (unchanged)"
         # Users paste this into $PROFILE: on Windows the path is a Windows one.
         shown = PureWindowsPath(path) if environ.get("LOCALAPPDATA") else path
-        message = (f"PowerShell completion for {', '.join(programs)} {state}: {shown}\n"
+        message = (f"PowerShell completion for {', '.join(PROGRAMS)} {state}: {shown}\n"
                    "Add this line to your profile (the file $PROFILE names), then start a new session:\n"
                    f"    . {_ps_quote(shown)}\n"
                    "Nothing else was changed: not your profile, not your execution policy.")
         return (path if changed else None), message
 
     written, same = [], []
-    for program in programs:
+    for program in PROGRAMS:
         path = where[program]
-        (written if _write(path, generate(shell, program)) else same).append(path)
-    first = where[programs[0]]
+        (written if _write(path, shipped(shell, program)) else same).append(path)
+    first = where[PROGRAMS[0]]
     lines = []
     if written:
         lines.append(f"{shell} completion installed: " + ", ".join(str(p) for p in written))
@@ -214,7 +221,7 @@ def install(shell: str, environ, programs=PROGRAMS) -> tuple[Path | None, str]:
     if shell == "bash":
         lines.append("bash-completion loads it on the first TAB in a new shell. Without bash-completion, "
                      "add to ~/.bashrc:")
-        lines += [f"    source {_sh_quote(where[p])}" for p in programs]
+        lines += [f"    source {_sh_quote(where[p])}" for p in PROGRAMS]
     elif shell == "zsh":
         if _zfunc_effective(environ, first.parent):
             lines.append("~/.zfunc is on your fpath: start a new shell (exec zsh).")

@@ -26,7 +26,8 @@ BRANCHES = ["dev", "feature/x", "main"]
 
 
 def make_repo(path: Path) -> Path:
-    """A git repository with the branches main, dev and feature/x."""
+    """A git repository with the branches main, dev and feature/x, the files schema.graphql
+    and ci.yml, and the folder ci."""
     path.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
     run = lambda *args: subprocess.run(["git", *args], cwd=path, env=env, check=True, capture_output=True)  # noqa: E731
@@ -36,6 +37,8 @@ def make_repo(path: Path) -> Path:
     run("branch", "dev")
     run("branch", "feature/x")
     (path / "schema.graphql").write_text("type Todo { id: ID! }\n")
+    (path / "ci").mkdir()  # a directory and a file of the same stem: `audit` offers only the first
+    (path / "ci.yml").write_text("steps: []\n")
     return path
 
 
@@ -126,15 +129,16 @@ print -r -- '<<ready>>' >> {capture}
 
 class ZshSession:
     """An interactive `zsh -f` on a pseudo-terminal, with compinit and the
-    generated functions on $fpath. `complete(line)` types the line and TAB and
+    generated functions on $fpath (a folder, or a list of them). `complete(line)` types the line and TAB and
     returns the matches compsys added (read from a compadd wrapper, so the
     matching, _describe, _wanted and _files are zsh's own)."""
 
-    def __init__(self, fpath: Path, cwd: Path, env_path: str | None = None):
+    def __init__(self, fpath, cwd: Path, env_path: str | None = None):
         self.dir = Path(tempfile.mkdtemp(prefix="zsh-completion-"))
         self.capture = self.dir / "capture"
         self.capture.write_text("")
         setup = self.dir / "setup.zsh"
+        fpath = " ".join(str(p) for p in fpath) if isinstance(fpath, (list, tuple)) else fpath
         setup.write_text(_ZSH_SETUP.format(fpath=fpath, capture=self.capture))
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 200, 250, 0, 0))
@@ -172,6 +176,12 @@ class ZshSession:
             time.sleep(0.01)
         raise AssertionError(f"zsh did not finish ({marker}); terminal said:\n"
                              + self.output.decode(errors="replace")[-2000:])
+
+    def run(self, command: str) -> None:
+        """Run a command line in the session and wait for it to finish."""
+        self.capture.write_text("")
+        self._send(f"{command}; print -r -- '<<ran>>' >> {self.capture}\n")
+        self._wait_for("<<ran>>")
 
     def complete(self, line: str) -> list[str]:
         self.capture.write_text("")
@@ -249,8 +259,17 @@ def choices_of(path: tuple, flag: str) -> set[str]:
     return set(hint.strip("<>").split("|"))
 
 
+def ampx_first_words() -> set[str]:
+    """The ampx commands typed under the old name (`sandbox`, `generate`, ...): ampx's top-level
+    commands Gen 1 does not have."""
+    from amplify_shim.gen1 import surface
+    from amplify_shim.gen2 import ampx
+
+    gen1 = {key[0] for key in surface.spellings()}
+    return {path[0] for path in ampx.commands() if path and path[0] not in gen1}
+
+
 def amplify_cases() -> list[tuple[str, str, set]]:
-    from amplify_shim.gen1.parse import AMPX_WORDS
     from amplify_shim.settings import SWITCHES
 
     branches = set(BRANCHES)
@@ -258,7 +277,7 @@ def amplify_cases() -> list[tuple[str, str, set]]:
         # first word: Gen 1 commands and categories as the docs spell them, Gen 2 words, the shim's switches
         ("amplify ", "has", {"init", "push", "pull", "env", "status", "api", "auth", "storage",
                              "notifications", "codegen", "mock", "gen2-migration",
-                             "add", "remove"} | set(AMPX_WORDS) | set(SWITCHES)),
+                             "add", "remove"} | ampx_first_words() | set(SWITCHES)),
         # not: aliases and internal spellings (still accepted when typed; issue 12)
         ("amplify ", "lacks", CLUTTER),
         ("amplify notifications ", "eq", {"add", "configure", "remove", "status", "console", "help"}),
@@ -320,6 +339,19 @@ def amplify_cases() -> list[tuple[str, str, set]]:
     ]
 
 
+def shim_option_choices(command: str, option: str) -> set[str] | None:
+    """The choices amplify-shim's typer app declares for an option (None: no such option)."""
+    import typer.main
+
+    from amplify_shim.cli import app
+
+    params = typer.main.get_command(app).commands[command].params
+    param = next((p for p in params if option in getattr(p, "opts", ())), None)
+    if param is None:
+        return None
+    return {str(getattr(c, "value", c)) for c in getattr(param.type, "choices", None) or ()}
+
+
 def shim_cases() -> list[tuple[str, str, set]]:
     import typer.main
 
@@ -327,6 +359,7 @@ def shim_cases() -> list[tuple[str, str, set]]:
     from tools.generate.completion import SHELLS
 
     group = typer.main.get_command(app)
+    fail_on = shim_option_choices("audit", "--fail-on")
     return [
         ("amplify-shim ", "eq", {n for n, c in group.commands.items() if not getattr(c, "hidden", False)}),
         ("amplify-shim plan env ch", "eq", {"checkout"}),
@@ -342,11 +375,18 @@ def shim_cases() -> list[tuple[str, str, set]]:
         ("amplify-shim features --tool ", "eq", {"full", "generate", "none"}),
         ("amplify-shim table --category ", "has", {"core", "api", "auth", "storage"}),
         ("amplify-shim doctor -- ", "none", set()),
+        # `audit DIR`: folders only; `rewrite FILE...`: paths, for every word
+        ("amplify-shim audit c", "eq", {"ci"}),
+        ("amplify-shim rewrite c", "eq", {"ci", "ci.yml"}),
+        ("amplify-shim rewrite ci.yml c", "eq", {"ci", "ci.yml"}),
+        *([("amplify-shim audit --fail-on ", "eq", fail_on)] if fail_on else []),
+        # a flag's value does not count as a positional
+        *([("amplify-shim audit --fail-on " + sorted(fail_on)[0] + " c", "eq", {"ci"})] if fail_on else []),
     ]
 
 
 def check(line: str, how: str, expected: set, got) -> None:
-    got = set(got)
+    got = {g.rstrip("/") or g for g in got}  # fish shows a folder as "ci/"
     if how == "eq":
         assert got == expected, f"{line!r}: got {sorted(got)}, expected {sorted(expected)}"
     elif how == "has":

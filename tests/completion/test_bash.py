@@ -134,3 +134,85 @@ def test_top_level_offers_what_a_user_types(repo):
     # typed in full, an alias still completes what follows it
     got, _ = bash_complete(COMPLETIONS / "amplify.bash", "_amplify", "amplify ls --", repo)
     assert "--verbose" in got or "--help" in got
+
+
+# ---------------------------------------------------------------------------
+# amplify-shim's script holds only its own data: `plan`/`explain` words complete with
+# amplify's engine and data, loaded from amplify's script.
+
+LOADERS = "if declare -F _comp_load >/dev/null; then _comp_load {0}; else __load_completion {0}; fi"
+
+
+def _home_env(home: Path, **extra) -> dict:
+    return {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"), **extra}
+
+
+def _bash_lines(script: str, lines: list[str], cwd: Path, env: dict) -> list[list[str]]:
+    """Run `script` in one bash, then complete each line with whatever `complete -p` registered."""
+    runner = [script]
+    for line in lines:
+        words = " ".join("'" + w.replace("'", "'\\''") + "'" for w in readline_words(line))
+        runner.append(f"COMP_WORDS=({words}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 )); COMPREPLY=()\n"
+                      f"f=$(complete -p \"${{COMP_WORDS[0]}}\" 2>/dev/null | sed -n 's/.*-F \\([^ ]*\\) .*/\\1/p')\n"
+                      f"[[ -n $f ]] && \"$f\"; printf '%s\\n' \"${{COMPREPLY[@]}}\" '<<end>>'")
+    done = subprocess.run([require_tool("bash"), "--norc", "--noprofile", "-c", "\n".join(runner)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    out, current = [], []
+    for row in done.stdout.splitlines():
+        if row == "<<end>>":
+            out.append(sorted(current))
+            current = []
+        elif row:
+            current.append(row)
+    return out
+
+
+def test_installed_shim_loads_amplifys_script_beside_it(repo, tmp_path):
+    """--install writes both; bash-completion loads amplify-shim's on its first TAB, which sources
+    amplify's from the same folder (the first TAB of the session is amplify-shim's)."""
+    require(BASH_COMPLETION.is_file(), "bash-completion is not installed (apt-get install bash-completion)")
+    from amplify_shim.completion import install
+
+    home = tmp_path / "home"
+    path, _ = install("bash", {"HOME": str(home)})
+    script = f"source {BASH_COMPLETION}\n" + LOADERS.format("amplify-shim")
+    got = _bash_lines(script, ["amplify-shim plan env ch", "amplify-shim explain env checkout ", "amplify env ch"],
+                      repo, _home_env(home, BASH_COMPLETION_USER_DIR=str(path.parent.parent)))
+    assert got == [["checkout"], BRANCHES, ["checkout"]]
+
+
+def test_package_manager_layout_loads_amplifys_through_bash_completion(repo, tmp_path):
+    """amplify-shim's script with no amplify beside it: bash-completion finds amplify's in its own
+    folders (here a package manager's share/ named by XDG_DATA_DIRS)."""
+    require(BASH_COMPLETION.is_file(), "bash-completion is not installed (apt-get install bash-completion)")
+    share = tmp_path / "usr" / "share" / "bash-completion" / "completions"
+    share.mkdir(parents=True)
+    (share / "amplify").write_text((COMPLETIONS / "amplify.bash").read_text(encoding="utf-8"))
+    user = tmp_path / "home" / ".local" / "share" / "bash-completion" / "completions"
+    user.mkdir(parents=True)
+    (user / "amplify-shim").write_text((COMPLETIONS / "amplify-shim.bash").read_text(encoding="utf-8"))
+    script = f"source {BASH_COMPLETION}\n" + LOADERS.format("amplify-shim")
+    env = _home_env(tmp_path / "home", XDG_DATA_DIRS=str(tmp_path / "usr" / "share"))
+    assert _bash_lines(script, ["amplify-shim plan env ch", "amplify-shim au"], repo, env) == [["checkout"], ["audit"]]
+
+
+def test_printed_output_evaluated_in_a_bare_folder(repo, tmp_path):
+    """`eval "$(amplify-shim completion bash)"`: no file beside anything; amplify's part comes first."""
+    from amplify_shim.completion import script_for
+
+    pasted = tmp_path / "pasted.bash"
+    pasted.write_text(script_for("bash"), encoding="utf-8")
+    script = f'eval "$(cat {pasted})"'
+    got = _bash_lines(script, ["amplify-shim plan env ch", "amplify-shim rewrite ci.y", "amplify env ch"], repo,
+                      _home_env(tmp_path))
+    assert got == [["checkout"], ["ci.yml"], ["checkout"]]
+
+
+def test_without_amplifys_script_the_shim_completes_nothing_quietly(repo, tmp_path):
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "amplify-shim").write_text((COMPLETIONS / "amplify-shim.bash").read_text(encoding="utf-8"))
+    got = _bash_lines(f"source {alone / 'amplify-shim'}", ["amplify-shim plan env ch", "amplify-shim "], repo,
+                      _home_env(tmp_path, XDG_DATA_DIRS=str(tmp_path / "none")))
+    assert got == [[], []]

@@ -111,3 +111,42 @@ def test_a_tab_starts_no_python_and_one_git(repo, tmp_path):
     got = fish_complete(["amplify env checkout "], repo, script=COMPLETIONS / "amplify.fish", env=env)
     assert got == [BRANCHES]
     assert calls(spies) == ["git for-each-ref --format=%(refname:short) refs/heads/"]
+
+
+# amplify-shim's script holds only its own data: `plan`/`explain` words complete with
+# amplify's engine and data, which amplify-shim.fish sources from amplify.fish.
+
+def test_shim_first_loads_amplify_from_a_vendor_folder(repo, tmp_path):
+    """A package manager's vendor_completions.d (on XDG_DATA_DIRS) holds amplify.fish, the user's
+    folder amplify-shim.fish: the first TAB of the session is amplify-shim's."""
+    vendor = tmp_path / "usr" / "share" / "fish" / "vendor_completions.d"
+    vendor.mkdir(parents=True)
+    (vendor / "amplify.fish").write_text((COMPLETIONS / "amplify.fish").read_text(encoding="utf-8"))
+    home = tmp_path / "home"
+    user = home / ".config" / "fish" / "completions"
+    user.mkdir(parents=True)
+    (user / "amplify-shim.fish").write_text((COMPLETIONS / "amplify-shim.fish").read_text(encoding="utf-8"))
+    spies = spy_bin(tmp_path / "bin")
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_DIRS": str(tmp_path / "usr" / "share"),
+           "PATH": f"{spies}:{os.environ['PATH']}"}
+    got = fish_complete(["amplify-shim plan env ch", "amplify-shim explain -- env checkout ", "amplify env ch"], repo,
+                        env=env, source=False)
+    assert got == [["checkout"], BRANCHES, ["checkout"]]
+    assert [c for c in calls(spies) if not c.startswith("git ")] == []
+
+
+def test_printed_output_sourced_in_a_bare_folder(repo, tmp_path):
+    """`amplify-shim completion fish | source`: both scripts in one text, no file beside it."""
+    from amplify_shim.completion import script_for
+
+    fish = require_tool("fish")
+    lines = ["amplify-shim plan env ch", "amplify-shim rewrite ci.y", "amplify env ch"]
+    commands = [f"cat {tmp_path / 'pasted.fish'} | source"]
+    (tmp_path / "pasted.fish").write_text(script_for("fish"), encoding="utf-8")
+    commands += [f"complete -C '{line}'; echo '<<end>>'" for line in lines]
+    done = subprocess.run([fish, "--no-config", "-c", "\n".join(commands)], cwd=repo, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    got = [[row.split("\t", 1)[0] for row in block.strip("\n").splitlines() if row]
+           for block in done.stdout.split("<<end>>")[:-1]]
+    assert got == [["checkout"], ["ci.yml"], ["checkout"]]

@@ -99,8 +99,9 @@ def test_powershell_prints_the_profile_line_and_changes_no_policy(home, tmp_path
 
 
 def test_script_for_prints_both_programs():
+    """amplify's first: amplify-shim's part uses its engine and data."""
     assert script_for("bash") == gen.generate("bash", "amplify") + gen.generate("bash", "amplify-shim")
-    assert script_for("powershell5", "amplify") == gen.generate("powershell", "amplify")
+    assert script_for("powershell5") == gen.generate("powershell", "amplify") + gen.generate("powershell", "amplify-shim")
     assert normalize("PWSH") == "powershell"
     with pytest.raises(ValueError):
         normalize("cmd")

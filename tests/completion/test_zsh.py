@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import require_tool
 
-from . import BRANCHES, COMPLETIONS, ZshSession, amplify_cases, calls, check, make_repo, shim_cases, spy_bin
+from . import (
+    BRANCHES, COMPLETIONS, ZshSession, amplify_cases, calls, check, make_repo, shim_cases, shim_option_choices, spy_bin,
+    verb_first,
+)
 
 pytestmark = pytest.mark.shells
 
@@ -91,19 +96,60 @@ def test_outside_a_git_repository(tmp_path):
         session.close()
 
 
-def test_installed_into_zfunc(tmp_path, repo):
-    """install() writes ~/.zfunc/_amplify; with the line it prints, compinit finds it."""
+@contextmanager
+def zsh_session(fpath, cwd: Path):
     require_tool("zsh")
+    session = ZshSession(fpath, cwd)
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+def test_installed_into_zfunc(tmp_path, repo):
+    """install() writes ~/.zfunc/_amplify and _amplify-shim; with the line it prints, compinit finds
+    them. The session's first TAB is amplify-shim's: _amplify-shim sources _amplify beside it."""
     from amplify_shim.completion import ZSH_RC_LINE, install
 
     home = tmp_path / "home"
     path, message = install("zsh", {"HOME": str(home)})
     assert path == home / ".zfunc" / "_amplify"
     assert ZSH_RC_LINE in message
-    session = ZshSession(home / ".zfunc", repo)
-    try:
-        assert session.complete("amplify env ch") == ["checkout"]
+    with zsh_session(home / ".zfunc", repo) as session:
         assert session.complete("amplify-shim plan env ch") == ["checkout"]
-    finally:
-        session.close()
-    shutil.rmtree(home)
+        _no_errors(session)
+        assert session.complete("amplify env ch") == ["checkout"]
+
+
+# amplify-shim's script holds only its own data: `plan`/`explain` words complete with
+# amplify's engine and data, which _amplify-shim sources from _amplify.
+
+def test_shim_first_loads_amplify_from_another_fpath_folder(tmp_path, repo):
+    """A package manager's site-functions holds _amplify, the user's folder _amplify-shim: the
+    session's first TAB is amplify-shim's, and it finds _amplify on $fpath."""
+    site, user = tmp_path / "site-functions", tmp_path / "zfunc"
+    site.mkdir()
+    user.mkdir()
+    shutil.copy(COMPLETIONS / "_amplify", site / "_amplify")
+    shutil.copy(COMPLETIONS / "_amplify-shim", user / "_amplify-shim")
+    with zsh_session([user, site], repo) as session:
+        assert session.complete("amplify-shim explain -- add a") == sorted(w for w in verb_first("add") if w[0] == "a")
+        _no_errors(session)
+        assert set(session.complete("amplify-shim audit --fail-on ")) == shim_option_choices("audit", "--fail-on")
+        assert session.complete("amplify env ch") == ["checkout"]
+
+
+def test_printed_output_sourced_without_fpath(tmp_path, repo):
+    """`source <(amplify-shim completion zsh)`: both scripts in one text, nothing on $fpath."""
+    from amplify_shim.completion import script_for
+
+    pasted = tmp_path / "pasted.zsh"
+    pasted.write_text(script_for("zsh"), encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with zsh_session(empty, repo) as session:
+        session.run(f"source {pasted}")
+        assert session.complete("amplify-shim plan env ch") == ["checkout"]
+        _no_errors(session)
+        assert session.complete("amplify-shim rewrite ci.y") == ["ci.yml"]
+        assert session.complete("amplify env ch") == ["checkout"]
