@@ -1,0 +1,90 @@
+"""Which kind of file this is (from its name, else its first line), and so: its scanner, and desk or CI.
+
+CI files get the planner's CI form, with the branch and app id as the variables their platform
+sets (Amplify Hosting: AWS_BRANCH and AWS_APP_ID; GitHub Actions: GITHUB_REF_NAME, no app id; …),
+or the variables the file itself declares (`AWS_APP_ID:` in an env block).
+"""
+
+from __future__ import annotations
+
+import os
+
+from ..record import Record
+
+# file kind -> (branch variable, app id variable) the platform sets
+AMPLIFY_HOSTING = ("AWS_BRANCH", "AWS_APP_ID")
+PLATFORM_VARIABLES = {"amplify": AMPLIFY_HOSTING, "github": ("GITHUB_REF_NAME", None),
+                      "gitlab": ("CI_COMMIT_REF_NAME", None), "bitbucket": ("BITBUCKET_BRANCH", None),
+                      "circleci": ("CIRCLE_BRANCH", None), "yaml": (None, None)}
+_BY_NAME = {"package.json": "json", "amplify.yml": "amplify", "amplify.yaml": "amplify", "buildspec.yml": "amplify",
+            "buildspec.yaml": "amplify", ".gitlab-ci.yml": "gitlab", "bitbucket-pipelines.yml": "bitbucket",
+            "makefile": "make", "gnumakefile": "make"}
+_BY_SUFFIX = {".sh": "sh", ".bash": "sh", ".zsh": "sh", ".ps1": "ps1", ".psm1": "ps1", ".mk": "make",
+              ".md": "markdown", ".markdown": "markdown", ".yml": "yaml", ".yaml": "yaml"}
+_SHEBANGS = ("sh", "bash", "zsh", "dash", "ksh")
+
+
+class Format(Record):
+    _fields = (("kind", ""), ("ci", False), ("branch_var", None), ("app_var", None))
+    __slots__ = tuple(name for name, _ in _fields)
+
+
+def _kind(path: str, text: str) -> str | None:
+    name = os.path.basename(path)
+    normal = path.replace("\\", "/")
+    if name.lower() in _BY_NAME:
+        return _BY_NAME[name.lower()]
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in (".yml", ".yaml"):
+        if "/.github/workflows/" in "/" + normal:
+            return "github"
+        if "/.circleci/" in "/" + normal:
+            return "circleci"
+    if suffix in _BY_SUFFIX:
+        return _BY_SUFFIX[suffix]
+    first = text[:200].split("\n", 1)[0]
+    if first.startswith("#!"):  # #!/bin/bash, #!/usr/bin/env bash, #!/usr/bin/env pwsh
+        words = set(first[2:].replace("/", " ").split())
+        if words & set(_SHEBANGS):
+            return "sh"
+        if "pwsh" in words:
+            return "ps1"
+    return None
+
+
+def _declared(text: str, name: str | None) -> bool:
+    """The YAML file sets this variable itself (`AWS_APP_ID: …` in an env block)."""
+    return bool(name) and any(line.strip().startswith(name + ":") for line in text.split("\n") if name in line)
+
+
+def detect(path: str, text: str) -> Format | None:
+    kind = _kind(path, text)
+    if kind is None:
+        return None
+    if kind not in PLATFORM_VARIABLES:
+        return Format(kind=kind)
+    branch, app = PLATFORM_VARIABLES[kind]
+    if kind != "amplify":
+        branch = "AWS_BRANCH" if _declared(text, "AWS_BRANCH") else branch
+        app = "AWS_APP_ID" if _declared(text, "AWS_APP_ID") else app
+    return Format(kind="yaml", ci=True, branch_var=branch, app_var=app)
+
+
+def segments(fmt: Format, text: str):
+    """The command segments of a file of this format."""
+    from .scan_json import json_segments
+    from .scan_markdown import markdown_segments
+    from .scan_shell import shell_segments
+    from .scan_yaml import yaml_segments
+
+    if fmt.kind == "json":
+        return json_segments(text)
+    if fmt.kind == "yaml":
+        return yaml_segments(text)
+    if fmt.kind == "markdown":
+        return markdown_segments(text)
+    if fmt.kind == "ps1":
+        return shell_segments(text, flavour="ps", shell="powershell")
+    if fmt.kind == "make":
+        return shell_segments(text, shell="posix", make=True)
+    return shell_segments(text)

@@ -1,0 +1,41 @@
+"""What `rewrite` prints: diffs (stdout), findings as JSON (stdout), and one line per problem (stderr)."""
+
+from __future__ import annotations
+
+from ..files import shown
+from ..render.text import TEXT_LIMIT, json_printable, printable
+from .diff import unified
+
+ATTENTION = ("needs-input", "not-converted")
+
+
+def one_line(text: str) -> str:
+    return printable(" ".join(text.split()), TEXT_LIMIT)
+
+
+def diffs(results: list) -> str:
+    return "".join(unified(shown(r.path), r.body, r.edits) for r in results if r.changed)
+
+
+def as_json(results: list) -> str:
+    import json
+
+    payload = {"files": [{"file": r.path, "changed": r.changed, "error": r.problem} for r in results],
+               "findings": [f.to_json() for r in results for f in r.findings]}
+    return json_printable(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
+
+
+def summary(results: list, wrote: bool) -> str:
+    """A line per finding that needs a person, then the counts."""
+    lines, counts = [], {"rewritten": 0, "needs-input": 0, "not-converted": 0, "kept": 0}
+    for result in results:
+        for f in result.findings:
+            counts[f.status] += 1
+            if f.status in ATTENTION or f.status == "kept":
+                lines.append(f"{shown(f.file)}:{f.line}: {f.status}: {one_line(f.reason or '')}\n")
+    changed = sum(1 for r in results if r.changed)
+    verb = "rewrote" if wrote else "would change"
+    lines.append(f"amplify-shim: {verb} {changed} of {len(results)} file(s): {counts['rewritten']} command(s) rewritten, "
+                 f"{counts['needs-input']} with a placeholder to fill in, {counts['not-converted']} not converted"
+                 + (f", {counts['kept']} kept for the Gen 1 CLI" if counts["kept"] else "") + "\n")
+    return "".join(lines)
