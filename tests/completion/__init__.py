@@ -213,9 +213,8 @@ class ZshSession:
 
 def _data():
     from amplify_shim.gen1 import surface
-    from tools.generate.completion import COMPLETE_STATUSES
 
-    included = {c.path for c in surface.commands() if c.path and c.status in COMPLETE_STATUSES}
+    included = {c.path for c in surface.commands() if c.path and c.status in surface.OFFERED}
     spellings = {s: p for s, p in surface.spellings().items() if p in included}
     return surface, included, spellings
 

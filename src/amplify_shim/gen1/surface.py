@@ -12,6 +12,12 @@ from ..record import record
 
 # Statuses whose commands a user can actually type into Gen 1 14.x.
 INVOCABLE = frozenset({"active", "deprecated-rewired", "internal", "manifest-only", "routable-but-unsupported"})
+# Statuses whose commands completion offers: what a Gen 1 user types (`active`, and `deprecated-rewired`:
+# `function invoke` still runs in 14.x) and the newer Gen 1 commands the shim passes through
+# (`unreleased`: `gen2-migration`, `drift`). Not offered: `internal` (ui-builder, the frontend plugins'
+# help), `removed` (xr), `help-text-only` and `manifest-only` (listed, never routed),
+# `routable-but-unsupported` (`geo push` only says "not supported").
+OFFERED = frozenset({"active", "deprecated-rewired", "unreleased"})
 
 
 # name: canonical spelling, e.g. "--appId"

@@ -34,7 +34,7 @@ from pathlib import Path
 from amplify_shim.completion import FILES, PROGRAMS, SHELLS
 
 from . import bash, fish, powershell, zsh
-from .amplify import COMPLETE_STATUSES, amplify_spec  # noqa: F401  (the API)
+from .amplify import amplify_spec  # noqa: F401  (the API)
 from .model import Spec
 from .shim import shim_spec
 from .text import join

@@ -12,14 +12,6 @@ import re
 
 from .model import BOOL, BRANCH, FILE, FLAG, VALUE, Node, Spec, check, choice, plain
 
-# Which Gen 1 commands complete, by surface status. `active` and
-# `deprecated-rewired` (`function invoke`, still runs in 14.x) are what a Gen 1
-# user types; `unreleased` are the newer Gen 1 commands (`gen2-migration`,
-# `drift`) the shim passes through to the real CLI. Left out: `internal`
-# (ui-builder, frontend plugins' help), `removed` (xr), `help-text-only` and
-# `manifest-only` (listed somewhere, never routed), `routable-but-unsupported`
-# (`geo push` only prints "not supported").
-COMPLETE_STATUSES = frozenset({"active", "deprecated-rewired", "unreleased"})
 
 _FILE_HINT = re.compile(r"\b(path|file|dir)\b", re.I)
 _FILE_OPTION = re.compile(r"(^|-)(dir|file|out)(-|$)")
@@ -116,7 +108,7 @@ def amplify_spec() -> Spec:
     from amplify_shim.gen2 import ampx
     from amplify_shim.settings import SWITCHES
 
-    included = {c.path: c for c in surface.commands() if c.path and c.status in COMPLETE_STATUSES}
+    included = {c.path: c for c in surface.commands() if c.path and c.status in surface.OFFERED}
     canon: dict[tuple, tuple] = {}  # every accepted spelling -> canonical Gen 1 path
     for spelled, path in surface.spellings().items():
         if path in included:
