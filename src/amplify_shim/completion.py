@@ -63,13 +63,18 @@ def _folders() -> list:
     package = Path(__file__).resolve().parent
     return [package / "completions", package.parent.parent / "completions"]
 
-ALIASES = {"pwsh": "powershell", "powershell5": "powershell", "ps": "powershell"}
 ZSH_RC_LINE = "fpath=(~/.zfunc $fpath); autoload -U compinit && compinit"
 
 
 def normalize(shell: str) -> str:
-    name = (shell or "").strip().lower()
-    name = ALIASES.get(name, name)
+    """The completion script for a shell name as render.shell reads it (pwsh, powershell5: powershell)."""
+    from .render.shell import normalize_shell
+
+    try:
+        name = normalize_shell(shell)
+    except ValueError:
+        name = None
+    name = "powershell" if name == "powershell5" else name
     if name not in SHELLS:
         raise ValueError(f"no completion for {shell!r}: choose {', '.join(SHELLS)}")
     return name
