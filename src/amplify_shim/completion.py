@@ -63,6 +63,7 @@ def _folders() -> list:
     package = Path(__file__).resolve().parent
     return [package / "completions", package.parent.parent / "completions"]
 
+
 ZSH_RC_LINE = "fpath=(~/.zfunc $fpath); autoload -U compinit && compinit"
 
 
