@@ -7,6 +7,9 @@ import io
 import pytest
 from rich.console import Console
 
+from amplify_shim.commands.doctor import doctor_data
+from amplify_shim.commands.explain import explain_data
+from amplify_shim.commands.table import table_rows
 from amplify_shim.context import Context
 from amplify_shim.render import views
 
@@ -24,7 +27,7 @@ def lines(buffer):
 
 
 def test_table_fits_80_columns(terminal):
-    views.show_table(views.table_rows(None, shell="bash"))
+    views.show_table(table_rows(None, shell="bash"))
     out = lines(terminal)
     assert len(out) > 170 and max(len(line) for line in out) <= 80
     assert any("amplify push" in line for line in out)
@@ -37,12 +40,12 @@ def test_features_fit_80_columns(terminal):
 
 @pytest.mark.parametrize("words", [["push"], ["add", "function", "--name", "resize"], ["publish"]])
 def test_explain_panel_fits_80_columns(terminal, words):
-    views.show_explain(views.explain_data(words, Context.example()), "bash")
+    views.show_explain(explain_data(words, Context.example()), "bash")
     out = lines(terminal)
     assert max(len(line) for line in out) <= 80
     assert out[0].startswith("╭") and f"amplify {' '.join(words)}" in out[0]
 
 
 def test_doctor_fits_80_columns(terminal):
-    views.show_doctor(views.doctor_data())
+    views.show_doctor(doctor_data())
     assert max(len(line) for line in lines(terminal)) <= 80

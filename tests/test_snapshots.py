@@ -13,6 +13,8 @@ import pytest
 from amplify_shim.context import Context
 from amplify_shim.gen1.table import TABLE
 from amplify_shim.plan import build_plan
+from amplify_shim.commands.explain import explain_data
+from amplify_shim.commands.table import table_rows
 from amplify_shim.render import text, views
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
@@ -58,18 +60,18 @@ def test_teach_rendering(name):
 @pytest.mark.parametrize("name", sorted(EXPLAIN))
 def test_explain_rendering(name):
     argv, ctx = EXPLAIN[name]
-    check(name, views.explain_text(views.explain_data(argv, ctx), "bash"))
+    check(name, views.explain_text(explain_data(argv, ctx), "bash"))
 
 
 def test_table_markdown_rendering(capsys):
-    views.print_markdown(views.table_rows(None, shell="bash"), ["command", "kind", "desk", "ci"])
+    views.print_markdown(table_rows(None, shell="bash"), ["command", "kind", "desk", "ci"])
     check("table", capsys.readouterr().out)
 
 
 @pytest.mark.parametrize("path", [p for p in TABLE if p], ids=lambda p: " ".join(p))
 def test_explain_covers_every_table_entry(path):
     for ctx in (DESK, CI):
-        data = views.explain_data(list(path), ctx)
+        data = explain_data(list(path), ctx)
         rendered = views.explain_text(data, "bash")
         assert data["error"] is None and rendered.startswith(f"amplify {' '.join(path)}")
         assert data["summary"] in rendered
@@ -77,6 +79,6 @@ def test_explain_covers_every_table_entry(path):
 
 def test_plain_renderings_fit_in_80_columns_where_they_can():
     """Prose lines are not wrapped (terminals and pagers wrap them); tables and code keep short lines."""
-    data = views.explain_data(["add", "auth"], DESK)
+    data = explain_data(["add", "auth"], DESK)
     code = [l for l in views.explain_text(data, "bash").splitlines() if l.startswith("    ") and not l.startswith("    -")]
     assert max(len(l) for l in code) <= 100

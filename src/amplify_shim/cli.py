@@ -1,20 +1,64 @@
 """`amplify-shim`: the shim's own CLI (typer). Thin commands over the core.
 
-Heavy imports (rich, the views) happen inside the commands. Commands that
-take Gen 1 words take them verbatim: their own options come first, and the
-first Gen 1 word (or `--`) ends them, so `amplify-shim explain env list
---json` explains `env list --json`.
+Each command parses, gathers the data (amplify_shim/commands/<verb>.py) and hands it to a view
+(render/views.py); heavy imports (rich, the views, the planner) happen inside the commands.
+Commands that take Gen 1 words take them verbatim: their own options come first, and the first
+Gen 1 word (or `--`) ends them, so `amplify-shim explain env list --json` explains `env list --json`.
+
+No `from __future__ import annotations` here: typer would evaluate each string annotation (the
+options' Choice lists included) on every call, twice; plain annotations are evaluated once.
 """
 
-from __future__ import annotations
-
 import sys
-from typing import List, Optional
+from typing import Annotated, List, Optional
 
 import typer
 
-from . import __version__
-from .exitcodes import USAGE, WRITE_ERROR
+from . import __version__, parity
+from . import completion as completion_scripts
+from . import exitcodes as X
+from . import platform as platforms
+from .commands.table import CATEGORIES
+from .render.shell import SHELLS, normalize_shell
+
+try:  # typer 0.26+ carries its own copy of click; its choice type is TyperChoice
+    from typer._types import TyperChoice as _Choice
+except ImportError:  # pragma: no cover (older typer depends on click)
+    from click import Choice as _Choice
+
+
+class Choice(_Choice):
+    """click's choice, case-insensitive, that also takes the package's other spellings of a value
+    (`canonical`: value -> one of the choices, or ValueError): `--shell pwsh`, `--platform ios`."""
+
+    def __init__(self, choices, canonical=None):
+        super().__init__(tuple(choices), case_sensitive=False)
+        self.canonical = canonical
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str):
+            value = value.strip()
+            if self.canonical is not None:
+                try:
+                    value = self.canonical(value)
+                except ValueError:
+                    pass  # no other spelling either: click's usage error lists the choices
+        return super().convert(value, param, ctx)
+
+
+def _platform_word(value: str) -> str:
+    """A --platform value as its choice: the framework for a JS framework, else the platform (ios: swift)."""
+    chosen = platforms.parse(value)
+    return chosen.framework or chosen.key
+
+
+def _tool_word(value: str) -> str:
+    """A migration-tool symbol of the parity page (🟢 🟠 🔴) as its word."""
+    for entry in parity.legend():
+        if value == entry.symbol:
+            return entry.word
+    raise ValueError(value)
+
 
 app = typer.Typer(
     name="amplify-shim",
@@ -30,6 +74,14 @@ PLATFORM_HELP = ("Answer for this frontend platform: js, android, swift or flutt
                  "vue, angular, react-native, javascript); default: detected from the project.")
 SHELL_HELP = "Render commands for this shell (bash, zsh, fish, powershell, powershell5, cmd, posix); default: detected."
 
+# Options several commands share. A metavar of their own keeps --help and the man page as they were.
+Shell = Annotated[Optional[str], typer.Option(
+    "--shell", help=SHELL_HELP, metavar="SHELL", click_type=Choice(SHELLS, normalize_shell))]
+Platform = Annotated[Optional[str], typer.Option(
+    "--platform", help=PLATFORM_HELP, metavar="PLATFORM",
+    click_type=Choice(platforms.PLATFORMS + platforms.JS_FRAMEWORKS, _platform_word))]
+Markdown = Annotated[bool, typer.Option("--markdown", help="Print a Markdown table.")]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -43,12 +95,13 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     """Plan, explain and look up Amplify Gen 1 -> Gen 2 equivalents."""
 
 
-def _fail(message: str, status: int = USAGE):
+def _fail(message: str, status: int = X.USAGE):
     """One line on stderr (user input in it escaped and cut), then exit `status`."""
     from .render.text import TEXT_LIMIT, printable
 
@@ -59,7 +112,7 @@ def _fail(message: str, status: int = USAGE):
 def _usage(ctx: typer.Context, message: str):
     """A usage error as click shows one (usage line, hint, message), exit 2."""
     sys.stderr.write(f"{ctx.get_usage()}\nTry '{ctx.command_path} --help' for help.\n\nError: {message}\n")
-    raise typer.Exit(USAGE)
+    raise typer.Exit(X.USAGE)
 
 
 def _gen1_words(words: List[str]) -> List[str]:
@@ -69,19 +122,18 @@ def _gen1_words(words: List[str]) -> List[str]:
     try:
         return split_switches(words)[1]
     except UnknownSwitch as exc:
-        _fail(str(exc), USAGE)
+        _fail(str(exc))
 
 
 def _context(ci: Optional[bool]):
     import os
 
     from . import context, settings
-    from .exitcodes import CONFIG
 
     try:
         conf = settings.resolve(os.environ)
     except settings.ConfigError as exc:
-        _fail(str(exc), CONFIG)
+        _fail(str(exc), X.CONFIG)
     ctx = context.detect(config={"app_id": conf.app_id} if conf.app_id else None)
     if ci is not None:
         ctx = ctx._replace(ci=ci, ci_reason="--ci" if ci else None)
@@ -100,17 +152,16 @@ def _shell(explicit: Optional[str], conf) -> str:
 @app.command(context_settings=WORDS)
 def plan(
     typer_ctx: typer.Context,
-    words: Optional[List[str]] = typer.Argument(None, help="The Gen 1 command line, flags included (`--` before it is optional)."),
-    json_out: bool = typer.Option(False, "--json", help="Print the plan as one JSON object."),
-    json_lines: bool = typer.Option(False, "--json-lines", help="Read one JSON array of words per stdin line; write one plan per line."),
-    ci: Optional[bool] = typer.Option(None, "--ci/--local", help="Plan as in CI / at a desk (default: detected)."),
-    shell: Optional[str] = typer.Option(None, "--shell", help=SHELL_HELP),
+    words: Annotated[Optional[List[str]], typer.Argument(
+        help="The Gen 1 command line, flags included (`--` before it is optional).")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the plan as one JSON object.")] = False,
+    json_lines: Annotated[bool, typer.Option(
+        "--json-lines", help="Read one JSON array of words per stdin line; write one plan per line.")] = False,
+    ci: Annotated[Optional[bool], typer.Option("--ci/--local", help="Plan as in CI / at a desk (default: detected).")] = None,
+    shell: Shell = None,
 ) -> None:
     """Plan a Gen 1 command line: print its Gen 2 equivalent. Never runs anything."""
-    import json
-
     from .plan import build_plan
-    from .settings import UnknownSwitch, split_switches
     from .shim import read_payload_files
 
     if not words and not json_lines:
@@ -118,22 +169,7 @@ def plan(
     argv = _gen1_words(list(words or []))  # the shim's own --shim-* switches are not Gen 1 words
     ctx, conf = _context(ci)
     if json_lines:
-        for number, line in enumerate(sys.stdin, 1):
-            if not line.strip():
-                continue
-            try:
-                argv = json.loads(line)
-                if not isinstance(argv, list) or not all(isinstance(w, str) for w in argv):
-                    raise ValueError("expected a JSON array of strings")
-            except ValueError as exc:
-                typer.echo(json.dumps({"line": number, "error": f"not a JSON array of strings: {exc}"}))
-                continue
-            try:
-                line_words, argv = argv, split_switches(argv)[1]
-            except UnknownSwitch as exc:
-                typer.echo(json.dumps({"line": number, "error": str(exc)}))
-                continue
-            typer.echo(_json(build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(line_words, conf)).dumps()))
+        _plan_lines(ctx, conf)
         return
     # As `amplify` would: a Gen 1 project's line passes through unless --shim-translate says otherwise.
     result = build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(list(words or []), conf))
@@ -144,10 +180,36 @@ def plan(
 
     if result.error:  # as `amplify` does: the error only, nothing to paste on stdout
         sys.stderr.write(text.error_text(result, text.Style(text.colour_enabled(sys.stderr))))
-        raise typer.Exit(USAGE)
+        raise typer.Exit(X.USAGE)
     out, err = text.teach(result, shell=_shell(shell, conf), style=text.Style(text.colour_enabled(sys.stderr)))
     sys.stdout.write(out)
     sys.stderr.write(err)
+
+
+def _plan_lines(ctx, conf) -> None:
+    """`plan --json-lines`: one JSON array of words per stdin line in, one plan (or error) per line out."""
+    import json
+
+    from .plan import build_plan
+    from .settings import UnknownSwitch, split_switches
+    from .shim import read_payload_files
+
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            words = json.loads(line)
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ValueError("expected a JSON array of strings")
+        except ValueError as exc:
+            typer.echo(json.dumps({"line": number, "error": f"not a JSON array of strings: {exc}"}))
+            continue
+        try:
+            argv = split_switches(words)[1]
+        except UnknownSwitch as exc:
+            typer.echo(json.dumps({"line": number, "error": str(exc)}))
+            continue
+        typer.echo(_json(build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(words, conf)).dumps()))
 
 
 def _gen1_handling(words: List[str], conf) -> str:
@@ -166,44 +228,45 @@ def _json(text: str) -> str:
 @app.command(context_settings=WORDS)
 def explain(
     typer_ctx: typer.Context,
-    words: Optional[List[str]] = typer.Argument(None, help="The Gen 1 command line, flags included."),
-    json_out: bool = typer.Option(False, "--json", help="Print the explanation as JSON."),
-    ci: Optional[bool] = typer.Option(None, "--ci/--local", help="Show the CI (or desk) plan first."),
-    shell: Optional[str] = typer.Option(None, "--shell", help=SHELL_HELP),
-    platform: Optional[str] = typer.Option(None, "--platform", help=PLATFORM_HELP),
+    words: Annotated[Optional[List[str]], typer.Argument(help="The Gen 1 command line, flags included.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the explanation as JSON.")] = False,
+    ci: Annotated[Optional[bool], typer.Option("--ci/--local", help="Show the CI (or desk) plan first.")] = None,
+    shell: Shell = None,
+    platform: Platform = None,
 ) -> None:
     """Explain a Gen 1 command: its Gen 2 equivalent at a desk and in CI, flags, parity, docs."""
+    from .commands.explain import explain_data
     from .render import views
 
     if not words:
         _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim explain push`.")
     _gen1_words(list(words))  # an unknown --shim-* switch: exit 2 before anything else
     ctx, conf = _context(ci)
-    data = views.explain_data(list(words), ctx, _platform(platform, ctx))
+    data = explain_data(list(words), ctx, platforms.resolve(platform, ctx))  # --platform, else detected, else None
     if json_out:
         views.print_json(data)  # the error, if any, is in the JSON: status 0, as `plan --json`
         return
     if data["error"]:  # not a Gen 1 command (or a refused value): the answer is an error, on stderr
         sys.stderr.write(views.explain_text(data, _shell(shell, conf)))
-        raise typer.Exit(USAGE)
+        raise typer.Exit(X.USAGE)
     views.show_explain(data, shell=_shell(shell, conf))
 
 
 @app.command()
 def table(
-    category: Optional[str] = typer.Option(None, "--category", "-c", help="Only this Gen 1 category (core, api, auth, storage, function, …)."),
-    json_out: bool = typer.Option(False, "--json", help="Print {\"rows\": [...]} as JSON."),
-    markdown: bool = typer.Option(False, "--markdown", help="Print a Markdown table."),
-    shell: Optional[str] = typer.Option(None, "--shell", help=SHELL_HELP),
+    category: Annotated[Optional[str], typer.Option(
+        "--category", "-c", help="Only this Gen 1 category (core, api, auth, storage, function, …).",
+        metavar="CATEGORY", click_type=Choice(CATEGORIES))] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print {\"rows\": [...]} as JSON.")] = False,
+    markdown: Markdown = False,
+    shell: Shell = None,
 ) -> None:
     """The whole Gen 1 -> Gen 2 command map: one row per command, desk and CI columns."""
+    from .commands.table import table_rows
     from .render import views
 
     _, conf = _context(None)
-    try:
-        rows = views.table_rows(category, shell=_shell(shell, conf))
-    except ValueError as exc:
-        _fail(str(exc))
+    rows = table_rows(category, shell=_shell(shell, conf))
     if json_out:
         views.print_json({"rows": rows})
     elif markdown:
@@ -214,65 +277,52 @@ def table(
 
 @app.command()
 def features(
-    query: Optional[List[str]] = typer.Argument(None, help="Words to find, in any order (case-insensitive)."),
-    category: Optional[str] = typer.Option(None, "--category", "-c", help="Only this parity category (auth, data, api, storage, functions, hosting, other, cli, commands, console, ui-builder)."),
-    gen2: Optional[str] = typer.Option(None, "--gen2", help="Gen 2 support: yes, cdk or no."),
-    tool: Optional[str] = typer.Option(None, "--tool", help="Migration-tool support: full, generate or none."),
-    json_out: bool = typer.Option(False, "--json", help="Print {\"rows\": [...], \"platform\", \"source\"} as JSON."),
-    markdown: bool = typer.Option(False, "--markdown", help="Print a Markdown table."),
-    platform: Optional[str] = typer.Option(None, "--platform", help=PLATFORM_HELP),
-    diff: bool = typer.Option(False, "--diff", help="List the rows that changed since the page's previous (seed) edition."),
+    query: Annotated[Optional[List[str]], typer.Argument(help="Words to find, in any order (case-insensitive).")] = None,
+    category: Annotated[Optional[str], typer.Option(
+        "--category", "-c", help="Only this parity category (auth, data, api, storage, functions, hosting, other, cli, "
+                                 "commands, console, ui-builder).",
+        metavar="CATEGORY", click_type=Choice([c.slug for c in parity.category_info()], parity.category_slug))] = None,
+    gen2: Annotated[Optional[str], typer.Option(
+        "--gen2", help="Gen 2 support: yes, cdk or no.", metavar="GEN2", click_type=Choice(parity.GEN2_FILTERS))] = None,
+    tool: Annotated[Optional[str], typer.Option(
+        "--tool", help="Migration-tool support: full, generate or none.", metavar="TOOL",
+        click_type=Choice(parity.TOOL_FILTERS, _tool_word))] = None,
+    json_out: Annotated[bool, typer.Option(
+        "--json", help="Print {\"rows\": [...], \"platform\", \"source\"} as JSON.")] = False,
+    markdown: Markdown = False,
+    platform: Platform = None,
+    diff: Annotated[bool, typer.Option(
+        "--diff", help="List the rows that changed since the page's previous (seed) edition.")] = False,
 ) -> None:
     """Search the feature-parity tables: what Gen 2 supports, and how the migration tool handles it."""
-    from . import context, parity
-    from .platform import docs_url
+    from . import context
+    from .commands.features import features_data, features_diff
     from .render import views
 
-    chosen = _platform(platform, context.detect())
+    chosen = platforms.resolve(platform, context.detect())  # --platform, else detected, else None: every platform
     if diff:
-        try:
-            slug = parity.category_slug(category) if category else None
-            name = next((c.name for c in parity.category_info() if c.slug == slug), None)
-            entries = [e for e in parity.diff(chosen) if name is None or e["category"] == name]
-        except ValueError as exc:
-            _fail(str(exc))
+        data = features_diff(category=category, platform=chosen)
         if json_out:
-            views.print_json({"diff": entries, "from": parity.seed_edition(), "to": parity.edition(),
-                              "platform": chosen.to_json() if chosen else None})
+            views.print_json(data)
         else:
-            views.show_features_diff(entries, markdown=markdown)
+            views.show_features_diff(data["diff"], markdown=markdown)
         return
-    try:
-        found = parity.search(" ".join(query or []) or None, category=category, gen2=gen2, tool=tool, platform=chosen)
-    except ValueError as exc:
-        _fail(str(exc))
-    rows = [r.to_json(chosen) for r in found]
-    meta = {"platform": chosen.to_json() if chosen else None,
-            "source": dict(parity.edition(), url=docs_url(parity.PAGE_URL, chosen))}
+    data = features_data(query, category=category, gen2=gen2, tool=tool, platform=chosen)
     if json_out:
-        views.print_json({"rows": rows, **meta})
+        views.print_json(data)
     elif markdown:
-        views.features_markdown(rows, meta)
+        views.features_markdown(data["rows"], data)
     else:
-        views.show_features(rows, meta)
-
-
-def _platform(explicit: Optional[str], ctx):
-    """--platform, else the detected platform, else None (every platform's rows)."""
-    from . import platform
-
-    try:
-        return platform.resolve(explicit, ctx)
-    except ValueError as exc:
-        _fail(str(exc))
+        views.show_features(data["rows"], data)
 
 
 @app.command()
-def doctor(json_out: bool = typer.Option(False, "--json", help="Print the findings as JSON.")) -> None:
+def doctor(json_out: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False) -> None:
     """What the shim sees here and why: project, CI, branch, app id, tools, mode."""
+    from .commands.doctor import doctor_data
     from .render import views
 
-    data = views.doctor_data()
+    data = doctor_data()
     if json_out:
         views.print_json(data)
     else:
@@ -281,30 +331,31 @@ def doctor(json_out: bool = typer.Option(False, "--json", help="Print the findin
 
 @app.command()
 def completion(
-    shell: Optional[str] = typer.Argument(None, help="bash, zsh, fish or powershell (default: detected)."),
-    install: bool = typer.Option(False, "--install", help="Write the script to your shell's per-user completion directory."),
+    shell: Annotated[Optional[str], typer.Argument(
+        help="bash, zsh, fish or powershell (default: detected).", metavar="shell",
+        click_type=Choice(completion_scripts.SHELLS, completion_scripts.normalize))] = None,
+    install: Annotated[bool, typer.Option(
+        "--install", help="Write the script to your shell's per-user completion directory.")] = False,
 ) -> None:
     """Print (or install) the static completion script for `amplify` and `amplify-shim`."""
     import os
 
-    from . import completion as scripts
-
-    if shell is None:
+    if shell is None:  # the detected shell may have no completion script (cmd, posix)
         from .render.shell import detect_shell
-        shell = detect_shell(None, None)
-    try:
-        shell = scripts.normalize(shell)
-    except ValueError as exc:
-        _fail(str(exc))
+
+        try:
+            shell = completion_scripts.normalize(detect_shell(None, None))
+        except ValueError as exc:
+            _fail(str(exc))
     if not install:
-        sys.stdout.write(scripts.script_for(shell))
+        sys.stdout.write(completion_scripts.script_for(shell))
         return
     try:
-        _, message = scripts.install(shell, os.environ)
+        _, message = completion_scripts.install(shell, os.environ)
     except OSError as exc:
         typer.echo(f"amplify-shim: could not write the completion script: {exc.strerror or exc} "
                    f"({getattr(exc, 'filename', '') or 'unknown path'})", err=True)
-        raise typer.Exit(WRITE_ERROR)
+        raise typer.Exit(X.WRITE_ERROR)
     typer.echo(message)
 
 
@@ -321,12 +372,13 @@ def main() -> int:
 
 
 def _run_app() -> int:
+    """The app's exit status: click (standalone mode) ends every call with SystemExit."""
     try:
         app(standalone_mode=True)
     except SystemExit as done:
-        code = done.code
-        return code if isinstance(code, int) else (0 if code is None else 1)
-    return 0
+        if done.code is None or isinstance(done.code, int):
+            return done.code or X.OK
+        raise  # sys.exit("a message"): Python prints it and exits 1, as it would without us
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,7 @@ import os
 import sys
 
 from . import exitcodes as X
+from .record import record
 
 
 def _write(stream, text: str) -> None:
@@ -54,26 +55,11 @@ def confirm(question: str) -> bool | None:
     return None if answer is None else answer.lower() in {"y", "yes"}
 
 
-def _tolerant_streams() -> None:
-    """Kept for callers: guard.guard_streams does it (undecodable argv bytes printed back as bytes)."""
-    from .guard import guard_streams
-
-    guard_streams()
-
-
 def main(argv: list[str] | None = None) -> int:
     from .guard import guarded
 
     argv = list(sys.argv[1:] if argv is None else argv)
     return guarded("amplify", lambda: _main(argv, os.environ))
-
-
-def _broken_pipe() -> int:
-    """Kept for callers: stdout was closed early; silence it and return 141."""
-    from .guard import silence_stdout
-
-    silence_stdout()
-    return X.BROKEN_PIPE
 
 
 def _main(argv: list[str], environ) -> int:
@@ -96,23 +82,160 @@ def _main(argv: list[str], environ) -> int:
 
     if ctx.project_kind == "gen1" and conf.gen1 == "passthrough":
         # Planning would only say "pass it through": skip loading the table on this path.
-        return _passthrough(words, ctx, conf, None, environ, style_err)
+        return _passthrough(words, ctx, conf, None, environ)
     from .plan import build_plan
     plan = build_plan(words, ctx, files=read_payload_files(words), gen1=conf.gen1)
+    return _answer(plan, ctx, conf, environ, style_err)
 
+
+# --- what to do with a plan: decided without I/O -------------------------------------------------
+
+# What decide() needs from outside, looked at by the caller (_facts): nothing else is read.
+Facts = record("Facts", (
+    ("terminal", False),  # stdin is a terminal: a question can be answered
+    ("missing", ()),  # programs of the plan's steps not found on PATH
+    ("ampx_declared", False),  # package.json names @aws-amplify/backend-cli (looked at when ampx is not installed)
+    ("asked", False),  # the plan's missing value was asked for already
+), frozen=True)
+
+# What `amplify` does with a plan. `action`: passthrough (to the Gen 1 CLI), error, version, help,
+# ask-value (ask `question`, plan again with the answer, decide again), print (teach mode),
+# refuse (`message` on stderr, exit `status`), confirm (ask `warning` + `question`; yes runs), run.
+Decision = record("Decision", (
+    ("action", "print"),
+    ("status", X.OK),  # the exit status of error, print and refuse
+    ("message", None),  # refuse: the one line on stderr, after "amplify: "
+    ("stdout", True),  # the plan's stdout half is shown: a refused plan shows no line that would not run (code does)
+    ("add_yes", False),  # the prompt's yes is passed on: show the argv with the programs' yes flags
+    ("question", None),  # ask-value and confirm: the question
+    ("warning", None),  # confirm: said before the question, in colour
+), frozen=True)
+
+
+def decide(plan, ctx, conf, facts=Facts()):
+    """What to do with `plan` here (pure: the terminal, PATH and package.json come in `facts`)."""
     if plan.kind == "passthrough":
-        return _passthrough(words, ctx, conf, plan, environ, style_err)
-    for warning in ctx.warnings:
-        _write(sys.stderr, style_err(text.YELLOW, f"amplify: warning: {warning}") + "\n")
+        return Decision("passthrough")
     if plan.error:
-        _write(sys.stderr, text.error_text(plan, style_err))
-        return X.USAGE
-    if plan.version:
+        return Decision("error", X.USAGE)
+    if plan.version or plan.help:
+        return Decision("version" if plan.version else "help")
+    if conf.mode == "teach":
+        return Decision("print", X.OK)
+    if plan.missing and plan.ask and facts.terminal and not facts.asked:
+        return Decision("ask-value", question=plan.ask)
+    asks = conf.mode == "ask" or (plan.destructive and not plan.confirmed)
+    # A yes at the prompt runs the program without its own prompt: show that final argv, in both settings' lines.
+    add_yes = asks and plan.destructive and facts.terminal
+    refusal = _refusal(plan, ctx, facts)
+    if refusal:
+        message, status = refusal
+        return Decision("refuse", status, message, stdout=plan.kind == "manual", add_yes=add_yes)
+    if not asks:
+        return Decision("run")
+    if not facts.terminal:
+        if plan.destructive and conf.mode == "run":
+            how = f"pass {plan.confirm_with} to confirm" if plan.confirm_with else "run it at a terminal to confirm"
+            why = f"it deletes cloud resources: {how}"
+        else:
+            why = "no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking"
+        return Decision("refuse", X.NOT_CONFIRMED, f"not run: {why}.")
+    count = len(plan.steps)
+    return Decision("confirm", question=f"Run {'these ' + str(count) + ' steps' if count > 1 else 'this'}? [y/N] ",
+                    add_yes=add_yes, warning="This deletes cloud resources. " if plan.destructive else None)
+
+
+def _refusal(plan, ctx, facts):
+    """Why a plan that was shown must not run here: (message, exit status), or None."""
+    if plan.kind in ("manual", "removed"):
+        return (f"nothing to run ({plan.kind}); see above. (--shim-print shows this without a failing status.)",
+                X.NOT_RUNNABLE)
+    if plan.missing:
+        return f"not run: {plan.missing[0]}", X.USAGE
+    if any(step.new_project for step in plan.steps) and ctx.project_kind == "gen2":
+        from .plan import ALREADY_GEN2
+        return f"not run: {ALREADY_GEN2.format(root=ctx.project_root)}", X.USAGE
+    if any(step.needs_project for step in plan.steps) and ctx.project_kind != "gen2":
+        where = "a Gen 1 project" if ctx.project_kind == "gen1" else "no Amplify project"
+        return (f"not run: this works inside a Gen 2 project (amplify/backend.ts), and this is {where}. "
+                "Create one with `npm create amplify@latest`.", X.NOT_CONFIRMED)
+    if any(step.needs_ampx for step in plan.steps) and not ctx.ampx_installed:
+        from .plan import RUNNER_ADD_DEV, RUNNER_INSTALL
+        if facts.ampx_declared:
+            install = " ".join(RUNNER_INSTALL[ctx.runner])
+            return (f"not run: @aws-amplify/backend-cli is in package.json but not installed; run `{install}` first.",
+                    X.NOT_FOUND)
+        install = " ".join(RUNNER_ADD_DEV[ctx.runner] + ["@aws-amplify/backend", "@aws-amplify/backend-cli"])
+        return ("not run: this project does not have ampx (@aws-amplify/backend-cli), "
+                f"so `npx ampx` would fail; install it with `{install}`.", X.NOT_FOUND)
+    if facts.missing:
+        from .execute import missing_message
+        return f"not run: {missing_message(facts.missing[0])}", X.NOT_FOUND
+    return None
+
+
+# --- the I/O around decide() ----------------------------------------------------------------------
+
+def _facts(plan, ctx, conf, environ, *, asked: bool = False):
+    """What decide() needs to know from outside. PATH and package.json only when a plan may run."""
+    terminal = _on_terminal()
+    if conf.mode == "teach" or not plan.steps or plan.kind != "translate":
+        return Facts(terminal, asked=asked)
+    from .context import ampx_declared
+    from .execute import missing_programs
+
+    needs_ampx = any(step.needs_ampx for step in plan.steps) and not ctx.ampx_installed
+    return Facts(terminal, tuple(missing_programs([s.argv for s in plan.steps], environ)),
+                 needs_ampx and ampx_declared(ctx.project_root or ctx.cwd), asked)
+
+
+def _answer(plan, ctx, conf, environ, style) -> int:
+    """Show the plan and do what decide() says: pass it through, ask, refuse or run it."""
+    from .render import text
+
+    decision = decide(plan, ctx, conf, _facts(plan, ctx, conf, environ))
+    if decision.action == "passthrough":
+        return _passthrough(plan.input, ctx, conf, plan, environ)
+    for warning in ctx.warnings:
+        _write(sys.stderr, style(text.YELLOW, f"amplify: warning: {warning}") + "\n")
+    if decision.action == "ask-value":  # a name Gen 1 asked for (`amplify env add`)
+        value = ask(decision.question)
+        if value:
+            from .plan import build_plan
+            plan = build_plan(plan.input + [value], ctx)
+        decision = decide(plan, ctx, conf, _facts(plan, ctx, conf, environ, asked=True))
+    if decision.action == "error":
+        _write(sys.stderr, text.error_text(plan, style))
+        return decision.status
+    if decision.action == "version":
         _write(sys.stdout, text.version_text())
         return X.OK
-    if plan.help:
-        return _help(plan, ctx, conf, style_err)
-    return _answer(plan, ctx, conf, environ, style_err)
+    if decision.action == "help":
+        return _help(plan, ctx, conf, style)
+    other = _other_plan(plan, ctx)
+    if decision.add_yes:
+        from .plan import add_yes_flags
+        add_yes_flags(plan)
+        add_yes_flags(other)
+    out, err = text.teach(plan, shell=_shell(conf), style=style, other=other)
+    if decision.stdout:  # stdout carries only a line that runs (or the code to write)
+        _write(sys.stdout, out)
+    _write(sys.stderr, text.wrap_for_terminal(err, sys.stderr))
+    if decision.action == "print":
+        return decision.status
+    if decision.action == "refuse":
+        _write(sys.stderr, f"amplify: {decision.message}\n")
+        return decision.status
+    if decision.action == "confirm":
+        warning = style(text.YELLOW, decision.warning) if decision.warning else ""
+        if not confirm(warning + decision.question):
+            _write(sys.stderr, "amplify: not run.\n")
+            return X.NOT_CONFIRMED
+    from . import execute
+    outcome = execute.run_steps(plan.steps, environ)
+    if outcome.message:
+        _write(sys.stderr, f"amplify: {outcome.message}\n")
+    return outcome.status
 
 
 def _shell(conf) -> str:
@@ -173,55 +296,6 @@ def _seed_rows(ctx) -> list[tuple[str, str]]:
     return rows
 
 
-def _answer(plan, ctx, conf, environ, style) -> int:
-    from .render import text
-
-    if conf.mode != "teach" and plan.missing and plan.ask:
-        plan = _ask_for_value(plan, ctx) or plan
-    asks = conf.mode == "ask" or (plan.destructive and not plan.confirmed)
-    other = _other_plan(plan, ctx)
-    if conf.mode != "teach" and asks and plan.destructive and _on_terminal():
-        # The question will be asked, and a yes runs the program without its own prompt:
-        # show that final argv now, so the line shown is the line run (the other setting's too).
-        from .plan import add_yes_flags
-        add_yes_flags(plan)
-        add_yes_flags(other)
-    shell = _shell(conf)
-    out, err = text.teach(plan, shell=shell, style=style, other=other)
-    refusal = None if conf.mode == "teach" else _refusal(plan, ctx, environ)
-    if not refusal or plan.kind == "manual":  # stdout carries only a line that runs (or the code to write)
-        _write(sys.stdout, out)
-    _write(sys.stderr, text.wrap_for_terminal(err, sys.stderr))
-    if conf.mode == "teach":
-        return X.OK
-    if refusal:
-        message, status = refusal
-        _write(sys.stderr, f"amplify: {message}\n")
-        return status
-    if asks:
-        count = len(plan.steps)
-        question = f"Run {'these ' + str(count) + ' steps' if count > 1 else 'this'}? [y/N] "
-        if plan.destructive:
-            question = style(text.YELLOW, "This deletes cloud resources. ") + question
-        answer = confirm(question)
-        if answer is None:
-            if plan.destructive and conf.mode == "run":
-                how = f"pass {plan.confirm_with} to confirm" if plan.confirm_with else "run it at a terminal to confirm"
-                why = f"it deletes cloud resources: {how}"
-            else:
-                why = "no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking"
-            _write(sys.stderr, f"amplify: not run: {why}.\n")
-            return X.NOT_CONFIRMED
-        if not answer:
-            _write(sys.stderr, "amplify: not run.\n")
-            return X.NOT_CONFIRMED
-    from . import execute
-    outcome = execute.run_steps(plan.steps, environ)
-    if outcome.message:
-        _write(sys.stderr, f"amplify: {outcome.message}\n")
-    return outcome.status
-
-
 def _on_terminal() -> bool:
     try:
         return sys.stdin.isatty()
@@ -229,48 +303,7 @@ def _on_terminal() -> bool:
         return False
 
 
-def _refusal(plan, ctx, environ):
-    """Why a plan that was shown must not run here: (message, exit status), or None."""
-    if plan.kind in ("manual", "removed"):
-        return (f"nothing to run ({plan.kind}); see above. (--shim-print shows this without a failing status.)",
-                X.NOT_RUNNABLE)
-    if plan.missing:
-        return f"not run: {plan.missing[0]}", X.USAGE
-    if any(step.new_project for step in plan.steps) and ctx.project_kind == "gen2":
-        from .plan import ALREADY_GEN2
-        return f"not run: {ALREADY_GEN2.format(root=ctx.project_root)}", X.USAGE
-    if any(step.needs_project for step in plan.steps) and ctx.project_kind != "gen2":
-        where = "a Gen 1 project" if ctx.project_kind == "gen1" else "no Amplify project"
-        return (f"not run: this works inside a Gen 2 project (amplify/backend.ts), and this is {where}. "
-                "Create one with `npm create amplify@latest`.", X.NOT_CONFIRMED)
-    if any(step.needs_ampx for step in plan.steps) and not ctx.ampx_installed:
-        from .context import ampx_declared
-        from .plan import RUNNER_ADD_DEV, RUNNER_INSTALL
-        if ampx_declared(ctx.project_root or ctx.cwd):
-            install = " ".join(RUNNER_INSTALL[ctx.runner])
-            return (f"not run: @aws-amplify/backend-cli is in package.json but not installed; run `{install}` first.",
-                    X.NOT_FOUND)
-        install = " ".join(RUNNER_ADD_DEV[ctx.runner] + ["@aws-amplify/backend", "@aws-amplify/backend-cli"])
-        return ("not run: this project does not have ampx (@aws-amplify/backend-cli), "
-                f"so `npx ampx` would fail; install it with `{install}`.", X.NOT_FOUND)
-    from . import execute
-    missing = execute.missing_programs([s.argv for s in plan.steps], environ)
-    if missing:
-        return f"not run: {execute.missing_message(missing[0])}", X.NOT_FOUND
-    return None
-
-
-def _ask_for_value(plan, ctx):
-    """A command that Gen 1 asked a name for (`amplify env add`): ask, when someone can answer."""
-    value = ask(plan.ask)
-    if not value:
-        return None
-    from .plan import build_plan
-
-    return build_plan(plan.input + [value], ctx)
-
-
-def _passthrough(words, ctx, conf, plan, environ, style) -> int:
+def _passthrough(words, ctx, conf, plan, environ) -> int:
     """To the real Gen 1 CLI: exec on POSIX; teach mode starts nothing (passthrough.py)."""
     from . import passthrough
 

@@ -218,7 +218,7 @@ def test_stdout_closed_early_is_not_a_traceback(cli_env, tmp_path, argv):
 
 
 def test_doctor_reads_a_version_printed_after_notices(tmp_path):
-    from amplify_shim.render.views import _version_of
+    from amplify_shim.commands.doctor import _version_of
 
     tool = tmp_path / "noisy"
     tool.write_text("#!/bin/sh\necho 'The following official plugins are missing or inactive:'\necho '  something'\necho 14.2.2\n")
@@ -226,3 +226,93 @@ def test_doctor_reads_a_version_printed_after_notices(tmp_path):
     assert _version_of([str(tool), "--version"], {"PATH": "/usr/bin:/bin"}) == "14.2.2"
     tool.write_text("#!/bin/sh\nexit 3\n")
     assert _version_of([str(tool), "--version"], {"PATH": "/usr/bin:/bin"}) is None
+
+
+# --- choices (issue 9): declared on the options, click's usage error for anything else ---------
+
+@pytest.mark.parametrize("args, option, a_choice", [
+    (["table", "--category", "nosuch"], "'--category' / '-c'", "codegen"),
+    (["table", "--shell", "tcsh"], "'--shell'", "powershell5"),
+    (["plan", "--shell", "tcsh", "push"], "'--shell'", "fish"),
+    (["explain", "--platform", "windows", "push"], "'--platform'", "flutter"),
+    (["features", "--category", "nosuch"], "'--category' / '-c'", "auth"),
+    (["features", "--gen2", "maybe"], "'--gen2'", "cdk"),
+    (["features", "--tool", "sometimes"], "'--tool'", "generate"),
+    (["completion", "tcsh"], "'shell'", "fish"),
+])
+def test_an_invalid_choice_is_clicks_usage_error(cli_env, tmp_path, args, option, a_choice):
+    """The usage line, the hint, the value and the valid ones; exit 2, nothing on stdout."""
+    bad = next(word for word in args if word in ("nosuch", "tcsh", "windows", "maybe", "sometimes"))
+    done = shim(args, cli_env, cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == "", done.stderr
+    assert done.stderr.startswith(f"Usage: amplify-shim {args[0]} ")
+    help_option = "-h" if args[0] in ("plan", "explain") else "--help"  # the Gen 1 word commands take -h too
+    assert f"Try 'amplify-shim {args[0]} {help_option}' for help." in done.stderr
+    assert f"Error: Invalid value for {option}: '{bad}' is not one of " in done.stderr
+    assert f"'{a_choice}'" in done.stderr
+
+
+@pytest.mark.parametrize("args, check", [
+    (["plan", "--shell", "PWSH", "--ci", "push", "--profile", "p", "--appId", "d1", "--envName", "m"],
+     lambda out: out.startswith("$env:AWS_PROFILE='p'; npx ampx pipeline-deploy")),
+    (["plan", "--shell", " Fish ", "--local", "push"], lambda out: out == "npx ampx sandbox --once\n"),
+    (["table", "--category", "CODEGEN", "--json"],
+     lambda out: {r["category"] for r in json.loads(out)["rows"]} == {"codegen"}),
+    (["explain", "--json", "--platform", "ios", "add", "auth"],
+     lambda out: json.loads(out)["platform"]["platform"] == "swift"),
+    (["explain", "--json", "--platform", "React", "add", "auth"],
+     lambda out: (json.loads(out)["platform"]["platform"], json.loads(out)["platform"]["framework"]) == ("js", "react")),
+    (["features", "--json", "--category", "Auth"],
+     lambda out: {r["category"] for r in json.loads(out)["rows"]} == {"Auth"}),
+    (["features", "--json", "--gen2", "NO"], lambda out: len(json.loads(out)["rows"]) > 0),
+    (["features", "--json", "--tool", "\U0001F7E2"],
+     lambda out: {r["migration_tool"] for r in json.loads(out)["rows"]} == {"full"}),
+    (["completion", "pwsh"], lambda out: "Register-ArgumentCompleter" in out),
+    (["completion", "ZSH"], lambda out: out.startswith("#compdef")),
+])
+def test_choices_keep_their_aliases_and_any_case(cli_env, tmp_path, args, check):
+    done = shim(args, cli_env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert check(done.stdout), done.stdout[:500]
+
+
+def test_cli_exit_statuses_are_named():
+    """exitcodes.py names every status: no number given to typer.Exit, sys.exit or _fail, nor returned, in cli.py."""
+    import ast
+
+    from amplify_shim import cli
+
+    def numbers(value):  # a status written as a number: 2, or `0 if … else 1`
+        if isinstance(value, ast.Constant) and type(value.value) is int:
+            return [value.lineno]
+        if isinstance(value, ast.IfExp):
+            return numbers(value.body) + numbers(value.orelse)
+        return []
+
+    with open(cli.__file__, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read())
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("Exit", "exit", "_fail"):
+            found += [line for value in node.args + [k.value for k in node.keywords] for line in numbers(value)]
+        elif isinstance(node, ast.Return):
+            found += numbers(node.value)
+    assert not found, f"cli.py writes exit statuses as numbers on lines {found}"
+
+
+def test_explain_json_says_where_the_answer_comes_from(cli_env, tmp_path):
+    """The Source line of `explain` is data now (commands/explain.py), so --json carries it too."""
+    data = json.loads(shim(["explain", "--json", "--platform", "android", "push"], cli_env, cwd=tmp_path).stdout)
+    assert data["answer_source"]["url"].startswith("https://docs.amplify.aws/android/")
+    assert data["answer_source"]["checked"][:2] == "20"
+    text = shim(["explain", "--platform", "android", "push"], cli_env, cwd=tmp_path).stdout
+    assert f"{data['answer_source']['url']} (checked {data['answer_source']['checked']})" in text
+    assert json.loads(shim(["explain", "--json", "psuh"], cli_env, cwd=tmp_path).stdout)["answer_source"] is None
+
+
+def test_table_categories_are_the_tables():
+    """`table --category` declares its choices; they are exactly the categories the table's commands fall in."""
+    from amplify_shim.commands.table import CATEGORIES
+    from amplify_shim.gen1.surface import category_of
+
+    assert CATEGORIES == tuple(sorted({category_of(path) for path in TABLE if path}))

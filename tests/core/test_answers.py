@@ -15,7 +15,8 @@ from amplify_shim.context import Context
 from amplify_shim.gen1.table import KNOWLEDGE_DATE, TABLE, entry_source
 from amplify_shim.plan import build_plan
 from amplify_shim.render.text import Style, teach
-from amplify_shim.render.views import explain_data, explain_text
+from amplify_shim.commands.explain import explain_data
+from amplify_shim.render.views import explain_text
 
 DESK = Context.example(branch="dev", branch_source="git", app_id="d1abc", app_id_source="AWS_APP_ID")
 CI = Context.example(ci=True, branch="main", branch_source="AWS_BRANCH", app_id="d1abc", app_id_source="AWS_APP_ID")

@@ -336,11 +336,11 @@ def test_every_gen1_command_has_exactly_one_entry(amplify_text):
 
 
 def test_commands_are_grouped_by_category(amplify_text):
-    from amplify_shim.render.views import table_category
+    from amplify_shim.gen1.surface import category_of
 
     groups = subsections(amplify_text["COMMANDS"])
     for path in TABLE:
-        group = groups[table_category(path)]
+        group = groups[category_of(path)]
         assert re.search(rf"^ {{7}}{re.escape(('amplify ' + ' '.join(path)).strip())}$", group, re.M), path
 
 

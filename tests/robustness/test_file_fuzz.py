@@ -82,6 +82,7 @@ def test_detect_never_raises_or_hangs_on_any_project_files(tree, environ):
 @given(tree=trees(), environ=CI_ENVIRON)
 def test_doctor_data_never_raises_or_hangs(tree, environ, monkeypatch_module):
     """threat F12 and doctor's promise: it answers in any broken project (tool versions stubbed)."""
+    from amplify_shim.commands.doctor import doctor_data
     from amplify_shim.render import views
 
     layout, files = tree
@@ -91,7 +92,7 @@ def test_doctor_data_never_raises_or_hangs(tree, environ, monkeypatch_module):
         os.chdir(cwd)
         try:
             with _deadline():
-                data = views.doctor_data({**environ, "PATH": os.path.join(base, "empty-bin"), "HOME": base,
+                data = doctor_data({**environ, "PATH": os.path.join(base, "empty-bin"), "HOME": base,
                                           "XDG_CONFIG_HOME": os.path.join(base, "xdg"), "AMPLIFY_SHIM_SHELL": "bash"})
                 rows = views.doctor_lines(data)
         finally:
@@ -102,10 +103,10 @@ def test_doctor_data_never_raises_or_hangs(tree, environ, monkeypatch_module):
 @pytest.fixture(scope="module")
 def monkeypatch_module():
     """doctor_data runs `tool --version`: no process in a fuzz loop."""
-    from amplify_shim.render import views
+    from amplify_shim.commands import doctor
 
     patch = pytest.MonkeyPatch()
-    patch.setattr(views, "_version_of", lambda *args, **kwargs: None)
+    patch.setattr(doctor, "_version_of", lambda *args, **kwargs: None)
     yield patch
     patch.undo()
 

@@ -63,14 +63,14 @@ def command_count() -> str:
 
 
 def commands_md() -> str:
-    from amplify_shim.render.views import table_category
+    from amplify_shim.gen1.surface import category_of
 
     lines = ["# Every Gen 1 command and its Gen 2 equivalent", "",
              "Generated from the command table by `python -m tools.regen`; do not edit.",
              "`<branch>`, `<app-id>` and `<name>` are filled in from your command line and project when you run the shim.", ""]
     groups: dict[str, list[str]] = {}
     for path in command_paths():
-        groups.setdefault(table_category(path), []).append(" ".join(path))
+        groups.setdefault(category_of(path), []).append(" ".join(path))
     for group, words in groups.items():
         lines += [f"## {group}", ""] + command_rows(words) + [""]
     return "\n".join(lines)

@@ -174,6 +174,14 @@ def category_of(path: tuple) -> str:
     return "core"
 
 
+@_cached
+def groups() -> tuple:
+    """Every group a command is listed under (category_of), sorted: `amplify-shim table --category`."""
+    from .surface_data import DATA
+
+    return tuple(sorted({category_of(tuple(raw["path"])) for raw in DATA["commands"]}))
+
+
 def args_of(path: tuple) -> tuple:
     """The positional arguments a command declares (`env-name`, `[category...]`)."""
     from .surface_data import DATA

@@ -1,8 +1,8 @@
-"""The amplify-shim views: explain, table, features, doctor.
+"""The amplify-shim views: explain, table, features, doctor, displayed.
 
-Each view is data first (a dict, the --json output) and then rendered:
-rich tables and panels on a terminal, plain text when piped, Markdown on
-request. rich is imported only when a terminal is there to see it.
+Each view shows data made elsewhere (amplify_shim/commands/<verb>.py: the --json output):
+rich tables and panels on a terminal, plain text when piped, Markdown on request. Nothing
+here plans, detects or runs anything; rich is imported only when a terminal is there to see it.
 """
 
 from __future__ import annotations
@@ -10,24 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from types import SimpleNamespace
 
-from ..context import Context
-from ..gen1.parse import parse
-from ..gen1.table import TABLE
-from ..plan import build_plan
-
-CATEGORY_PLUGINS = ("analytics", "api", "auth", "custom", "function", "geo", "hosting", "interactions",
-                    "notifications", "predictions", "storage", "mock", "codegen", "awscloudformation",
-                    "ui-builder", "xr")
 TOOL_WORDS = {"full": "fully supported", "generate": "generate only", "none": "unsupported", None: "not applicable"}
-
-
-def table_category(path: tuple) -> str:
-    if path and path[0] in CATEGORY_PLUGINS:
-        return path[0]
-    if path and path[0] in ("javascript", "android", "ios", "flutter"):
-        return "frontend"
-    return "core"
 
 
 def print_json(data) -> None:
@@ -45,10 +30,15 @@ def _rich_console():
     return Console(highlight=False, soft_wrap=False)
 
 
-def _lines(steps, shell):
+def _steps(steps: list[dict]) -> list:
+    """The data's steps ({"argv", "env"}) as render/text.py takes them (.argv, .env)."""
+    return [SimpleNamespace(argv=step["argv"], env=step.get("env") or {}) for step in steps]
+
+
+def _lines(steps: list[dict], shell) -> list[str]:
     from .text import command_lines
 
-    return command_lines(steps, shell)
+    return command_lines(_steps(steps), shell)
 
 
 def env_line(name: str, value: str, shell: str) -> str:
@@ -65,66 +55,8 @@ def env_line(name: str, value: str, shell: str) -> str:
 
 # --- explain ------------------------------------------------------------------
 
-def _attention(row: dict) -> bool:
-    gen2 = row["gen2"].lower()
-    return not gen2.startswith("yes") or "cdk" in gen2 or "cfninclude" in gen2 or row["migration_tool"] in ("generate", "none")
-
-
-def explain_data(words: list[str], ctx: Context, platform=None) -> dict:
-    """`platform`: an amplify_shim.platform.Platform (--platform); None: the one detected in ctx, if any."""
-    from .. import parity
-    from .. import platform as platforms
-
-    from ..settings import split_switches
-
-    words = split_switches(words)[1]
-    if any(w not in ("-h", "--help", "-help") for w in words):
-        words = [w for w in words if w not in ("-h", "--help", "-help")]  # explaining is the help
-    if platform is not None:  # --platform: the answers for that frontend, too
-        ctx = ctx._replace(platform=platform.key)
-    desk = build_plan(words, ctx._replace(ci=False))
-    ci = build_plan(words, ctx._replace(ci=True, ci_reason=ctx.ci_reason or "CI"))
-    first, second = (ci, desk) if ctx.ci else (desk, ci)
-    inv = parse(words)
-    path = inv.path
-    chosen = platform if platform is not None else platforms.from_context(ctx)
-    rows = [r.to_json(chosen) for r in parity.rows_for_command(path, chosen)] if path else []
-    deployment = []
-    name = " ".join(path) if path else ""
-    if name in ("publish", "hosting add", "hosting publish", "hosting configure") or (ctx.ci and (name == "push" or name.endswith(" push"))):
-        deployment = [p.to_json() for p in parity.deployment_paths()]
-    data = {
-        "input": list(words),
-        "command": first.command,
-        "kind": first.kind,
-        "summary": first.summary,
-        "context": "ci" if ctx.ci else "desk",
-        "desk": desk.to_json(),
-        "ci": ci.to_json(),
-        "instead": first.instead,
-        "manual": first.manual,
-        "flags": first.flags,
-        "notes": first.notes,
-        "docs": [platforms.docs_url(url, chosen) for url in first.docs],
-        "suggestions": first.suggestions,
-        "error": first.error,
-        "parity": rows,
-        "parity_attention": [r for r in rows if _attention(r)],
-        "legend": {e.word: f"{e.label}: {e.description}" for e in parity.legend()},
-        "deployment": deployment,
-        "platform": chosen.to_json() if chosen is not None else None,
-        "parity_source": dict(parity.edition(), url=platforms.docs_url(parity.PAGE_URL, chosen),
-                              seed=parity.seed_edition()),
-    }
-    if path is not None and parity.command_exception(path):
-        data["parity_note"] = parity.command_exception(path)
-    return data
-
-
 def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
     """The explanation as (label, lines) sections: one structure, two renderings."""
-    from ..plan import Step
-
     if data["error"]:
         lines = [data["error"]]
         if data["suggestions"]:
@@ -140,12 +72,12 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
     sections.append(("Gen 2", [outcome]))
     for label, key in (("At a desk", "desk"), ("In CI", "ci")):
         plan = data[key]
-        steps = [Step(argv=s["argv"], env=s["env"], destructive=s["destructive"]) for s in plan["steps"]]
+        steps = plan["steps"]
         if steps:
             from .text import one_line
 
             lines = _lines(steps, shell)
-            chained = one_line(steps, shell)
+            chained = one_line(_steps(steps), shell)
             if chained:
                 lines.append(f"(as one line: {chained})")
         elif plan["kind"] in ("manual", "removed"):
@@ -179,7 +111,7 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
                 lines.append(f"  {title}:")
                 for step in steps:
                     if step["kind"] == "run":
-                        line = _lines([Step(argv=step["argv"])], shell)[0]
+                        line = _lines([{"argv": step["argv"]}], shell)[0]
                     elif step["kind"] == "env":
                         line = env_line(step["name"], step["value"], shell)
                     else:
@@ -195,26 +127,10 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
         sections.append(("Parity", [data["parity_note"]]))
     if data["docs"]:
         sections.append(("Docs", list(data["docs"])))
-    source = _answer_source(data["input"], data.get("platform"))
+    source = data.get("answer_source")
     if source:
-        sections.append(("Source", [source]))
+        sections.append(("Source", [f"{source['url']} (checked {source['checked']})"]))
     return sections
-
-
-def _answer_source(words: list[str], platform: dict | None = None) -> str | None:
-    """"URL (checked DATE)": where the table's answer for these Gen 1 words comes from (the docs
-    link on the platform's path, like the Docs links)."""
-    from .. import platform as platforms
-    from ..gen1.table import entry_source
-
-    path = parse(list(words)).path
-    entry = TABLE.get(path) if path else None
-    if entry is None or entry.kind not in ("translate", "manual", "removed"):
-        return None
-    url, checked = entry_source(entry)
-    if platform:
-        url = platforms.docs_url(url, platforms.Platform(platform["platform"], platform.get("framework")))
-    return f"{url} (checked {checked})"
 
 
 def _parity_row_lines(row: dict, platform_known: bool) -> list[str]:
@@ -306,40 +222,6 @@ def show_explain(data: dict, shell: str) -> None:
 
 
 # --- table -----------------------------------------------------------------------
-
-def table_rows(category: str | None, *, shell: str) -> list[dict]:
-    wanted = category.strip().lower() if category else None
-    valid = sorted({table_category(p) for p in TABLE if p})
-    if wanted and wanted not in valid:
-        raise ValueError(f"unknown category '{category}': choose from {', '.join(valid)}")
-    desk_ctx, ci_ctx = Context.example(), Context.example(ci=True)
-    rows = []
-    for path, entry in TABLE.items():
-        if not path or (wanted and table_category(path) != wanted):
-            continue
-        words = list(path)
-        desk, ci = build_plan(words, desk_ctx), build_plan(words, ci_ctx)
-        rows.append({
-            "command": "amplify " + " ".join(path),
-            "category": table_category(path),
-            "kind": desk.kind,
-            "summary": entry.summary,
-            "desk": " && ".join(_lines(desk.steps, shell)) if desk.steps else _outcome_cell(desk),
-            "ci": " && ".join(_lines(ci.steps, shell)) if ci.steps else _outcome_cell(ci),
-            "desk_argv": [s.argv for s in desk.steps],
-            "ci_argv": [s.argv for s in ci.steps],
-            "docs": desk.docs,
-        })
-    return rows
-
-
-def _outcome_cell(plan) -> str:
-    if plan.kind == "manual" and plan.manual:
-        return f"code: {plan.manual['file']}"
-    if plan.kind == "removed":
-        return "removed"
-    return plan.kind
-
 
 def show_table(rows: list[dict]) -> None:
     console = _rich_console()
@@ -442,133 +324,6 @@ def show_features_diff(entries: list[dict], markdown: bool = False) -> None:
 
 
 # --- doctor --------------------------------------------------------------------
-
-def _version_of(argv: list[str], environ, timeout: float = 10.0) -> str | None:
-    import subprocess
-
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout, env=environ,
-                              stdin=subprocess.DEVNULL)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if done.returncode != 0:
-        return None
-    import re
-
-    lines = (done.stdout or done.stderr).strip().splitlines()
-    # Some CLIs print notices first (the Gen 1 CLI's plugin scan): prefer the line with a version.
-    versioned = [line for line in lines if re.search(r"\d+\.\d+", line)]
-    if versioned:
-        return versioned[-1]
-    return lines[0] if lines else None
-
-
-def _doctor_settings(environ, data: dict):
-    """The settings, or the defaults and the one-line reason the config file cannot be used."""
-    from .. import settings
-
-    path = settings.config_path(environ)
-    data["config"] = {"path": path, "exists": os.path.lexists(path), "error": None}
-    try:
-        return settings.resolve(environ)
-    except settings.ConfigError as exc:
-        data["config"]["error"] = str(exc)
-    except Exception as exc:  # doctor answers anywhere: a settings bug is reported, not raised
-        data["config"]["error"] = f"cannot use the config file {path} ({exc.__class__.__name__}: {exc})"
-    return settings.Settings()
-
-
-def _doctor_context(environ, conf, data: dict):
-    from .. import context
-
-    try:
-        return context.detect(environ=environ, config={"app_id": conf.app_id} if getattr(conf, "app_id", None) else None)
-    except Exception as exc:  # doctor answers anywhere; the shim would have said "internal error"
-        data["warnings"].append(f"project detection failed ({exc.__class__.__name__}: {exc}); please report it")
-        return context.Context(cwd=environ.get("PWD") or ".")
-
-
-def _inside(path: str | None, root: str | None) -> bool:
-    return bool(path and root) and (path == root or path.startswith(root.rstrip(os.sep) + os.sep))
-
-
-def doctor_data(environ=None) -> dict:
-    """What the shim sees here and where each fact came from. Works in any broken project:
-    every file goes through files.py (regular files only, capped) and nothing here raises."""
-    import shutil
-
-    from .. import context, files, gen1cli
-
-    environ = dict(os.environ if environ is None else environ)
-    data: dict = {"warnings": []}
-    conf = _doctor_settings(environ, data)
-    ctx = _doctor_context(environ, conf, data)
-    data.update({
-        "project": {"kind": ctx.project_kind, "root": ctx.project_root},
-        "ci": {"value": ctx.ci, "reason": ctx.ci_reason},
-        "branch": {"value": ctx.branch, "source": ctx.branch_source},
-        "app_id": {"value": ctx.app_id, "source": ctx.app_id_source},
-        "profile": {"value": ctx.profile, "source": "AWS_PROFILE" if ctx.profile else None},
-        "region": {"value": ctx.region},
-        "runner": {"value": ctx.runner, "source": ctx.runner_source},
-        "frontend": {"value": ctx.frontend, "framework": ctx.framework},
-        "mode": {"value": conf.mode, "source": conf.mode_source},
-        "gen1_handling": {"value": conf.gen1, "source": conf.gen1_source},
-        # The full path of the file each fact came from (None: not from a file).
-        "files": {"app_id": ctx.app_id_file, "branch": ctx.branch_file, "runner": ctx.runner_file,
-                  "frontend": ctx.frontend_file, "gen1_read": ctx.gen1_root, "gen1_ignored": ctx.gen1_ignored},
-    })
-    ampx_version = None
-    if ctx.ampx_dir:
-        meta = files.read_json_object(os.path.join(ctx.ampx_dir, "package.json"), data["warnings"]) or {}
-        version = meta.get("version")
-        ampx_version = version if isinstance(version, str) else None
-    data["ampx"] = {"installed": bool(ctx.ampx_installed), "version": ampx_version, "path": ctx.ampx_dir,
-                    "above_project": bool(ctx.ampx_dir and ctx.project_root and not _inside(ctx.ampx_dir, ctx.project_root)),
-                    "declared": context.ampx_declared(ctx.cwd, ctx.project_root) if os.path.isdir(ctx.cwd) else False}
-    tools = {}
-    for name in ("node", "npx", "git", "aws", {"npx": "npx", "pnpm": "pnpm", "yarn": "yarn", "bun": "bunx"}[ctx.runner]):
-        path = shutil.which(name, path=environ.get("PATH"))
-        tools[name] = {"path": path, "version": _version_of([path, "--version"], environ) if path else None}
-    data["tools"] = tools
-    gen1_path, how = gen1cli.find(environ, getattr(conf, "gen1_cli", None))
-    gen1_version = None
-    if gen1_path:  # gen1cli.find never returns the shim itself
-        gen1_version = _version_of([gen1_path, "--version"], environ, timeout=30)
-    data["gen1_cli"] = {"path": gen1_path, "version": gen1_version, "how": how}
-    first = gen1cli.first_on_path(environ)
-    data["amplify_on_path"] = {"path": first, "is_shim": bool(first and gen1cli.is_shim(first))}
-    try:
-        from .shell import detect_shell
-        data["shell"] = detect_shell(None, conf.shell)
-    except ValueError as exc:
-        data["shell"] = None
-        data["warnings"].append(str(exc))
-    data["warnings"].extend(ctx.warnings)
-    data["will_fail"] = _will_fail(ctx, conf, data)
-    return data
-
-
-def _will_fail(ctx, conf, data: dict) -> list[str]:
-    """What the shim can already tell will fail here, and what to do about it."""
-    from ..plan import RUNNER_INSTALL
-
-    found = []
-    if ctx.project_kind == "gen1" and getattr(conf, "gen1", "passthrough") == "passthrough" and not data["gen1_cli"]["path"]:
-        found.append("this is a Gen 1 project and the Gen 1 CLI is not found, so every `amplify` command here exits 127: "
-                     "install it (`npm install -g @aws-amplify/cli`), set AMPLIFY_SHIM_GEN1_CLI, or add --shim-translate")
-    aws = data["tools"].get("aws") or {}
-    if (aws.get("version") or "").startswith("aws-cli/1."):
-        found.append(f"the AWS CLI is v1 ({aws['version'].split()[0]}): `amplify configure`'s and `setupNewUser`'s "
-                     "`aws configure sso` needs AWS CLI v2")
-    if ctx.project_kind == "gen2" and not data["ampx"]["installed"] and data["ampx"]["declared"]:
-        found.append("ampx (@aws-amplify/backend-cli) is in package.json but not installed, so every ampx step is refused: "
-                     f"run `{' '.join(RUNNER_INSTALL[ctx.runner])}`")
-    if ctx.ci and not ctx.branch:
-        found.append("in CI with no branch: git has no checked-out branch (detached HEAD?) and no CI variable names one, "
-                     "so `amplify push`/`pull` stop with exit 2: set AWS_BRANCH or pass --envName")
-    return found
-
 
 def doctor_lines(data: dict) -> list[tuple[str, str]]:
     files = data.get("files") or {}

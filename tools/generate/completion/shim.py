@@ -15,28 +15,19 @@ _DIR_NAME = re.compile(r"(^|_)(dir|directory|folder)$")
 _FILE_NAME = re.compile(r"(^|_)(files?|paths?)$")
 
 
-def _table_category():
-    """`amplify-shim table`'s category of a Gen 1 path (moving from render/views.py to commands/table.py)."""
-    try:
-        from amplify_shim.commands.table import table_category
-    except ImportError:
-        from amplify_shim.render.views import table_category
-    return table_category
-
-
 def _shim_vocabulary() -> dict:
     """Values for amplify-shim options that are plain strings in the CLI but have a fixed
     vocabulary in the package: (command, option) -> words. Used only when the option
     declares no choices of its own."""
     from amplify_shim import parity, platform
+    from amplify_shim.gen1.surface import category_of
     from amplify_shim.gen1.table import TABLE
     from amplify_shim.render import shell as render_shell
 
-    table_category = _table_category()
     return {
         ("*", "--shell"): tuple(render_shell.SHELLS),
         ("*", "--platform"): tuple(platform.PLATFORMS),
-        ("table", "--category"): tuple(sorted({table_category(p) for p in TABLE if p})),
+        ("table", "--category"): tuple(sorted({category_of(p) for p in TABLE if p})),
         ("features", "--category"): tuple(parity.category_slug(c) for c in parity.categories()),
         ("features", "--gen2"): tuple(parity.GEN2_FILTERS),
         ("features", "--tool"): tuple(parity.TOOL_FILTERS),
