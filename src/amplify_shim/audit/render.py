@@ -1,0 +1,129 @@
+"""The audit report as plain text (piped), Markdown (a PR comment), JSON, or rich tables (a terminal).
+
+Everything that came from a file (details, paths) is escaped before it is shown: a control
+character or an ANSI sequence in a project file never reaches the terminal or the comment raw.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..render.text import json_printable, printable
+from .findings import LABELS, STATUSES
+from .kinds import SECTIONS
+
+SHOWN_PLACES = 5  # places listed per finding in text and Markdown; JSON lists them all
+_TOOL_MARK = {"full": "\U0001F7E2", "generate": "\U0001F7E0", "none": "\U0001F534"}
+_MD_SPECIAL = set("\\`*_[]<>|~#")
+
+
+def place(where: dict) -> str:
+    at = f"{where['file']}:{where['line']}" if where["line"] else where["file"]
+    return printable(at, 300)
+
+
+def platform_line(report: dict) -> str:
+    chosen = report["platform"]
+    if not chosen:
+        return "not detected: answers for every platform's variant of the parity page (--platform to choose)"
+    framework = f" ({chosen['framework']})" if chosen.get("framework") else ""
+    return f"{chosen['platform']}{framework}, from {chosen['source']}"
+
+
+def source_line(report: dict) -> str:
+    src = report["parity_source"]
+    return f"edition {src['edition']} ({src['repository']} {src['commit']}, {src['date']}) {src['url']}"
+
+
+def counts_line(report: dict) -> str:
+    return ", ".join(f"{LABELS[s]} {report['counts'][s]}" for s in STATUSES)
+
+
+def sections(report: dict) -> list:
+    """[(section, [finding, ...])] in report order, empty sections left out."""
+    return [(name, [f for f in report["findings"] if f["section"] == name]) for name in SECTIONS
+            if any(f["section"] == name for f in report["findings"])]
+
+
+def _places(finding: dict, with_detail: bool = True) -> list:
+    shown = [place(w) + (f" ({printable(w['detail'], 120)})" if with_detail and w["detail"] else "")
+             for w in finding["where"][:SHOWN_PLACES]]
+    more = len(finding["where"]) - SHOWN_PLACES
+    return shown + ([f"... and {more} more"] if more > 0 else [])
+
+
+def _tool(finding: dict) -> str:
+    return finding["migration_tool"] or "-"
+
+
+def plain(report: dict) -> str:
+    project = report["project"]
+    lines = [f"Gen 1 migration audit: {printable(report['root'], 300)}",
+             f"Platform: {platform_line(report)}",
+             f"Parity data: {source_line(report)}",
+             f"Environments: {printable(', '.join(project['environments']) or '(none found)', 300)}",
+             f"Verdict: {report['verdict']}",
+             f"Findings: {counts_line(report)}"]
+    for name, found in sections(report):
+        lines += ["", f"== {name}"]
+        for finding in found:
+            lines.append(f"[{LABELS[finding['status']]}] {finding['feature']}")
+            lines.append(f"    Gen 2: {finding['gen2'] or '-'}; migration tool: {_tool(finding)}")
+            rows = "; ".join(f"{r['category']}: {r['feature']}" for r in finding["rows"])
+            if rows:
+                lines.append(f"    parity: {rows}")
+            lines += [f"    at {p}" for p in _places(finding)]
+            lines.append(f"    action: {printable(finding['action'], 300)}")
+    return "\n".join(lines) + "\n"
+
+
+def md(text: str) -> str:
+    """Markdown-safe inline text: escaped for the terminal, then Markdown's specials backslash-escaped."""
+    return "".join(f"\\{c}" if c in _MD_SPECIAL else c for c in printable(text, 300))
+
+
+def markdown(report: dict) -> str:
+    out = ["## Amplify Gen 1 → Gen 2 migration audit", "",
+           f"**Verdict:** {md(report['verdict'])}", "",
+           f"Platform: {md(platform_line(report))}  ",
+           f"Parity data: {md(source_line(report))}", "",
+           "| " + " | ".join(LABELS[s] for s in STATUSES) + " |",
+           "|" + "---|" * len(STATUSES),
+           "| " + " | ".join(str(report["counts"][s]) for s in STATUSES) + " |"]
+    for name, found in sections(report):
+        out += ["", f"### {md(name)}", "", "| Feature | Where | Gen 2 | Migration tool | Action |", "|---|---|---|---|---|"]
+        for finding in found:
+            where = "<br>".join(md(p) for p in _places(finding, with_detail=finding["kind"] == "problem"))
+            tool = f"{_TOOL_MARK.get(finding['migration_tool'], '')} {LABELS[finding['status']]}".strip()
+            out.append(f"| {md(finding['feature'])} | {where} | {md(finding['gen2'] or '-')} | {tool} | "
+                       f"{md(finding['action'])} |")
+    return "\n".join(out) + "\n"
+
+
+def as_json(report: dict) -> str:
+    return json_printable(json.dumps(report, ensure_ascii=False, indent=2)) + "\n"
+
+
+_STYLE = {"full": "green", "generate": "yellow", "none": "red", "unreadable": "red", "unrated": "dim", "unlisted": "dim"}
+
+
+def show_rich(report: dict) -> None:
+    """Tables on a terminal (rich imported here only). Every cell is a Text: no markup is interpreted."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    console.print(Text(f"Gen 1 migration audit: {printable(report['root'], 300)}", style="bold"))
+    for label, value in (("Platform", platform_line(report)), ("Parity data", source_line(report)),
+                         ("Verdict", report["verdict"]), ("Findings", counts_line(report))):
+        console.print(Text.assemble((f"{label}: ", "bold"), value))
+    for name, found in sections(report):
+        table = Table(title=name, title_justify="left", expand=True, show_lines=True)
+        for column in ("Status", "Feature", "Where", "Gen 2", "Tool", "Action"):
+            table.add_column(column, overflow="fold")
+        for finding in found:
+            table.add_row(Text(LABELS[finding["status"]], style=_STYLE[finding["status"]]), Text(finding["feature"]),
+                          Text("\n".join(_places(finding))), Text(finding["gen2"] or "-"), Text(_tool(finding)),
+                          Text(printable(finding["action"], 300)))
+        console.print(table)

@@ -1,0 +1,45 @@
+"""Each fixture's whole report, --json and --markdown, from the installed `amplify-shim audit`, against
+the reviewed files in tests/audit/expected/. AMPLIFY_SHIM_UPDATE_SNAPSHOTS=1 rewrites them."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from .helpers import BROKEN, EXPECTED, FIXTURES, REALISTIC, run
+
+UPDATE = os.environ.get("AMPLIFY_SHIM_UPDATE_SNAPSHOTS") == "1"
+
+
+def check(name: str, actual: str) -> None:
+    path = EXPECTED / name
+    if UPDATE or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"new expected report {path.name} written: review and commit it")
+    assert actual == path.read_text(encoding="utf-8"), f"{path.name} changed (AMPLIFY_SHIM_UPDATE_SNAPSHOTS=1 to accept)"
+
+
+@pytest.mark.parametrize("fixture", REALISTIC + BROKEN)
+@pytest.mark.parametrize("fmt, suffix", [("--json", "json"), ("--markdown", "md")])
+def test_report(fixture, fmt, suffix):
+    root = FIXTURES / fixture
+    done = run(str(root), fmt)
+    assert done.returncode == 0 and done.stderr == ""
+    check(f"{fixture}.{suffix}", done.stdout.replace(str(root), "<DIR>"))
+
+
+@pytest.mark.parametrize("fixture", REALISTIC)
+def test_every_json_finding_names_real_parity_rows(fixture):
+    """The report's rows are the parity data's own (no invented rows), with the edition answered for."""
+    from amplify_shim import parity
+
+    known = {(r.category, r.feature, r.gen2, r.migration_tool) for r in parity.rows()}
+    report = json.loads((EXPECTED / f"{fixture}.json").read_text(encoding="utf-8"))
+    assert report["parity_source"]["edition"] == parity.edition()["edition"]
+    for finding in report["findings"]:
+        for row in finding["rows"]:
+            assert (row["category"], row["feature"], row["gen2"], row["migration_tool"]) in known
