@@ -1,6 +1,6 @@
 """The Gen 1 command surface, loaded from the committed surface_data.py.
 
-surface_data.py is imported from shared/reference by tools/import_reference.py;
+surface_data.py is generated from reference/gen1-commands.json by tools/import_reference.py;
 this module only indexes it: every accepted spelling of a command (canonical
 order, category-first/verb-first swaps, aliases) and each command's flags.
 """
@@ -35,6 +35,7 @@ class Flag(_FlagBase):
             return 0
         return max(1, (self.value_hint or "").count("<"))
 
+
 _CommandBase = record("Command", (("path", ()), ("args", ()), ("status", ""), ("kind", ""), ("description", ""),
                                    ("aliases", ()), ("flags", ())), frozen=True)
 
@@ -47,37 +48,27 @@ class Command(_CommandBase):
         return " ".join(self.path)
 
 
+def _rows() -> tuple:
+    from .surface_data import COMMANDS
+
+    return COMMANDS
+
+
+# The fields of a surface_data row (see its header).
+_PATH, _ARGS, _STATUS, _KIND, _DESCRIPTION, _DOCUMENTED, _ALIASES, _FLAGS = range(8)
+
+
+@_cached
+def _row_of() -> dict:
+    return {row[_PATH]: row for row in _rows()}
+
+
 @_cached
 def commands() -> tuple[Command, ...]:
-    from .surface_data import DATA
-
-    raw = DATA["commands"]
-    out = []
-    for entry in raw:
-        flags = tuple(
-            Flag(
-                name=f["name"],
-                takes_value=f["takes_value"],
-                alias=f.get("alias"),
-                other_names=tuple(f.get("other_names", ())),
-                value_hint=f.get("value_hint"),
-                documented=f.get("documented", True),
-                note=f.get("note", ""),
-            )
-            for f in entry["flags"]
-        )
-        out.append(
-            Command(
-                path=tuple(entry["path"]),
-                args=tuple(entry["args"]),
-                status=entry["status"],
-                kind=entry["kind"],
-                description=entry["description"],
-                aliases=tuple(tuple(a) for a in entry["aliases"]),
-                flags=flags,
-            )
-        )
-    return tuple(out)
+    return tuple(Command(path=row[_PATH], args=row[_ARGS], status=row[_STATUS], kind=row[_KIND],
+                         description=row[_DESCRIPTION], aliases=row[_ALIASES],
+                         flags=tuple(Flag(*flag) for flag in row[_FLAGS]))
+                 for row in _rows())
 
 
 @_cached
@@ -91,18 +82,16 @@ def global_flags() -> tuple[Flag, ...]:
 
 @_cached
 def spellings() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Every accepted token sequence -> canonical command path (read from the raw data:
-    the fast path needs no Command records)."""
-    from .surface_data import DATA
-
+    """Every accepted token sequence -> canonical command path (read from the rows: the fast path
+    builds no Command records)."""
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for raw in DATA["commands"]:
-        path = tuple(raw["path"])
+    for row in _rows():
+        path = row[_PATH]
         if not path:
             continue
         table.setdefault(path, path)
-        for alias in raw["aliases"]:
-            table.setdefault(tuple(alias), path)
+        for alias in row[_ALIASES]:
+            table.setdefault(alias, path)
     return table
 
 
@@ -117,14 +106,8 @@ def flag_index(path: tuple[str, ...]) -> dict[str, Flag]:
 
 
 def _raw_flags(path: tuple) -> list:
-    from .surface_data import DATA
-
-    for raw in DATA["commands"]:
-        if tuple(raw["path"]) == path:
-            return [Flag(name=f["name"], takes_value=f["takes_value"], alias=f.get("alias"),
-                         other_names=tuple(f.get("other_names", ())), value_hint=f.get("value_hint"))
-                    for f in raw["flags"]]
-    return []
+    row = _row_of().get(path)
+    return [Flag(*flag) for flag in row[_FLAGS]] if row else []
 
 
 @_cached
@@ -142,51 +125,46 @@ def _flag_index(path: tuple[str, ...]) -> tuple[tuple[str, Flag], ...]:
 @_cached
 def categories() -> frozenset:
     """The category plugins a Gen 1 14.x user can type (api, auth, …; not the retired xr)."""
-    from .surface_data import DATA
-
-    return frozenset(raw["path"][0] for raw in DATA["commands"]
-                     if raw["kind"] == "category" and raw["path"] and raw["status"] in INVOCABLE)
+    return frozenset(row[_PATH][0] for row in _rows()
+                     if row[_KIND] == "category" and row[_PATH] and row[_STATUS] in INVOCABLE)
 
 
 @_cached
 def passthrough_paths() -> frozenset:
     """Commands of Gen 1 releases newer than the surface's (`gen2-migration`, `drift`): the shim hands
     them to the real Gen 1 CLI whole, wherever it runs."""
-    from .surface_data import DATA
-
-    return frozenset(tuple(raw["path"]) for raw in DATA["commands"] if raw["status"] == "unreleased")
+    return frozenset(row[_PATH] for row in _rows() if row[_STATUS] == "unreleased")
 
 
 _KIND_CATEGORY = {"category": None, "util": None, "provider": None, "frontend": "frontend"}
 
 
 @_cached
+def _first_word_kinds() -> dict:
+    kinds: dict = {}
+    for row in _rows():
+        if row[_PATH]:
+            kinds.setdefault(row[_PATH][0], row[_KIND])
+    return kinds
+
+
+@_cached
 def category_of(path: tuple) -> str:
     """The group a command is listed under: its plugin (`auth`, `codegen`, `awscloudformation`), `frontend`
     for the frontend plugins' commands, else `core`; from the surface's `kind`."""
-    from .surface_data import DATA
-
-    for raw in DATA["commands"]:
-        if raw["path"] and raw["path"][0] == (path[0] if path else None):
-            kind = raw["kind"]
-            if kind in _KIND_CATEGORY:
-                return _KIND_CATEGORY[kind] or path[0]
+    kind = _first_word_kinds().get(path[0]) if path else None
+    if kind in _KIND_CATEGORY:
+        return _KIND_CATEGORY[kind] or path[0]
     return "core"
 
 
 @_cached
 def groups() -> tuple:
     """Every group a command is listed under (category_of), sorted: `amplify-shim table --category`."""
-    from .surface_data import DATA
-
-    return tuple(sorted({category_of(tuple(raw["path"])) for raw in DATA["commands"]}))
+    return tuple(sorted({category_of(row[_PATH]) for row in _rows()}))
 
 
 def args_of(path: tuple) -> tuple:
     """The positional arguments a command declares (`env-name`, `[category...]`)."""
-    from .surface_data import DATA
-
-    for raw in DATA["commands"]:
-        if tuple(raw["path"]) == path:
-            return tuple(raw["args"])
-    return ()
+    row = _row_of().get(path)
+    return row[_ARGS] if row else ()
