@@ -36,6 +36,7 @@ def replace(root, rel, make):
 
 
 def test_a_fifo_as_backend_config_is_reported_not_waited_on(project):
+    # threat F14
     replace(project, CONFIG, os.mkfifo)
     result = report(str(project))
     assert problems(result)[CONFIG] == "it is not a regular file (a FIFO); not audited"

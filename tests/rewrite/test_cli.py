@@ -40,6 +40,7 @@ def test_dry_run_prints_the_diffs_and_writes_nothing(copies):
 
 
 def test_write_applies_atomically_keeps_the_mode_and_a_second_run_changes_nothing(copies):
+    # threat X9
     os.chmod(copies / "deploy.sh", 0o751)
     os.symlink("deploy.sh", copies / "link.sh")
     done = run("--write", *FILES, "link.sh", cwd=copies)
@@ -79,6 +80,7 @@ def test_json_lists_every_finding(copies):
     (lambda p: p.write_bytes(b"#" * (8 << 20) + b"\n"), "is larger than 8 MiB"),
 ])
 def test_a_file_that_cannot_be_read_is_one_line_and_exit_2(tmp_path, make, why):
+    # threat F15
     target = tmp_path / "x.sh"
     make(target)
     (tmp_path / "ok.sh").write_text("amplify push\n")
@@ -96,6 +98,7 @@ def test_an_unknown_kind_of_file_is_named(tmp_path):
 
 
 def test_control_characters_in_the_file_are_escaped_in_the_diff(tmp_path):
+    # threat O13
     (tmp_path / "x.sh").write_bytes(b"echo '\x1b[31m' && amplify push\n")
     done = run("x.sh", cwd=tmp_path)
     assert b"\x1b" not in done.stdout and b"+echo '\\x1b[31m' && npx ampx sandbox --once\n" in done.stdout
