@@ -5,7 +5,6 @@ AMPLIFY_SHIM_UPDATE_SNAPSHOTS=1 rewrites them; review the diff before committing
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,9 @@ from amplify_shim.plan import build_plan
 from amplify_shim.commands.explain import explain_data
 from amplify_shim.commands.table import table_rows
 from amplify_shim.render import text, views
+from tests.snapshot import check_snapshot
 
 SNAPSHOTS = Path(__file__).with_name("snapshots")
-UPDATE = os.environ.get("AMPLIFY_SHIM_UPDATE_SNAPSHOTS") == "1"
 DESK = Context.example(branch="dev", branch_source="git")
 CI = Context.example(ci=True, branch="main", branch_source="AWS_BRANCH", app_id="d1abc", app_id_source="AWS_APP_ID")
 
@@ -37,13 +36,7 @@ EXPLAIN = {
 
 
 def check(name: str, actual: str) -> None:
-    path = SNAPSHOTS / f"{name}.txt"
-    if UPDATE or not path.exists():
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        if not UPDATE:
-            pytest.fail(f"new snapshot {path.name} written: review and commit it")
-    assert actual == path.read_text(encoding="utf-8"), f"{path.name} changed (AMPLIFY_SHIM_UPDATE_SNAPSHOTS=1 to accept)"
+    check_snapshot(SNAPSHOTS / f"{name}.txt", actual)
 
 
 @pytest.mark.parametrize("name", sorted(TEACH))

@@ -4,23 +4,16 @@ the reviewed files in tests/audit/expected/. AMPLIFY_SHIM_UPDATE_SNAPSHOTS=1 rew
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
-from .helpers import BROKEN, EXPECTED, FIXTURES, REALISTIC, run
+from tests.snapshot import check_snapshot
 
-UPDATE = os.environ.get("AMPLIFY_SHIM_UPDATE_SNAPSHOTS") == "1"
+from .helpers import BROKEN, EXPECTED, FIXTURES, REALISTIC, run
 
 
 def check(name: str, actual: str) -> None:
-    path = EXPECTED / name
-    if UPDATE or not path.exists():
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-        if not UPDATE:
-            pytest.fail(f"new expected report {path.name} written: review and commit it")
-    assert actual == path.read_text(encoding="utf-8"), f"{path.name} changed (AMPLIFY_SHIM_UPDATE_SNAPSHOTS=1 to accept)"
+    check_snapshot(EXPECTED / name, actual)
 
 
 @pytest.mark.parametrize("fixture", REALISTIC + BROKEN)

@@ -201,7 +201,6 @@ def test_python_dash_m(cli_env, tmp_path):
 
 
 def _closed_pipe(argv, env, cwd):
-    import select
 
     proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdout.read(1)  # let it start writing, then stop reading

@@ -8,7 +8,8 @@ from amplify_shim.rewrite.diff import split_lines, unified
 from amplify_shim.rewrite.engine import apply, find_edits
 from amplify_shim.rewrite.fileio import read
 from amplify_shim.rewrite.formats import detect
-from tests.rewrite.fixtures import FILES, FIXTURES, UPDATE, expected_path
+from tests.rewrite.fixtures import FILES, FIXTURES, expected_path
+from tests.snapshot import check_snapshot
 
 
 def _edits(name: str):
@@ -22,10 +23,7 @@ def _edits(name: str):
 def test_the_diff_is_the_committed_one(name):
     body, edits, _ = _edits(name)
     diff = unified(name, body, edits)
-    path = expected_path(name)
-    if UPDATE:
-        path.write_bytes(diff.encode("utf-8"))
-    assert diff == path.read_bytes().decode("utf-8")
+    check_snapshot(expected_path(name), diff)
     assert diff.count("\n-") >= 1  # every fixture holds something to rewrite
 
 
@@ -47,7 +45,7 @@ def test_only_the_command_spans_change(name):
     body, edits, findings = _edits(name)
     new = apply(body, edits)
     ordered = sorted(edits, key=lambda e: (e[0], e[2]))
-    back, at, shift = [], 0, 0
+    at = 0
     for start, end, _, text in ordered:
         assert start >= at, "edits overlap"
         if start == end:

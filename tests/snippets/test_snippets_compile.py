@@ -41,4 +41,4 @@ def test_snippet_compiles(case, checked):
     assert case.id in cases, f"{case.id} was not written to the scratch project"
     found = errors.get(case.id)
     assert not found, (f"{case.describe()}\n  tsc:\n    " + "\n    ".join(found)
-                       + f"\n  the snippet:\n" + "\n".join("    | " + line for line in case.snippet.splitlines()))
+                       + "\n  the snippet:\n" + "\n".join("    | " + line for line in case.snippet.splitlines()))
