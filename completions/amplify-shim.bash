@@ -92,9 +92,7 @@ __amplify_shim_kind() {
     case "$1|$2" in
         'audit|--fail-on')
             __amplify_k='c:unsupported,generate-only' ;;
-        'audit|--platform')
-            __amplify_k='c:js,android,swift,flutter' ;;
-        'explain|--platform'|'features|--platform')
+        'audit|--platform'|'explain|--platform'|'features|--platform')
             __amplify_k='c:js,android,swift,flutter,javascript,react,react-native,angular,nextjs,vue' ;;
         'explain|--shell'|'plan|--shell'|'table|--shell')
             __amplify_k='c:bash,zsh,fish,powershell,powershell5,cmd,posix' ;;

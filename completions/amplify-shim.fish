@@ -131,9 +131,7 @@ function __amplify_shim_kind --description 'amplify-shim completion: the kind of
     switch "$argv[1]|$argv[2]"
         case 'audit|--fail-on'
             echo 'c:unsupported,generate-only'
-        case 'audit|--platform'
-            echo 'c:js,android,swift,flutter'
-        case 'explain|--platform' 'features|--platform'
+        case 'audit|--platform' 'explain|--platform' 'features|--platform'
             echo 'c:js,android,swift,flutter,javascript,react,react-native,angular,nextjs,vue'
         case 'explain|--shell' 'plan|--shell' 'table|--shell'
             echo 'c:bash,zsh,fish,powershell,powershell5,cmd,posix'

@@ -122,10 +122,7 @@
         'audit|--fail-on'
     )) { $shimKinds[$k] = 'c:unsupported,generate-only' }
     foreach ($k in @(
-        'audit|--platform'
-    )) { $shimKinds[$k] = 'c:js,android,swift,flutter' }
-    foreach ($k in @(
-        'explain|--platform', 'features|--platform'
+        'audit|--platform', 'explain|--platform', 'features|--platform'
     )) { $shimKinds[$k] = 'c:js,android,swift,flutter,javascript,react,react-native,angular,nextjs,vue' }
     foreach ($k in @(
         'explain|--shell', 'plan|--shell', 'table|--shell'

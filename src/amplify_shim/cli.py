@@ -18,39 +18,9 @@ from . import __version__, parity
 from . import completion as completion_scripts
 from . import exitcodes as X
 from . import platform as platforms
+from .commands.options import Choice, Platform
 from .commands.table import CATEGORIES
 from .render.shell import SHELLS, normalize_shell
-
-try:  # typer 0.26+ carries its own copy of click; its choice type is TyperChoice
-    from typer._types import TyperChoice as _Choice
-except ImportError:  # pragma: no cover (older typer depends on click)
-    from click import Choice as _Choice
-
-
-class Choice(_Choice):
-    """click's choice, case-insensitive, that also takes the package's other spellings of a value
-    (`canonical`: value -> one of the choices, or ValueError): `--shell pwsh`, `--platform ios`."""
-
-    def __init__(self, choices, canonical=None):
-        super().__init__(tuple(choices), case_sensitive=False)
-        self.canonical = canonical
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, str):
-            value = value.strip()
-            if self.canonical is not None:
-                try:
-                    value = self.canonical(value)
-                except ValueError:
-                    pass  # no other spelling either: click's usage error lists the choices
-        return super().convert(value, param, ctx)
-
-
-def _platform_word(value: str) -> str:
-    """A --platform value as its choice: the framework for a JS framework, else the platform (ios: swift)."""
-    chosen = platforms.parse(value)
-    return chosen.framework or chosen.key
-
 
 def _tool_word(value: str) -> str:
     """A migration-tool symbol of the parity page (🟢 🟠 🔴) as its word."""
@@ -70,16 +40,11 @@ app = typer.Typer(
 )
 
 WORDS = {"allow_interspersed_args": False, "ignore_unknown_options": True, "help_option_names": ["-h", "--help"]}
-PLATFORM_HELP = ("Answer for this frontend platform: js, android, swift or flutter (or a JS framework: react, nextjs, "
-                 "vue, angular, react-native, javascript); default: detected from the project.")
 SHELL_HELP = "Render commands for this shell (bash, zsh, fish, powershell, powershell5, cmd, posix); default: detected."
 
 # Options several commands share. A metavar of their own keeps --help and the man page as they were.
 Shell = Annotated[Optional[str], typer.Option(
     "--shell", help=SHELL_HELP, metavar="SHELL", click_type=Choice(SHELLS, normalize_shell))]
-Platform = Annotated[Optional[str], typer.Option(
-    "--platform", help=PLATFORM_HELP, metavar="PLATFORM",
-    click_type=Choice(platforms.PLATFORMS + platforms.JS_FRAMEWORKS, _platform_word))]
 Markdown = Annotated[bool, typer.Option("--markdown", help="Print a Markdown table.")]
 
 

@@ -61,12 +61,21 @@ def test_fail_on_passes_a_project_below_the_threshold(tmp_path):
     (["/nonexistent/app"], "amplify-shim audit: /nonexistent/app is not a directory: give the Gen 1 project's folder\n"),
     ([str(TODO / "package.json")], f"amplify-shim audit: {TODO / 'package.json'} is not a directory: give the Gen 1 project's folder\n"),
     ([str(TODO), "--json", "--markdown"], "amplify-shim audit: --json and --markdown exclude each other: choose one\n"),
-    ([str(TODO), "--platform", "windows"], "amplify-shim audit: unknown platform 'windows': use js, android, swift or flutter "
-                                           "(or a JS framework: javascript, react, react-native, angular, nextjs, vue)\n"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(args, message):
     done = run(*args)
     assert (done.returncode, done.stdout, done.stderr) == (USAGE, "", message)
+
+
+@pytest.mark.parametrize("option, value, choices", [
+    ("--platform", "windows", "'js', 'android', 'swift', 'flutter'"),
+    ("--fail-on", "always", "'unsupported', 'generate-only'"),
+])
+def test_an_unknown_choice_is_a_usage_error_naming_the_choices(option, value, choices):
+    """As in every amplify-shim command: click's usage error, exit 2, nothing on stdout."""
+    done = run(str(TODO), option, value)
+    assert (done.returncode, done.stdout) == (USAGE, "")
+    assert f"Invalid value for '{option}': '{value}' is not one of {choices}" in done.stderr
 
 
 def test_a_folder_that_is_not_a_gen1_project(tmp_path):

@@ -4,14 +4,14 @@ Thin: find the project, build the report (amplify_shim.audit), print it, set the
 The audit package and rich are imported inside the command, so `amplify-shim --help` stays fast.
 """
 
-from __future__ import annotations
-
 import enum
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
+
+from .options import Platform
 
 
 class FailOn(str, enum.Enum):
@@ -24,16 +24,16 @@ FAIL_ON_HELP = ("Exit 1 when a finding is at or beyond this level. unsupported: 
                 "tool only generates code for (its data or resource is moved by hand). A file that could not be read "
                 "fails either level (what it holds is unknown). Features with no rating, or not on the parity page, "
                 "fail neither.")
-PLATFORM_HELP = ("Answer for this frontend platform: js, android, swift or flutter (or a JS framework: react, nextjs, "
-                 "vue, angular, react-native, javascript); default: detected from the project.")
 
 
 def command(
-    directory: Path = typer.Argument(Path("."), help="The Gen 1 project, or a folder inside it (default: the current folder)."),
-    json_out: bool = typer.Option(False, "--json", help="Print the report as one JSON object."),
-    markdown: bool = typer.Option(False, "--markdown", help="Print the report as Markdown (for a pull request comment)."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
-    platform: Optional[str] = typer.Option(None, "--platform", help=PLATFORM_HELP),
+    directory: Annotated[Path, typer.Argument(
+        help="The Gen 1 project, or a folder inside it (default: the current folder).")] = Path("."),
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as one JSON object.")] = False,
+    markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Print the report as Markdown (for a pull request comment).")] = False,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help=FAIL_ON_HELP, metavar="LEVEL")] = None,
+    platform: Platform = None,
 ) -> None:
     """Audit a Gen 1 project offline: what each feature it uses becomes in Gen 2, and how it migrates."""
     import os
