@@ -18,4 +18,5 @@ for arg in "$@"; do
 done
 python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
-exec .venv/bin/python -m pytest ${args[@]+"${args[@]}"}
+# One worker per core (pytest-xdist): the suite spends most of its time waiting on the programs it starts.
+exec .venv/bin/python -m pytest -n auto ${args[@]+"${args[@]}"}
