@@ -173,6 +173,8 @@ def build_plan(argv: list[str], ctx: Context, *, files: dict | None = None, gen1
 
 def payload_values(argv: list[str]) -> list[str]:
     """The file:// values of the flags that take a headless JSON payload: the only values read as files."""
+    if not any("file://" in word for word in argv):  # the usual line: no parse needed
+        return []
     inv = parse(list(argv))
     entry = TABLE.get(inv.path) if inv.path is not None else None
     rules = {**GLOBAL_FLAGS, **(entry.flags if entry else {})}

@@ -80,19 +80,12 @@ def global_flags() -> tuple[Flag, ...]:
     return by_path()[()].flags
 
 
-@_cached
 def spellings() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Every accepted token sequence -> canonical command path (read from the rows: the fast path
-    builds no Command records)."""
-    table: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for row in _rows():
-        path = row[_PATH]
-        if not path:
-            continue
-        table.setdefault(path, path)
-        for alias in row[_ALIASES]:
-            table.setdefault(alias, path)
-    return table
+    """Every accepted token sequence -> canonical command path (computed by the importer: the fast path
+    builds nothing)."""
+    from .surface_data import SPELLINGS
+
+    return SPELLINGS
 
 
 def invocable() -> list[Command]:
