@@ -637,7 +637,7 @@ def test_generator_stops_when_provenance_lacks_the_commit(monkeypatch):
         generator.build(document_text())
 
 
-# --- the hot path ---------------------------------------------------------------
+# --- the hot path (its cost is printed by benchmarks/parity.py) -------------------
 
 PROBE = """
 import sys, time
@@ -672,8 +672,3 @@ def test_import_pulls_in_no_heavy_modules(tmp_path):
     assert heavy.isdisjoint(modules), sorted(heavy & set(modules))
     assert "amplify_shim.parity.data" in modules
 
-
-def test_import_and_load_cost_under_3ms(tmp_path):
-    run_probe(tmp_path)  # writes the bytecode cache, as an installed wheel has
-    best = min(run_probe(tmp_path)[0] for _ in range(5))
-    assert best < 0.003, f"import + load + three queries took {best * 1000:.2f} ms"
