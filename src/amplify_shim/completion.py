@@ -125,11 +125,10 @@ def _powershell_dir(environ) -> Path:
 def _write(path: Path, text: str) -> bool:
     """Write unless the file already holds exactly this; True when written.
 
-    Atomically: a unique temporary file in the same directory (so two installs never write into
-    one file), fsync, then os.replace; the temporary is removed on any failure. The current file
-    is read only when it is a regular file of the same size (a FIFO there must not hang us).
+    Atomically (files.replace_file). The current file is read only when it is a regular file of the
+    same size (a FIFO there must not hang us).
     """
-    from .files import FileProblem, read_capped
+    from .files import FileProblem, read_capped, replace_file
 
     data = text.encode("utf-8")
     try:
@@ -138,30 +137,8 @@ def _write(path: Path, text: str) -> bool:
     except FileProblem:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(dir=str(path.parent), prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        try:
-            _write_all(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.chmod(tmp, _mode(path))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    replace_file(str(path), data, _mode(path))
     return True
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
 
 
 def _mode(path: Path) -> int:

@@ -158,6 +158,35 @@ def read_payload(value: str) -> str:
     return decode_utf8(path, raw, _PAYLOAD_ADVICE)
 
 
+def replace_file(path: str, data: bytes, mode: int) -> None:
+    """Replace `path` in one step: a unique temporary in the same folder (two writers never share one),
+    fsync, `mode`, then os.replace; the temporary is removed on any failure, and the error raised."""
+    import tempfile
+
+    folder, name = os.path.split(path)
+    fd, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
+    try:
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def control_char(value: str) -> str | None:
     """Words for the first character that no real value holds (NUL, C0/C1 controls, DEL, an unpaired
     surrogate from JSON's \\ud800), or None. The planner refuses such values; files.py never drops

@@ -114,6 +114,7 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 
 from amplify_shim import completion as installer  # noqa: E402
+from amplify_shim import files  # noqa: E402
 
 
 def test_each_write_uses_a_unique_temporary_in_the_target_directory(home, monkeypatch):
@@ -151,7 +152,7 @@ def test_a_failed_write_leaves_no_temporary(home, monkeypatch, failing):
         raise OSError(28, "No space left on device")
 
     if failing == "write":
-        monkeypatch.setattr(installer, "_write_all", boom)
+        monkeypatch.setattr(files, "write_all", boom)
     else:
         monkeypatch.setattr(installer.os, failing, boom)
     with pytest.raises(OSError):

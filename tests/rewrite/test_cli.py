@@ -50,7 +50,7 @@ def test_write_applies_atomically_keeps_the_mode_and_a_second_run_changes_nothin
     assert stat.S_IMODE(os.stat(copies / "deploy.sh").st_mode) == 0o751
     assert os.path.islink(copies / "link.sh")
     assert (copies / "deploy.ps1").read_bytes().startswith(b"\xef\xbb\xbf")
-    assert not [p for p in os.listdir(copies) if p.startswith(".amplify-shim-")]
+    assert not [p for p in os.listdir(copies) if p.endswith(".tmp")]  # no temporary left behind
     again = run("--check", *FILES, cwd=copies)
     assert again.returncode == 0 and again.stdout == b"", again.stderr
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
 
-from ..files import FileProblem, decode_utf8, read_capped, shown
+from ..files import FileProblem, decode_utf8, read_capped, replace_file, shown
 
 LIMIT = 8 << 20  # a 5,000-line CI file is about 300 KiB
 BOM = "\ufeff"
@@ -22,21 +21,7 @@ def read(path: str) -> str:
 
 
 def write(path: str, text: str) -> None:
-    """Replace the file in one step (a temporary file in the same folder, then os.replace), keeping its mode.
-    A symbolic link stays a link: its target is what is rewritten."""
+    """Replace the file in one step, keeping its mode. A symbolic link stays a link: its target is what
+    is rewritten."""
     target = os.path.realpath(path)
-    mode = os.stat(target).st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".amplify-shim-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    replace_file(target, text.encode("utf-8"), os.stat(target).st_mode & 0o7777)
