@@ -6,9 +6,8 @@ character or an ANSI sequence in a project file never reaches the terminal or th
 
 from __future__ import annotations
 
-import json
 
-from ..render.text import json_printable, printable
+from ..render.text import json_text, printable
 from .findings import LABELS, STATUSES
 from .kinds import SECTIONS
 
@@ -101,7 +100,7 @@ def markdown(report: dict) -> str:
 
 
 def as_json(report: dict) -> str:
-    return json_printable(json.dumps(report, ensure_ascii=False, indent=2)) + "\n"
+    return json_text(report)
 
 
 _STYLE = {"full": "green", "generate": "yellow", "none": "red", "unreadable": "red", "unrated": "dim", "unlisted": "dim"}

@@ -36,6 +36,13 @@ def printable(text: str, limit: int = WORD_LIMIT) -> str:
     return shown if len(shown) <= TEXT_LIMIT else f"{shown[:TEXT_LIMIT]}... ({len(text)} characters)"
 
 
+def json_text(data) -> str:
+    """`data` as indented JSON, safe to print (json_printable), with a final newline: every --json output."""
+    import json
+
+    return json_printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
 def json_printable(text: str) -> str:
     """JSON text (json.dumps with ensure_ascii=False) with what a terminal would act on written as
     \\uXXXX escapes: the same JSON value, safe to print. Outside strings JSON only has ASCII

@@ -7,7 +7,6 @@ here plans, detects or runs anything; rich is imported only when a terminal is t
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from types import SimpleNamespace
@@ -16,9 +15,9 @@ TOOL_WORDS = {"full": "fully supported", "generate": "generate only", "none": "u
 
 
 def print_json(data) -> None:
-    from .text import json_printable  # C1 and bidi controls escaped: ensure_ascii=False writes them raw
+    from .text import json_text  # C1 and bidi controls escaped: ensure_ascii=False writes them raw
 
-    sys.stdout.write(json_printable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+    sys.stdout.write(json_text(data))
 
 
 def _rich_console():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..files import shown
-from ..render.text import TEXT_LIMIT, json_printable, printable
+from ..render.text import TEXT_LIMIT, json_text, printable
 from .diff import unified
 
 ATTENTION = ("needs-input", "not-converted")
@@ -18,11 +18,9 @@ def diffs(results: list) -> str:
 
 
 def as_json(results: list) -> str:
-    import json
-
     payload = {"files": [{"file": r.path, "changed": r.changed, "error": r.problem} for r in results],
                "findings": [f.to_json() for r in results for f in r.findings]}
-    return json_printable(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n"
+    return json_text(payload)
 
 
 def summary(results: list, wrote: bool) -> str:
