@@ -65,7 +65,9 @@ def check_metadata(where: str, meta, license_text: Optional[bytes]) -> None:
     check(meta["Version"] == version(), f"{where}: Version {meta['Version']} is the package's {version()}")
     check(meta["License-Expression"] == "Apache-2.0", f"{where}: License-Expression: Apache-2.0")
     check(meta.get_all("License-File") == ["LICENSE"], f"{where}: License-File: LICENSE")
-    check(license_text == (ROOT / "LICENSE").read_bytes(), f"{where}: carries the repository's LICENSE")
+    repository = ROOT / "LICENSE"
+    check(license_text is not None and repository.is_file() and license_text == repository.read_bytes(),
+          f"{where}: carries the repository's LICENSE")
     check(meta["Requires-Python"] == f">={FLOOR[0]}.{FLOOR[1]}", f"{where}: Requires-Python >=3.9")
 
 
