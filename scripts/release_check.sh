@@ -51,7 +51,8 @@ say "actionlint .github/workflows/ (with shellcheck)"
 PATH="$bin:$PATH" "$bin/actionlint" -color=false .github/workflows/*.yml
 
 say "python -m build: the sdist, then the POSIX wheel from it"
-AMPLIFY_WHEEL_PLATFORM=posix "$bin/python" -m build --outdir "$work/dist" . >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+AMPLIFY_WHEEL_PLATFORM=posix "$bin/python" -m build --outdir "$work/dist" . \
+    >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 sdist=("$work"/dist/*.tar.gz)
 say "the Windows wheel, from the same sdist (AMPLIFY_WHEEL_PLATFORM=windows)"
 mkdir "$work/sdist"
