@@ -14,6 +14,8 @@ from .kinds import SECTIONS
 SHOWN_PLACES = 5  # places listed per finding in text and Markdown; JSON lists them all
 _TOOL_MARK = {"full": "\U0001F7E2", "generate": "\U0001F7E0", "none": "\U0001F534"}
 _MD_SPECIAL = set("\\`*_[]<>|~#")
+# Kinds whose place details Markdown shows too: what could not be read or recognised, which secret.
+DETAILED = frozenset({"problem", "unrecognised", "secret.committed", "function.env_secret"})
 
 
 def place(where: dict) -> str:
@@ -120,7 +122,7 @@ def markdown(report: dict) -> str:
     for name, found in sections(report):
         out += ["", f"### {md(name)}", "", "| Feature | Where | Gen 2 | Migration tool | Action |", "|---|---|---|---|---|"]
         for finding in found:
-            where = "<br>".join(md(p) for p in _places(finding, with_detail=finding["kind"] in ("problem", "unrecognised")))
+            where = "<br>".join(md(p) for p in _places(finding, with_detail=finding["kind"] in DETAILED))
             tool = f"{_TOOL_MARK.get(finding['migration_tool'], '')} {LABELS[finding['status']]}".strip()
             source_md = f"<br>source: {md(source_of(finding))}" if own_source(finding, report) else ""
             out.append(f"| {md(finding['feature'])} | {where} | {md(finding['gen2'] or '-')} | {tool} | "

@@ -58,12 +58,12 @@ def command(
         sys.stderr.write(f"amplify-shim audit: {message}\n")
         raise typer.Exit(USAGE)
 
-    chosen_formats = {f for f, given in (("json", json_out), ("markdown", markdown)) if given}
-    if output is not None:
-        chosen_formats.add(output.value)
-    if len(chosen_formats) > 1:
-        fail(f"--{' and --'.join(sorted(chosen_formats))} exclude each other: choose one format")
-    fmt = chosen_formats.pop() if chosen_formats else "text"
+    given = [(name, fmt) for name, fmt, on in (("--json", "json", json_out), ("--markdown", "markdown", markdown),
+                                               (f"--format {output.value if output else ''}", output and output.value,
+                                                output is not None)) if on]
+    if len({fmt for _, fmt in given}) > 1:
+        fail(f"{' and '.join(name for name, _ in given)} exclude each other: choose one format")
+    fmt = given[0][1] if given else "text"
     starts = [os.fspath(d) for d in directories or [Path(".")]]
     for start in starts:
         if not os.path.isdir(start):
