@@ -55,7 +55,8 @@ def scan(tree, config: dict, tpi: dict) -> None:
         if env and env not in entry[2] and entry[3] == is_committed:
             entry[2].append(env)
 
-    functions = sorted(name for name, body in obj(config.get("function")).items() if obj(body).get("service") == "Lambda")
+    functions = sorted(name for name, body in obj(config.get("function")).items()
+                       if obj(body).get("service") == "Lambda" and tree.exists(f"amplify/backend/function/{name}"))
     variables = {name: _variables(tree, name) for name in functions}
     for env, body in sorted(tpi.items()):
         for category, resources in sorted(obj(obj(body).get("categories")).items()):

@@ -38,7 +38,7 @@ class Tree:
         self.facts.append(Fact(kind, file, line, detail))
 
     def path(self, rel: str) -> str:
-        return os.path.join(self.root, *rel.split("/"))
+        return os.path.join(self.root, rel.replace("/", os.sep)) if rel else self.root
 
     def problem(self, rel: str, message: str) -> None:
         """A file problem; its one-line message names the file, which the report already shows: "it"."""
@@ -167,18 +167,18 @@ class _Index:
         for match in _STRING.finditer(text):
             raw, start = match.group(1), match.start()
             self.anywhere.setdefault(raw, []).append(start)
-            if _COLON.match(text, match.end()):
+            if match.group(2):
                 self.keys.setdefault(raw, []).append(start)
         self.newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
 
-_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
-_COLON = re.compile(r"\s*:")
+_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"(\s*:)?')  # a string, and the colon that makes it a key
 _NEWLINE = re.compile("\n")
 
 
 def _plain_names(rel: str) -> bool:
-    return not any(p in ("", ".", "..") or "\0" in p for p in rel.split("/"))
+    parts = rel.split("/")
+    return "" not in parts and "." not in parts and ".." not in parts and "\0" not in rel
 
 
 def strings(value) -> list:
