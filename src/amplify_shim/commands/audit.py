@@ -38,7 +38,7 @@ FORMAT_HELP = ("text (tables on a terminal), json, markdown (a pull request comm
 
 
 def command(
-    directories: Annotated[Optional[List[Path]], typer.Argument(
+    directory: Annotated[Optional[List[Path]], typer.Argument(
         help="Gen 1 projects, folders inside one, or folders holding several (a monorepo, a folder of clones): "
              "every project below is audited (default: the current folder).", show_default=False)] = None,
     output: Annotated[Optional[Format], typer.Option("--format", help=FORMAT_HELP, metavar="FORMAT")] = None,
@@ -64,7 +64,7 @@ def command(
     if len({fmt for _, fmt in given}) > 1:
         fail(f"{' and '.join(name for name, _ in given)} exclude each other: choose one format")
     fmt = given[0][1] if given else "text"
-    starts = [os.fspath(d) for d in directories or [Path(".")]]
+    starts = [os.fspath(d) for d in directory or [Path(".")]]
     for start in starts:
         if not os.path.isdir(start):
             fail(f"{shown(start)} is not a directory: give the Gen 1 project's folder")
