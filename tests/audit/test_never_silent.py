@@ -33,6 +33,7 @@ def named(root) -> set:
 
 @pytest.mark.parametrize("fixture", EVERY_PROJECT)
 def test_every_resource_named_is_in_the_report(fixture):
+    """threat F30"""
     root = FIXTURES / fixture
     result = report(str(root))
     listed = {(r["category"], r["name"]): r for r in result["resources"]}
@@ -117,6 +118,7 @@ FAKE_VALUES = ("sk-test-FAKEFAKEFAKEFAKEFAKE0000", "sk-test-FAKEFAKEFAKEFAKEFAKE
 
 @pytest.mark.parametrize("fmt", [[], ["--json"], ["--markdown"], ["--format", "sarif"]])
 def test_committed_secrets_are_named_once_and_never_shown(fmt):
+    """threat F31"""
     done = run(str(FIXTURES / "containers-guest-secrets"), *fmt)
     assert done.returncode == 0
     for value in FAKE_VALUES:
@@ -148,6 +150,7 @@ def test_the_cli_s_own_values_are_no_secrets(fixture):
 
 
 def test_a_repository_root_finds_every_project_below_it():
+    """threat F32"""
     root = FIXTURES / "monorepo"
     found = scan.find_projects(str(root))
     assert found == [str(root / "apps" / "fitness"), str(root / "services" / "media")]  # not node_modules
@@ -160,3 +163,10 @@ def test_a_repository_root_finds_every_project_below_it():
 def test_inside_a_project_only_that_project_is_audited():
     inner = FIXTURES / "monorepo" / "services" / "media" / "amplify" / "backend"
     assert scan.find_projects(str(inner)) == [str(FIXTURES / "monorepo" / "services" / "media")]
+
+
+def test_a_symlink_loop_below_the_folder_ends(tmp_path):
+    (tmp_path / "repo" / "apps" / "web" / "amplify" / "backend").mkdir(parents=True)
+    (tmp_path / "repo" / "apps" / "web" / CONFIG).write_text("{}")
+    (tmp_path / "repo" / "apps" / "loop").symlink_to(tmp_path / "repo")
+    assert scan.find_projects(str(tmp_path / "repo")) == [str(tmp_path / "repo" / "apps" / "web")]

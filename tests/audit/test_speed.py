@@ -33,6 +33,7 @@ def fastest(root: str, runs: int = 3) -> float:
 
 
 def test_eight_times_the_resources_take_about_eight_times_as_long(tmp_path):
+    """threat F33"""
     small, large = large_project(tmp_path, 2000), large_project(tmp_path, 16000)
     ratio = fastest(large) / fastest(small)
     assert ratio < 24, f"16,000 resources took {ratio:.1f} times as long as 2,000: not linear"
