@@ -47,7 +47,7 @@ __amplify_shim_node() {
             __amplify_a='' ;;
         'audit')
             __amplify_c=''
-            __amplify_a='d' ;;
+            __amplify_a='+d' ;;
         'completion')
             __amplify_c=''
             __amplify_a='c:bash,zsh,fish,powershell' ;;
@@ -69,7 +69,7 @@ __amplify_shim_flags() {
         '')
             __amplify_f='--help -V --version' ;;
         'audit')
-            __amplify_f='--fail-on --help --json --markdown --platform' ;;
+            __amplify_f='--fail-on --format --help --json --markdown --platform' ;;
         'completion')
             __amplify_f='--help --install' ;;
         'doctor')
@@ -92,6 +92,8 @@ __amplify_shim_kind() {
     case "$1|$2" in
         'audit|--fail-on')
             __amplify_k='c:unsupported,generate-only' ;;
+        'audit|--format')
+            __amplify_k='c:text,json,markdown,sarif' ;;
         'audit|--platform'|'explain|--platform'|'features|--platform')
             __amplify_k='c:js,android,swift,flutter,javascript,react,react-native,angular,nextjs,vue' ;;
         'explain|--shell'|'plan|--shell'|'table|--shell')

@@ -35,7 +35,7 @@ function __amplify_shim_children --description 'amplify-shim completion: the wor
     switch $argv[1]
         case ''
             printf '%s\t%s\n' \
-                'audit' 'Audit a Gen 1 project offline: what each feature it uses becomes in Gen 2, an...' \
+                'audit' 'Audit Gen 1 projects offline: what each feature they use becomes in Gen 2, an...' \
                 'completion' 'Print (or install) the static completion script for `amplify` and `amplify-sh...' \
                 'doctor' 'What the shim sees here and why: project, CI, branch, app id, tools, mode.' \
                 'explain' 'Explain a Gen 1 command: its Gen 2 equivalent at a desk and in CI, flags, par...' \
@@ -49,7 +49,7 @@ end
 function __amplify_shim_args --description 'amplify-shim completion: the kinds of the positionals'
     switch $argv[1]
         case 'audit'
-            printf '%s\n' 'd'
+            printf '%s\n' '+d'
         case 'completion'
             printf '%s\n' 'c:bash,zsh,fish,powershell'
         case 'features'
@@ -69,9 +69,10 @@ function __amplify_shim_flags --description 'amplify-shim completion: the flags 
         case 'audit'
             printf '%s\t%s\n' \
                 '--fail-on' 'Exit 1 when a finding is at or beyond this level. unsuppo...' \
+                '--format' 'text (tables on a terminal), json, markdown (a pull reque...' \
                 '--help' 'Show help and exit' \
-                '--json' 'Print the report as one JSON object.' \
-                '--markdown' 'Print the report as Markdown (for a pull request comment).' \
+                '--json' 'Print the report as one JSON object (--format json).' \
+                '--markdown' 'Print the report as Markdown, for a pull request comment...' \
                 '--platform' 'Answer for this frontend platform: js, android, swift or...'
         case 'completion'
             printf '%s\t%s\n' \
@@ -131,6 +132,8 @@ function __amplify_shim_kind --description 'amplify-shim completion: the kind of
     switch "$argv[1]|$argv[2]"
         case 'audit|--fail-on'
             echo 'c:unsupported,generate-only'
+        case 'audit|--format'
+            echo 'c:text,json,markdown,sarif'
         case 'audit|--platform' 'explain|--platform' 'features|--platform'
             echo 'c:js,android,swift,flutter,javascript,react,react-native,angular,nextjs,vue'
         case 'explain|--shell' 'plan|--shell' 'table|--shell'

@@ -30,7 +30,7 @@
     $shimKinds = New-Object 'System.Collections.Generic.Dictionary[string,string]'
     $shimGlobalKinds = New-Object 'System.Collections.Generic.Dictionary[string,string]'
     $shimNodes[''] = [string[]]@(
-        'audit|Audit a Gen 1 project offline: what each feature it uses becomes in Gen 2, an...',
+        'audit|Audit Gen 1 projects offline: what each feature they use becomes in Gen 2, an...',
         'completion|Print (or install) the static completion script for `amplify` and `amplify-sh...',
         'doctor|What the shim sees here and why: project, CI, branch, app id, tools, mode.',
         'explain|Explain a Gen 1 command: its Gen 2 equivalent at a desk and in CI, flags, par...',
@@ -50,9 +50,10 @@
     )
     $shimFlags['audit'] = [string[]]@(
         '--fail-on|Exit 1 when a finding is at or beyond this level. unsuppo...',
+        '--format|text (tables on a terminal), json, markdown (a pull reque...',
         '--help|Show help and exit',
-        '--json|Print the report as one JSON object.',
-        '--markdown|Print the report as Markdown (for a pull request comment).',
+        '--json|Print the report as one JSON object (--format json).',
+        '--markdown|Print the report as Markdown, for a pull request comment...',
         '--platform|Answer for this frontend platform: js, android, swift or...'
     )
     $shimFlags['completion'] = [string[]]@(
@@ -107,7 +108,7 @@
         '--shell|Render commands for this shell (bash, zsh, fish, powershe...'
     )
     $shimArgs['audit'] = [string[]]@(
-        'd'
+        '+d'
     )
     $shimArgs['completion'] = [string[]]@(
         'c:bash,zsh,fish,powershell'
@@ -121,6 +122,9 @@
     foreach ($k in @(
         'audit|--fail-on'
     )) { $shimKinds[$k] = 'c:unsupported,generate-only' }
+    foreach ($k in @(
+        'audit|--format'
+    )) { $shimKinds[$k] = 'c:text,json,markdown,sarif' }
     foreach ($k in @(
         'audit|--platform', 'explain|--platform', 'features|--platform'
     )) { $shimKinds[$k] = 'c:js,android,swift,flutter,javascript,react,react-native,angular,nextjs,vue' }

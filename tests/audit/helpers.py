@@ -12,6 +12,8 @@ EXPECTED = Path(__file__).resolve().parent / "expected"
 REALISTIC = ("todo-react-datastore", "blog-searchable-python", "gallery-s3-hosting", "flutter-field-service",
              "angular-legacy-rest")
 BROKEN = ("malformed-files", "partial-project")
+# Modelled on real projects (PROVENANCE.md in each): what the audit once left out or got wrong.
+EDGE = ("containers-guest-secrets", "unknown-and-missing")
 PROGRAM = os.path.join(os.path.dirname(sys.executable), "amplify-shim")
 
 

@@ -60,7 +60,7 @@ def test_fail_on_passes_a_project_below_the_threshold(tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["/nonexistent/app"], "amplify-shim audit: /nonexistent/app is not a directory: give the Gen 1 project's folder\n"),
     ([str(TODO / "package.json")], f"amplify-shim audit: {TODO / 'package.json'} is not a directory: give the Gen 1 project's folder\n"),
-    ([str(TODO), "--json", "--markdown"], "amplify-shim audit: --json and --markdown exclude each other: choose one\n"),
+    ([str(TODO), "--json", "--markdown"], "amplify-shim audit: --json and --markdown exclude each other: choose one format\n"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(args, message):
     done = run(*args)
@@ -82,7 +82,7 @@ def test_a_folder_that_is_not_a_gen1_project(tmp_path):
     (tmp_path / "package.json").write_text("{}")
     done = run(str(tmp_path))
     assert done.returncode == USAGE and done.stdout == ""
-    assert done.stderr.startswith(f"amplify-shim audit: {tmp_path} is not in a Gen 1 project: no ")
+    assert done.stderr.startswith(f"amplify-shim audit: {tmp_path} is not in a Gen 1 project and holds none: no ")
     assert done.stderr.count("\n") == 1
 
 

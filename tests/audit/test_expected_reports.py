@@ -9,14 +9,14 @@ import pytest
 
 from tests.snapshot import check_snapshot
 
-from .helpers import BROKEN, EXPECTED, FIXTURES, REALISTIC, run
+from .helpers import BROKEN, EDGE, EXPECTED, FIXTURES, REALISTIC, run
 
 
 def check(name: str, actual: str) -> None:
     check_snapshot(EXPECTED / name, actual)
 
 
-@pytest.mark.parametrize("fixture", REALISTIC + BROKEN)
+@pytest.mark.parametrize("fixture", REALISTIC + BROKEN + EDGE)
 @pytest.mark.parametrize("fmt, suffix", [("--json", "json"), ("--markdown", "md")])
 def test_report(fixture, fmt, suffix):
     root = FIXTURES / fixture

@@ -67,7 +67,8 @@ def test_counts_are_features_but_problems_are_counted_per_file():
     facts = [Fact("data.model", "s.graphql", 1, "A: @model"), Fact("data.model", "s.graphql", 5, "B: @model"),
              Fact("problem", "x.json", None, "it is not valid JSON"), Fact("problem", "y.json", None, "it is a FIFO")]
     built = findings.build(facts, ROWS, Platform("js"))
-    assert built["counts"] == {"full": 1, "generate": 0, "none": 0, "unrated": 0, "unlisted": 0, "unreadable": 2}
+    assert built["counts"] == {"full": 1, "generate": 0, "none": 0, "unrated": 0, "unlisted": 0, "unreadable": 2,
+                               "unrecognised": 0}
     assert built["verdict"] == ("incomplete: 2 project file problems (unreadable or missing); "
                                 "the migration tool migrates every rated feature found")
 

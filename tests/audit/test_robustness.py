@@ -92,16 +92,23 @@ def test_an_unreadable_file_is_reported(project):
 
 
 def test_the_malformed_fixture_reports_each_problem():
-    """threat: bad JSON, a non-object, invalid UTF-8, a wrong-type value, a truncated array."""
-    found = problems(report(str(FIXTURES / "malformed-files")))
-    assert found == {
-        "amplify/backend/api/brokenapi/schema.graphql": "it is not UTF-8 text (byte 0xff at offset 44); not audited",
-        "amplify/backend/auth/brokenauth1a2b3c4d/cli-inputs.json": "it is not valid JSON (line 5, column 1); not audited",
-        "amplify/backend/function/strangeruntime/custom-policies.json": "it is not valid JSON (line 1, column 44); not audited",
-        "amplify/team-provider-info.json": "it does not hold a JSON object; not audited",
-        "src/latin1.js": "it is not UTF-8 text (byte 0xe9 at offset 6); not audited",
-        CONFIG: "nostate: runtime unknown (no readable amplify.state or template)",
-    }
+    """threat: bad JSON, a non-object, invalid UTF-8, a wrong-type value, a truncated array; a resource that
+    is not an object is "not recognised", a resource whose folder is missing "could not be read"."""
+    result = report(str(FIXTURES / "malformed-files"))
+    found = sorted((f["kind"], w["file"], w["detail"]) for f in result["findings"]
+                   if f["kind"] in ("problem", "unrecognised") for w in f["where"])
+    missing = "its folder amplify/backend/{0} is missing; its settings are not in this report"
+    assert found == [
+        ("problem", "amplify/backend/api/brokenapi/schema.graphql", "it is not UTF-8 text (byte 0xff at offset 44); not audited"),
+        ("problem", "amplify/backend/auth/brokenauth1a2b3c4d/cli-inputs.json", "it is not valid JSON (line 5, column 1); not audited"),
+        ("problem", CONFIG, "auth/\x1b[31mred\x1b[0m: " + missing.format("auth/\x1b[31mred\x1b[0m")),
+        ("problem", CONFIG, "function/nostate: " + missing.format("function/nostate")),
+        ("problem", CONFIG, "strangeruntime: runtime unknown (no readable amplify.state or template)"),
+        ("problem", "amplify/backend/function/strangeruntime/custom-policies.json", "it is not valid JSON (line 1, column 44); not audited"),
+        ("problem", "amplify/team-provider-info.json", "it does not hold a JSON object; not audited"),
+        ("problem", "src/latin1.js", "it is not UTF-8 text (byte 0xe9 at offset 6); not audited"),
+        ("unrecognised", CONFIG, "api/rest: no service named"),
+    ]
 
 
 def test_control_characters_from_files_never_reach_the_output():

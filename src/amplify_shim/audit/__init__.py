@@ -4,7 +4,9 @@
     scan.scan(root)            files -> facts (kind, file, line, detail), project info, walk limits
     findings.build(facts, …)   facts -> findings with parity rows, status, action (pure)
     report(root, platform=…)   both, plus the platform and the parity edition answered for
-    render                     plain text, Markdown, JSON, rich
+    scan.find_projects(dir)    the projects to audit for a folder: the one it is in, else all below it
+    many.reports(dirs, …)      several projects at once (on the cores) and their summary
+    render, sarif              plain text, Markdown, JSON, rich; SARIF 2.1.0
 """
 
 from __future__ import annotations
@@ -28,5 +30,6 @@ def report(root: str, platform=None) -> dict:
         "counts": built["counts"],
         "legend": dict(findings.LABELS),
         "findings": built["findings"],
+        "resources": result.resources,
         "limits": result.limits,
     }

@@ -11,16 +11,29 @@ from __future__ import annotations
 
 AUTH, DATA, API, STORAGE, FUNCTIONS = "Auth", "Data", "API", "Storage", "Functions"
 HOSTING, OTHER, CLI = "Hosting", "Other categories", "CLI aspects"
-PROJECT = "Project files"  # what could not be read
+PROJECT = "Project files"  # what could not be read, or was not recognised
 SECTIONS = (AUTH, DATA, API, STORAGE, FUNCTIONS, HOSTING, OTHER, CLI, PROJECT)
 
+# The day the hand-written actions with a `source` were checked against those pages.
+CHECKED = "2026-12-06"
+_DOCS = "https://docs.amplify.aws/react"
+_SECRETS = (f"{_DOCS}/build-a-backend/functions/environment-variables-and-secrets/", CHECKED)
+_CUSTOM = (f"{_DOCS}/build-a-backend/add-aws-services/custom-resources/", CHECKED)
+_SECRET_ACTION = ("in Gen 2 store it with `npx ampx sandbox secret set NAME` (and per branch in the Amplify console) "
+                  "and read it with secret('NAME') in defineFunction({environment})")
 _CDK_AUTH = "on the Cognito resources with CDK in amplify/backend.ts (backend.auth.resources.cfnResources)"
 _TRIGGER = ("recreate the template's function with defineFunction() and attach it in defineAuth({triggers}); "
             "port the template code")
 
 
-def _k(section, label, rows=(), action=None):
-    return {"section": section, "label": label, "rows": tuple(rows), "action": action}
+def _k(section, label, rows=(), action=None, answer=None, source=None):
+    """A finding kind. `answer` = (Gen 1 command words, parts): its action is what `amplify-shim explain WORDS`
+    answers (parts: "instead" and note indexes, in order), with that answer's source and date, so the two
+    never drift apart. `source` = (url, checked): where a hand-written action comes from, when the
+    parity page is not it. Otherwise the action is the parity rows' rating (findings.DEFAULT_ACTIONS)."""
+    assert not (action and answer), label
+    return {"section": section, "label": label, "rows": tuple(rows), "action": action, "answer": answer,
+            "source": source}
 
 
 KINDS = {
@@ -69,6 +82,11 @@ KINDS = {
     "auth.admin_queries": _k(AUTH, "Admin queries API", [(AUTH, "Admin queries")],
                              "recreate the AdminQueries REST API and its function with CDK in amplify/backend.ts"),
     "auth.import": _k(AUTH, "Imported Cognito resources", [(AUTH, "Import auth")]),
+    "auth.identity_pool_only": _k(AUTH, "Identity pool only (no user pool)", (),
+                                  "Gen 2's auth always creates a user pool (defineAuth), and referenceAuth needs one "
+                                  "too: accept a new user pool beside the identity pool's access, or keep the identity "
+                                  "pool outside the Amplify backend and configure the library with it directly",
+                                  source=(f"{_DOCS}/build-a-backend/auth/use-existing-cognito-resources/", CHECKED)),
     "auth.override": _k(AUTH, "Auth override (override.ts)", [(AUTH, "Override auth")],
                         "port each change in override.ts to CDK in amplify/backend.ts (backend.auth.resources)"),
     "auth.oidc": _k(AUTH, "OIDC identity provider (via override)", [(AUTH, "First class OIDC support")],
@@ -127,6 +145,10 @@ KINDS = {
     "api.rest": _k(API, "REST API (API Gateway)", [(API, "REST API"), (OTHER, "REST API")]),
     "api.rest.permissions": _k(API, "REST path permissions", [(API, "REST: Restrict API access"),
                                                                (API, "REST: Auth/Guest/Group permissions")]),
+    "api.containers": _k(API, "API served by containers (ECS Fargate)", (),
+                         "Gen 2 has no container-based API: rebuild the service with CDK in amplify/backend.ts (an ECS "
+                         "Fargate service, or API Gateway in front of it) or keep it outside Amplify; the build "
+                         "pipeline Gen 1 made for it does not carry over", source=_CUSTOM),
     "api.override": _k(API, "API override (override.ts)", [(API, "Override API")],
                        "port each change to CDK in amplify/backend.ts (backend.data.resources)"),
     # Storage
@@ -160,6 +182,12 @@ KINDS = {
                            "set each with `npx ampx sandbox secret set NAME` (and in the console per branch); "
                            "read it with secret() in defineFunction({environment})"),
     "function.env": _k(FUNCTIONS, "Function environment variables", [(FUNCTIONS, "Environment variables")]),
+    "function.env_secret": _k(FUNCTIONS, "Secret in a plain environment variable", [(FUNCTIONS, "Secrets")],
+                              "a secret does not belong in a plain environment variable: " + _SECRET_ACTION,
+                              source=_SECRETS),
+    "secret.committed": _k(FUNCTIONS, "Secret committed in the repository", [(FUNCTIONS, "Secrets")],
+                           "the value is committed to the repository: rotate it, and take it out of the file and the "
+                           "git history; " + _SECRET_ACTION, source=_SECRETS),
     "function.cron": _k(FUNCTIONS, "Scheduled function", [(FUNCTIONS, "Cron jobs")]),
     "function.access.auth": _k(FUNCTIONS, "Function access to auth", [(FUNCTIONS, "Function resource access permissions: auth")]),
     "function.access.api": _k(FUNCTIONS, "Function access to the API", [(FUNCTIONS, "Function resource access permissions: API")]),
@@ -179,14 +207,17 @@ KINDS = {
     "hosting.amplify_cicd": _k(HOSTING, "Amplify Hosting, Git-based", [(HOSTING, "Amplify Console (Git-based Continuous deployment)")],
                                "keep the Amplify app; connect the branch to the Gen 2 backend (ampx pipeline-deploy)"),
     "hosting.amplify_manual": _k(HOSTING, "Amplify Hosting, manual deployment", [(HOSTING, "Amplify Console (Manual deployment)")],
-                                 "not in Gen 2: connect the git branch in the Amplify console, or deploy the frontend "
-                                 "yourself (aws amplify create-deployment)"),
+                                 answer=("hosting add", (0,))),
     "hosting.s3_cloudfront": _k(HOSTING, "S3 and CloudFront hosting", [(HOSTING, "Amazon CloudFront and S3")],
                                 "not in Gen 2: move to Amplify Hosting, or keep the bucket and distribution with CDK"),
+    "hosting.containers": _k(HOSTING, "Hosting on containers (ECS Fargate)", (),
+                             "Gen 2 has no container hosting: move the site to Amplify Hosting, or keep the container "
+                             "service with CDK in amplify/backend.ts", source=_CUSTOM),
     # Other categories (per platform)
     "analytics.pinpoint": _k(OTHER, "Analytics (Pinpoint)", [(OTHER, "Analytics (Pinpoint)"), (OTHER, "Analytics")],
-                             "define the Pinpoint app with CDK in amplify/backend.ts and addOutput() it"),
-    "analytics.kinesis": _k(OTHER, "Analytics (Kinesis)", [(OTHER, "Analytics (Kinesis)"), (OTHER, "Analytics")]),
+                             answer=("analytics add", (0, "instead"))),
+    "analytics.kinesis": _k(OTHER, "Analytics (Kinesis)", [(OTHER, "Analytics (Kinesis)"), (OTHER, "Analytics")],
+                            answer=("analytics add", ("instead",))),
     "geo.map": _k(OTHER, "Geo map", [(OTHER, "Geo (Map)"), (OTHER, "Geo")]),
     "geo.place_index": _k(OTHER, "Geo place index", [(OTHER, "Geo (PlaceIndex)"), (OTHER, "Geo")]),
     "geo.geofence": _k(OTHER, "Geo geofence collection", [(OTHER, "Geo (GeofenceCollection)"), (OTHER, "Geo")],
@@ -198,9 +229,7 @@ KINDS = {
     "custom.cdk": _k(OTHER, "Custom CDK resource", [(OTHER, "Custom (CDK)")]),
     "custom.cloudformation": _k(OTHER, "Custom CloudFormation resource", [(OTHER, "Custom (CFN)")],
                                 "include the template with CfnInclude in amplify/backend.ts"),
-    "notifications": _k(OTHER, "Notifications (Pinpoint)", (),
-                        "no Gen 2 category: keep or recreate the Pinpoint app and channels with CDK, and move "
-                        "the endpoints"),
+    "notifications": _k(OTHER, "Notifications (Pinpoint)", (), answer=("notifications add", ("instead", 0, 1))),
     # CLI aspects
     "frontend.config": _k(CLI, "Gen 1 frontend config in source", [(CLI, "Frontend config file")],
                           "load amplify_outputs.json instead (Amplify.configure(outputs)); "
@@ -209,7 +238,9 @@ KINDS = {
                            "port each change to CDK in amplify/backend.ts"),
     "ci.amplify_push": _k(CLI, "Gen 1 deploy in a build spec", [(CLI, "Deployment")],
                           "run `amplify-shim rewrite` on the file (ampx pipeline-deploy)"),
-    # What could not be read
+    # What could not be read, or what the audit does not know
+    "unrecognised": _k(PROJECT, "Not recognised", (),
+                       "the audit does not know this resource's service: check by hand what it becomes in Gen 2"),
     "problem": _k(PROJECT, "Could not be read", (),
                   "fix or restore the file and audit again: what it holds is not in this report"),
 }

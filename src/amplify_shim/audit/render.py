@@ -14,6 +14,8 @@ from .kinds import SECTIONS
 SHOWN_PLACES = 5  # places listed per finding in text and Markdown; JSON lists them all
 _TOOL_MARK = {"full": "\U0001F7E2", "generate": "\U0001F7E0", "none": "\U0001F534"}
 _MD_SPECIAL = set("\\`*_[]<>|~#")
+# Kinds whose place details Markdown shows too: what could not be read or recognised, which secret.
+DETAILED = frozenset({"problem", "unrecognised", "secret.committed", "function.env_secret"})
 
 
 def place(where: dict) -> str:
@@ -36,6 +38,30 @@ def source_line(report: dict) -> str:
 
 def counts_line(report: dict) -> str:
     return ", ".join(f"{LABELS[s]} {report['counts'][s]}" for s in STATUSES)
+
+
+OUTCOMES = ("recognised", "not recognised", "could not be read")
+
+
+def resources_line(report: dict) -> str:
+    """How many resources backend-config.json names, and what became of each (every one is in the report)."""
+    resources = report["resources"]
+    by_outcome = [f"{sum(r['outcome'] == o for r in resources)} {o}" for o in OUTCOMES]
+    return f"{len(resources)} named in backend-config.json ({', '.join(by_outcome)})"
+
+
+def own_source(finding: dict, report: dict) -> bool:
+    """Whether the finding's action has a source of its own: not the parity page the header names."""
+    return bool(finding["source"]) and finding["source"]["url"] != report["parity_source"]["url"]
+
+
+def source_of(finding: dict) -> str:
+    """Where the finding's action comes from, and the day it was checked (plus the explain command, if any)."""
+    src = finding["source"]
+    if src is None:
+        return "-"
+    also = f"; same as `{src['explain']}`" if src.get("explain") else ""
+    return f"{src['url']} (checked {src['checked']}{also})"
 
 
 def sections(report: dict) -> list:
@@ -61,6 +87,7 @@ def plain(report: dict) -> str:
              f"Platform: {platform_line(report)}",
              f"Parity data: {source_line(report)}",
              f"Environments: {printable(', '.join(project['environments']) or '(none found)', 300)}",
+             f"Resources: {resources_line(report)}",
              f"Verdict: {report['verdict']}",
              f"Findings: {counts_line(report)}"]
     for name, found in sections(report):
@@ -73,6 +100,8 @@ def plain(report: dict) -> str:
                 lines.append(f"    parity: {rows}")
             lines += [f"    at {p}" for p in _places(finding)]
             lines.append(f"    action: {printable(finding['action'], 300)}")
+            if own_source(finding, report):
+                lines.append(f"    source: {source_of(finding)}")
     return "\n".join(lines) + "\n"
 
 
@@ -85,17 +114,19 @@ def markdown(report: dict) -> str:
     out = ["## Amplify Gen 1 → Gen 2 migration audit", "",
            f"**Verdict:** {md(report['verdict'])}", "",
            f"Platform: {md(platform_line(report))}  ",
-           f"Parity data: {md(source_line(report))}", "",
+           f"Parity data: {md(source_line(report))}  ",
+           f"Resources: {md(resources_line(report))}", "",
            "| " + " | ".join(LABELS[s] for s in STATUSES) + " |",
            "|" + "---|" * len(STATUSES),
            "| " + " | ".join(str(report["counts"][s]) for s in STATUSES) + " |"]
     for name, found in sections(report):
         out += ["", f"### {md(name)}", "", "| Feature | Where | Gen 2 | Migration tool | Action |", "|---|---|---|---|---|"]
         for finding in found:
-            where = "<br>".join(md(p) for p in _places(finding, with_detail=finding["kind"] == "problem"))
+            where = "<br>".join(md(p) for p in _places(finding, with_detail=finding["kind"] in DETAILED))
             tool = f"{_TOOL_MARK.get(finding['migration_tool'], '')} {LABELS[finding['status']]}".strip()
+            source_md = f"<br>source: {md(source_of(finding))}" if own_source(finding, report) else ""
             out.append(f"| {md(finding['feature'])} | {where} | {md(finding['gen2'] or '-')} | {tool} | "
-                       f"{md(finding['action'])} |")
+                       f"{md(finding['action'])}{source_md} |")
     return "\n".join(out) + "\n"
 
 
@@ -103,7 +134,8 @@ def as_json(report: dict) -> str:
     return json_text(report)
 
 
-_STYLE = {"full": "green", "generate": "yellow", "none": "red", "unreadable": "red", "unrated": "dim", "unlisted": "dim"}
+_STYLE = {"full": "green", "generate": "yellow", "none": "red", "unreadable": "red", "unrecognised": "red",
+          "unrated": "dim", "unlisted": "dim"}
 
 
 def show_rich(report: dict) -> None:
@@ -115,7 +147,8 @@ def show_rich(report: dict) -> None:
     console = Console(highlight=False)
     console.print(Text(f"Gen 1 migration audit: {printable(report['root'], 300)}", style="bold"))
     for label, value in (("Platform", platform_line(report)), ("Parity data", source_line(report)),
-                         ("Verdict", report["verdict"]), ("Findings", counts_line(report))):
+                         ("Resources", resources_line(report)), ("Verdict", report["verdict"]),
+                         ("Findings", counts_line(report))):
         console.print(Text.assemble((f"{label}: ", "bold"), value))
     for name, found in sections(report):
         table = Table(title=name, title_justify="left", expand=True, show_lines=True)
@@ -124,5 +157,6 @@ def show_rich(report: dict) -> None:
         for finding in found:
             table.add_row(Text(LABELS[finding["status"]], style=_STYLE[finding["status"]]), Text(finding["feature"]),
                           Text("\n".join(_places(finding))), Text(finding["gen2"] or "-"), Text(_tool(finding)),
-                          Text(printable(finding["action"], 300)))
+                          Text(printable(finding["action"], 300)
+                               + (f"\nsource: {source_of(finding)}" if own_source(finding, report) else "")))
         console.print(table)

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple, Optional
 
 from ..context import GEN1_MARKERS
-from . import frontend, scan_api, scan_auth, scan_functions, scan_other, scan_storage
+from . import frontend, scan_api, scan_auth, scan_functions, scan_other, scan_secrets, scan_storage
 from .tree import Tree, obj
 
 BACKEND = "amplify/backend"
@@ -18,6 +18,10 @@ CONFIG_FILES = (f"{BACKEND}/backend-config.json", "amplify/#current-cloud-backen
                 f"{BACKEND}/amplify-meta.json")
 RESOURCE_SCANNERS = {"auth": scan_auth.resource, "api": scan_api.resource, "function": scan_functions.resource,
                      "storage": scan_storage.resource, "custom": scan_other.custom}
+# The services whose settings live in amplify/backend/<category>/<name>: without that folder, they are unread.
+FOLDER_SERVICES = {"auth": ("Cognito", "Cognito-UserPool-Groups"), "api": ("AppSync", "API Gateway", "ElasticContainer"),
+                   "function": ("Lambda", "LambdaLayer"), "storage": ("S3", "DynamoDB"),
+                   "custom": ("customCDK", "customCloudformation")}
 OVERRIDES = {"auth": "auth.override", "api": "api.override", "storage": "storage.override"}
 _IDP = re.compile(r"[Pp]roviderType\s*[:=]\s*['\"](OIDC|SAML)['\"]|UserPoolIdentityProvider(Oidc|Saml)")
 _BUILD_DEPLOY = re.compile(r"\bamplifyPush\b|\bamplify\s+(?:push|publish)\b")
@@ -27,6 +31,7 @@ class Scan(NamedTuple):
     facts: list
     project: dict
     limits: dict
+    resources: list  # each resource named in backend-config.json: {category, name, service, outcome, files}
 
 
 def find_root(start: str) -> Optional[str]:
@@ -34,7 +39,7 @@ def find_root(start: str) -> Optional[str]:
     is then reported as unreadable), or None."""
     current = os.path.abspath(start)
     while True:
-        if any(os.path.lexists(os.path.join(current, *marker.split("/"))) for marker in GEN1_MARKERS):
+        if _is_project(current):
             return current
         parent = os.path.dirname(current)
         if parent == current:
@@ -42,26 +47,90 @@ def find_root(start: str) -> Optional[str]:
         current = parent
 
 
+# Never searched for projects: dependencies, build output, VCS data, and Gen 1's own copies of the backend.
+SKIPPED_FOLDERS = frozenset({"node_modules", "#current-cloud-backend", "build", "dist", "Pods", "vendor", "venv"})
+
+
+def find_projects(start: str) -> list:
+    """The Gen 1 projects to audit for start: the one it is in (at or above), else every one below it
+    (a monorepo keeps amplify/ in a subfolder; a folder of clones holds many), in path order. Hidden
+    folders and SKIPPED_FOLDERS are not searched; symlinked folders are not followed."""
+    root = find_root(start)
+    if root is not None:
+        return [root]
+    found = []
+    for folder, subfolders, _ in os.walk(os.path.abspath(start)):
+        if _is_project(folder):
+            found.append(folder)
+            subfolders[:] = []  # a project's own folders hold no other project
+            continue
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+    return sorted(found)
+
+
+def _is_project(folder: str) -> bool:
+    return any(os.path.lexists(os.path.join(folder, *marker.split("/"))) for marker in GEN1_MARKERS)
+
+
 def scan(root: str) -> Scan:
     tree = Tree(root)
     project, tpi = _project(tree)
     config_file, config, listed = _backend_config(tree)
-    for category, resources in sorted(config.items()):
-        if category == "parameters":
-            continue
-        for name, body in sorted(obj(resources).items()):
-            body = obj(body)
-            where = f"{BACKEND}/{category}/{name}" if listed else config_file  # listed: point at the folder
-            if category in RESOURCE_SCANNERS:
-                RESOURCE_SCANNERS[category](tree, name, body, where)
-            elif category == "hosting":
-                scan_other.hosting(tree, name, body, where, tpi)
-            else:
-                scan_other.category(tree, category, name, body, where)
+    resources = [_resource(tree, category, name, obj(body), config_file, listed, tpi)
+                 for category, entries in sorted(config.items()) if category != "parameters"
+                 for name, body in sorted(obj(entries).items())]
+    if project["transformer_version"] == 1 and _has_graphql_api(config):  # v1 matters only to a GraphQL API
+        tree.add("data.transformer_v1", "amplify/cli.json", tree.locate("amplify/cli.json", "transformerversion"),
+                 "transformerversion: 1")
+    scan_secrets.scan(tree, config, tpi)
     _overrides(tree)
     _build_spec(tree)
     limits = frontend.scan(tree)
-    return Scan(tree.facts, project, limits)
+    return Scan(tree.facts, project, limits, resources)
+
+
+def _resource(tree: Tree, category: str, name: str, body: dict, config_file: str, listed: bool, tpi: dict) -> dict:
+    """Scan one resource named in backend-config.json; it always leaves a trace in the report: its findings,
+    a file that could not be read, or "not recognised" (never silence)."""
+    folder = f"{BACKEND}/{category}/{name}"
+    where = folder if listed else config_file  # listed: point at the folder
+    start = len(tree.facts)
+    missing = not listed and _has_folder(category, name, body) and not tree.exists(folder)
+    if missing:
+        tree.add("problem", where, tree.locate(where, category, name),
+                 f"{category}/{name}: its folder {folder} is missing; its settings are not in this report")
+    if missing and category == "function":
+        pass  # a function is only its files
+    elif category in RESOURCE_SCANNERS:
+        RESOURCE_SCANNERS[category](tree, name, body, where)
+    elif category == "hosting":
+        scan_other.hosting(tree, name, body, where, tpi)
+    else:
+        scan_other.category(tree, category, name, body, where)
+    found = tree.facts[start:]
+    service = body.get("service") if isinstance(body.get("service"), str) else None
+    if not found:
+        tree.add("unrecognised", where, tree.locate(where, category, name),
+                 f"{category}/{name}: " + (f"service {service}" if service else "no service named"))
+        outcome = "not recognised"
+    elif any(f.kind == "problem" for f in found):
+        outcome = "could not be read"
+    else:
+        outcome = "recognised"
+    return {"category": category, "name": name, "service": service, "outcome": outcome,
+            "files": sorted({f.file for f in found if f.kind == "problem"})}
+
+
+def _has_folder(category: str, name: str, body: dict) -> bool:
+    """Whether the CLI keeps settings the audit reads in amplify/backend/<category>/<name> (imported
+    resources and the other categories may have none; of AdminQueries, backend-config.json says it all)."""
+    if body.get("serviceType") == "imported" or (category, name) == ("api", "AdminQueries"):
+        return False
+    return body.get("service") in FOLDER_SERVICES.get(category, ())
+
+
+def _has_graphql_api(config: dict) -> bool:
+    return any(obj(body).get("service") == "AppSync" for body in obj(config.get("api")).values())
 
 
 def _project(tree: Tree) -> tuple:
@@ -71,9 +140,6 @@ def _project(tree: Tree) -> tuple:
     tpi = tree.json("amplify/team-provider-info.json") or {}
     cli = tree.json("amplify/cli.json") or {}
     version = obj(obj(cli.get("features")).get("graphqltransformer")).get("transformerversion")
-    if version == 1:
-        tree.add("data.transformer_v1", "amplify/cli.json", tree.locate("amplify/cli.json", "transformerversion"),
-                 "transformerversion: 1")
     return {"frontend": frontend_name, "framework": framework if isinstance(framework, str) else None,
             "environments": sorted(env for env, body in tpi.items() if isinstance(body, dict)),
             "transformer_version": version if isinstance(version, int) else None}, tpi

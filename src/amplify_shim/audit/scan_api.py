@@ -15,6 +15,9 @@ def resource(tree, name: str, body: dict, config: str) -> None:
     service = body.get("service")
     if service == "AppSync":
         _appsync(tree, name, body, where)
+    elif service == "ElasticContainer":  # `amplify add api` -> REST or GraphQL served by containers (Fargate)
+        api_type = body.get("apiType")
+        tree.add("api.containers", *where, f"{name}: {api_type}" if isinstance(api_type, str) else name)
     elif service == "API Gateway":
         if name == "AdminQueries":  # `amplify update auth` -> admin queries makes this API
             tree.add("auth.admin_queries", *where, name)

@@ -38,6 +38,9 @@ def resource(tree, name: str, body: dict, config: str) -> None:
     if not inputs:  # projects from before cli-inputs.json (CLI < 7) kept the answers in parameters.json
         inputs_file = f"amplify/backend/auth/{name}/parameters.json"
         inputs = tree.json(inputs_file) or {}
+    if inputs.get("authSelections") == "identityPoolOnly":  # no user pool: nothing to sign in to
+        tree.add("auth.identity_pool_only", *_at(tree, inputs_file, where, "authSelections"), name)
+        return _settings(tree, name, inputs, inputs_file)
     _sign_in(tree, name, front, inputs, inputs_file, where)
     _social(tree, name, front, inputs, inputs_file, where)
     _mfa(tree, name, front, inputs, inputs_file, where)

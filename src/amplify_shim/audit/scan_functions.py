@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .scan_secrets import secret_name
 from .tree import items, obj, strings
 
 RUNTIMES = (("nodejs", "function.runtime.nodejs"), ("python", "function.runtime.python"), ("go", "function.runtime.go"),
@@ -54,10 +55,10 @@ def _parameters(tree, name: str, params: dict, rel: str) -> None:
     secrets = strings(params.get("secretNames"))
     if secrets:
         tree.add("function.secrets", rel, tree.locate(rel, "secretNames"), f"{name}: {', '.join(secrets)}")
-    variables = [obj(v).get("environmentVariableName") for v in items(params.get("environmentVariableList"))]
-    if variables:
-        tree.add("function.env", rel, tree.locate(rel, "environmentVariableList"),
-                 f"{name}: {', '.join(v for v in variables if isinstance(v, str))}")
+    names = [obj(v).get("environmentVariableName") for v in items(params.get("environmentVariableList"))]
+    plain = [v for v in names if isinstance(v, str) and not secret_name(v)]  # secret names: scan_secrets
+    if plain:
+        tree.add("function.env", rel, tree.locate(rel, "environmentVariableList"), f"{name}: {', '.join(plain)}")
     for category, targets in sorted(obj(params.get("permissions")).items()):
         if category in ACCESS:
             tree.add(ACCESS[category], rel, tree.locate(rel, "permissions", category),

@@ -13,6 +13,8 @@ def hosting(tree, name: str, body: dict, config: str, tpi: dict) -> None:
     service = body.get("service") or name
     if service == "S3AndCloudFront":
         tree.add("hosting.s3_cloudfront", *where, name)
+    elif service == "ElasticContainer":
+        tree.add("hosting.containers", *where, name)
     elif service == "amplifyhosting":
         kind = body.get("type") or _hosting_type(tpi)
         tree.add("hosting.amplify_manual" if kind == "manual" else "hosting.amplify_cicd", *where,

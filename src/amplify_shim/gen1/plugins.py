@@ -12,7 +12,7 @@ from .table import (
     D_CLI, D_CUSTOM, D_DATA, D_DYNAMO_EXISTING, D_FUNCTIONS, D_GEO, D_GEO_EXISTING, D_GEO_SETUP, D_HOSTING,
     D_INTERACTIONS_SETUP, D_MIGRATE, D_NOTIFICATIONS, D_OVERRIDE, D_PINPOINT_MIGRATION, D_PREDICTIONS_SETUP,
     D_SANDBOX, D_SECRETS, D_SELF_HOSTING, D_SELF_HOSTING_START, D_SQL, D_STORAGE, D_STORAGE_EXISTING,
-    HOSTING_WAYS, JS_ONLY, MOCK_NEVER_EXITS, MOCK_WARNING, NO_NOTIFICATIONS_ROW, PINPOINT_EOL, P_ADD,
+    HOSTING_WAYS, JS_ONLY, MANUAL_DEPLOYMENT_NOTE, MOCK_NEVER_EXITS, MOCK_WARNING, NO_NOTIFICATIONS_ROW, PINPOINT_EOL, P_ADD,
     P_ANALYTICS, P_CODEGEN, P_CONFIGURE, P_CUSTOM, P_DATA_API, P_GEO, P_MOCK, P_OVERRIDE, P_PUSH, P_REST, P_SQL,
     SELF_HOSTING_NOTE, _entry, _help, _manual, _push, _removed,
 )
@@ -555,7 +555,7 @@ def _hosting() -> list[Entry]:
         add=_manual("hosting add", "Add hosting (Amplify Hosting, CloudFront + S3, or containers).",
                     file="amplify/hosting.ts", snippet=HOSTING_SNIPPET,
                     instead=f"{HOSTING_WAYS} For Gen 1's CloudFront + S3 hosting, the code is printed.",
-                    notes=(SELF_HOSTING_NOTE,),
+                    notes=(MANUAL_DEPLOYMENT_NOTE, SELF_HOSTING_NOTE),
                     docs=(D_SELF_HOSTING_START, D_BRANCHES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")},
                     parity=(("hosting", "*"), ("commands", "amplify add hosting")), deployment="always"),
         update_instead="Change hosting settings in the Amplify console (or `aws amplify update-branch` / `update-app`); "

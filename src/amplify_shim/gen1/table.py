@@ -134,6 +134,9 @@ BOUNDARY = ("Gen 2 sets a permissions boundary per AWS account and region when i
 HOSTING_WAYS = ("Amplify Hosting: connect the git branch in the Amplify console (it builds backend and frontend on every push). "
                 "Self-managed hosting in your own account (preview, not for production yet): write amplify/hosting.ts with defineHosting() from "
                 "@aws-amplify/hosting and deploy backend and frontend with `npx ampx deploy`.")
+# The feature parity page (Hosting, a warning callout): a manually deployed app cannot take git branches.
+MANUAL_DEPLOYMENT_NOTE = ("A Gen 1 app deployed manually (not connected to a git repository) cannot add git-based branch "
+                          "deployments in the Amplify console: create a new Amplify app and connect the repository to it.")
 SELF_HOSTING_NOTE = ("Self-managed hosting: `npm add @aws-amplify/hosting`; the account must be CDK-bootstrapped "
                      "(`cdk bootstrap aws://ACCOUNT_ID/REGION`); amplify/hosting.ts is not added to defineBackend. "
                      "`npx ampx deploy` is a preview release and asks you to confirm it (in CI pass --yes).")

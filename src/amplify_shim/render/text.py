@@ -47,7 +47,7 @@ def json_printable(text: str) -> str:
     """JSON text (json.dumps with ensure_ascii=False) with what a terminal would act on written as
     \\uXXXX escapes: the same JSON value, safe to print. Outside strings JSON only has ASCII
     punctuation, spaces and newlines, so every character escaped here is inside a string."""
-    if text.isprintable():
+    if all(line.isprintable() for line in text.split("\n")):  # the usual case, without a loop per character
         return text
     out = []
     for c in text:
