@@ -16,7 +16,11 @@ for arg in "$@"; do
         args+=("$arg")
     fi
 done
-python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+# PYTHON: the interpreter to make the venv with (the GitHub workflow sets `python` on Windows, where
+# `python3` may be the Microsoft Store stub); a Windows venv keeps it in Scripts\, not bin/.
+"${PYTHON:-python3}" -m venv .venv
+venv_python=.venv/bin/python
+[[ -d .venv/Scripts ]] && venv_python=.venv/Scripts/python
+"$venv_python" -m pip install --quiet --disable-pip-version-check -e '.[test]'
 # One worker per core (pytest-xdist): the suite spends most of its time waiting on the programs it starts.
-exec .venv/bin/python -m pytest -n auto ${args[@]+"${args[@]}"}
+exec "$venv_python" -m pytest -n auto ${args[@]+"${args[@]}"}

@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("src", "tools", "reference", "completions", "man", "docs", "README.md", "pyproject.toml")
+COPIED = ("src", "tools", "reference", "completions", "man", "docs", "README.md", "CHANGELOG.md",
+          "pyproject.toml")  # CHANGELOG.md: the man pages take their date from it
 
 NEW_ROW = {
     "path": ["env", "diff"],

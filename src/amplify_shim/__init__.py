@@ -3,4 +3,6 @@
 Kept import-free: the `amplify` fast path imports this package first.
 """
 
-__version__ = "0.1.0"
+# The one place the version is written: the build reads it (pyproject's [tool.hatch.version]),
+# and the man pages print it with its release date from CHANGELOG.md (tools/generate/man.py).
+__version__ = "0.2.0"

@@ -103,7 +103,7 @@ def load_config(path: str, explicit: bool = False) -> dict:
     except FileProblem as problem:
         raise ConfigError(f"the config file {problem}") from None
     try:
-        import tomllib
+        import tomllib  # novermin: the 3.11+ module; the except below is the deliberate tomli fallback
     except ModuleNotFoundError:  # Python < 3.11
         import tomli as tomllib  # type: ignore[no-redef]
     try:

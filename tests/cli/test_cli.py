@@ -237,7 +237,8 @@ def test_doctor_reads_a_version_printed_after_notices(tmp_path):
     (["features", "--category", "nosuch"], "'--category' / '-c'", "auth"),
     (["features", "--gen2", "maybe"], "'--gen2'", "cdk"),
     (["features", "--tool", "sometimes"], "'--tool'", "generate"),
-    (["completion", "tcsh"], "'shell'", "fish"),
+    # click before 8.2 (the newest that typer brings on Python 3.9) names an optional argument '[shell]'
+    (["completion", "tcsh"], ("'shell'", "'[shell]'"), "fish"),
 ])
 def test_an_invalid_choice_is_clicks_usage_error(cli_env, tmp_path, args, option, a_choice):
     """The usage line, the hint, the value and the valid ones; exit 2, nothing on stdout."""
@@ -247,7 +248,8 @@ def test_an_invalid_choice_is_clicks_usage_error(cli_env, tmp_path, args, option
     assert done.stderr.startswith(f"Usage: amplify-shim {args[0]} ")
     help_option = "-h" if args[0] in ("plan", "explain") else "--help"  # the Gen 1 word commands take -h too
     assert f"Try 'amplify-shim {args[0]} {help_option}' for help." in done.stderr
-    assert f"Error: Invalid value for {option}: '{bad}' is not one of " in done.stderr
+    spellings = option if isinstance(option, tuple) else (option,)
+    assert any(f"Error: Invalid value for {o}: '{bad}' is not one of " in done.stderr for o in spellings)
     assert f"'{a_choice}'" in done.stderr
 
 

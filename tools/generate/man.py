@@ -22,7 +22,7 @@ from amplify_shim.gen1.table import D_CLI, D_MIGRATE, GLOBAL_FLAGS, TABLE
 from amplify_shim.plan import PLACEHOLDERS, RUNNER_AMPX, WHY_MISSING, build_plan
 from amplify_shim.render.shell import SHELLS
 from amplify_shim.render.text import Style, command_lines, teach
-from tools import reference
+from tools import changelog, reference
 from tools.generate import roff
 from tools.generate.roff import bold, code, escape, inline, italic, word
 
@@ -30,11 +30,6 @@ ROOT = Path(__file__).resolve().parents[2]
 MAN_DIR = "man"
 SHELL = "posix"  # commands in the pages are quoted for a POSIX shell
 
-# The .TH date of each release's pages: fixed per version, so regenerating
-# never changes a page. A version bump needs a line here.
-RELEASE_DATES = {
-    "0.1.0": "2026-11-25",
-}
 MANUAL = "amplify-shim manual"
 
 # What each shim setting value means (settings.py has the values; the tests
@@ -106,11 +101,9 @@ def _check_keys(what: str, described: dict, actual) -> None:
 
 
 def _date() -> str:
-    try:
-        return RELEASE_DATES[__version__]
-    except KeyError:
-        raise SystemExit(f"generate/man.py: no release date for version {__version__}: add "
-                         f"\"{__version__}\": \"YYYY-MM-DD\" to RELEASE_DATES") from None
+    """The .TH date: the release date CHANGELOG.md gives this version, so regenerating never
+    changes a page and a version bump moves the date with it."""
+    return changelog.release_date(__version__)
 
 
 def _page(name: str) -> roff.Page:
