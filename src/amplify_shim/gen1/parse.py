@@ -109,9 +109,10 @@ def _resolve_command(inv: Invocation) -> None:
     words = inv.words
     if not words:
         return
-    if (words[0],) in surface.passthrough_paths():  # newer Gen 1 releases' own commands: taken whole
-        inv.path = (words[0],)
-        inv.args = words[1:]
+    passed = surface.passthrough_paths()
+    if (words[0],) in passed:  # newer Gen 1 releases' own commands (`gen2-migration refactor`): taken whole
+        inv.path = tuple(words[:2]) if tuple(words[:2]) in passed else (words[0],)
+        inv.args = words[len(inv.path):]
         return
     # Gen 1 plugin names are case-sensitive; a category typed in capitals (`add API`) is still read.
     categories = surface.categories()

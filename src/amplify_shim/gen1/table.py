@@ -18,7 +18,7 @@ from .surface import category_of
 AMPX_CHECKED_VERSION = "1.10.0"
 # The day the answers were last checked against the Gen 2 docs and the Gen 1 CLI's source
 # (each entry's `checked` defaults to it; see entry_source).
-KNOWLEDGE_DATE = "2026-11-30"
+KNOWLEDGE_DATE = "2026-12-06"
 
 DOCS = "https://docs.amplify.aws/react"
 D_CLI = f"{DOCS}/reference/cli-commands/"
@@ -407,13 +407,19 @@ def _core() -> list[Entry]:
             )
         ],
         # --- the real Gen 1 CLI only --------------------------------------------------------
-        _entry("gen2-migration", PASSTHROUGH, "Move a deployed Gen 1 environment to Gen 2, step by step (assess, lock, generate, refactor, …).",
-               notes=("This is a command of the real Gen 1 CLI (14.5 and later): the shim always hands it over unchanged.",),
-               docs=(D_MIGRATE,)),
+        *_migration_entries(),
         _entry("drift", PASSTHROUGH, "Detect drift between a Gen 1 project and its deployed stacks.",
                notes=("A command of the real Gen 1 CLI: always handed over unchanged.",), docs=(D_MIGRATE,)),
     ]
 
+
+
+def _migration_entries() -> list:
+    """`gen2-migration` and its steps, from the official path (gen1/migration.py)."""
+    from . import migration
+    from .surface import by_path
+
+    return migration.entries({path: c.description for path, c in by_path().items() if path[:1] == (migration.COMMAND,)})
 
 
 # The rows of the published command-mapping table, as a user types them.
