@@ -7,6 +7,7 @@ looked up.
 from __future__ import annotations
 
 from .entries import MANUAL, REMOVED, TRANSLATE, Entry, add, drop, step, var
+from . import bites
 from .table import (
     CODEGEN_CI, CODEGEN_DESK, CODEGEN_OUT, CONSOLE_URL, DOCS, D_ANALYTICS, D_AUTH, D_AUTH_EXISTING, D_BRANCHES,
     D_CLI, D_CUSTOM, D_DATA, D_DYNAMO_EXISTING, D_FUNCTIONS, D_GEO, D_GEO_EXISTING, D_GEO_SETUP, D_HOSTING,
@@ -368,7 +369,8 @@ def _auth() -> list[Entry]:
         add=_manual("auth add", "Add Cognito auth (user pool / identity pool).",
                     file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
                     register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
-                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,), parity=(("auth", "*"), ("commands", "amplify add auth")) + P_ADD),
+                    instead="Define auth in code with defineAuth().", docs=(D_AUTH, bites.GUIDE), notes=(bites.SOCIAL_URLS,),
+                    parity=(("auth", "*"), ("commands", "amplify add auth")) + P_ADD),
         update_instead="Edit defineAuth() in amplify/auth/resource.ts, then deploy (`amplify push`).",
         remove_instead="Delete amplify/auth/ and remove `auth` from defineBackend() in amplify/backend.ts, then deploy.",
         docs=(D_AUTH,),
@@ -395,8 +397,8 @@ def _api() -> list[Entry]:
                     file="amplify/data/resource.ts", snippet=DATA_SNIPPET,
                     register="import { data } from './data/resource';\n\ndefineBackend({ data });",
                     instead="Define the GraphQL API in TypeScript with defineData(). A REST API is custom CDK (API Gateway + a defineFunction handler) in amplify/backend.ts.",
-                    notes=("Gen 1 GraphQL schemas translate to a.model() definitions; @searchable, @predictions and @manyToMany have no direct Gen 2 equivalent.",),
-                    docs=(D_DATA,), parity=P_DATA_API + P_REST + (("commands", "amplify add api"),) + P_ADD),
+                    notes=(bites.SDL_OR_MODELS, bites.TABLES_SHARED, bites.DEFAULT_AUTH, bites.ADMIN_ROLES),
+                    docs=(D_DATA, bites.GUIDE, bites.PARITY), parity=P_DATA_API + P_REST + (("commands", "amplify add api"),) + P_ADD),
         update_instead="Edit the schema in amplify/data/resource.ts, then deploy (`amplify push`).",
         remove_instead="Delete amplify/data/ and remove `data` from defineBackend() in amplify/backend.ts, then deploy.",
         docs=(D_DATA,),
@@ -413,7 +415,8 @@ def _api() -> list[Entry]:
                      "Delete and redeploy your sandbox (`npx ampx sandbox delete`, then `npx ampx sandbox`): all its data is lost, as with rebuild.",
                      docs=(D_SANDBOX,), positional="resource", parity=P_DATA_API + P_REST),
             _removed("api migrate", "Migrate the GraphQL schema to transformer v2.",
-                     "Gen 2 data schemas are TypeScript; migrate the schema to a.model() definitions (see the migration guide).",
+                     "Nothing to run: in Gen 2 the schema lives in defineData(), in amplify/data/resource.ts. " + bites.SDL_OR_MODELS,
+                     notes=(bites.TABLES_SHARED, bites.DEFAULT_AUTH), docs=(bites.PARITY, bites.GUIDE),
                      flags={"--revert": drop("nothing to revert")}, parity=P_DATA_API + P_REST),
             _manual("api override", "Generate overrides.ts to customise the API's CloudFormation.",
                     file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["api"],
@@ -474,8 +477,9 @@ def _function() -> list[Entry]:
                     file="amplify/functions/{name}/resource.ts", snippet=FUNCTION_SNIPPET,
                     register="import { {ident} } from './functions/{name}/resource';\n\ndefineBackend({ {ident} });",
                     instead="Define the function with defineFunction() and write its handler in amplify/functions/{name}/handler.ts (TypeScript by default; other runtimes are CDK).",
-                    notes=("Environment variables go in defineFunction({ environment }); secrets with secret('NAME') and `npx ampx sandbox secret set NAME`.",),
-                    docs=(D_FUNCTIONS,), positional="name", flags={"--name": var("name")}, parity=(("functions", "*"), ("commands", "amplify add function")) + P_ADD),
+                    notes=("Environment variables go in defineFunction({ environment }); secrets with secret('NAME') and `npx ampx sandbox secret set NAME`.",
+                           bites.ESM_FUNCTIONS),
+                    docs=(D_FUNCTIONS, bites.GUIDE), positional="name", flags={"--name": var("name")}, parity=(("functions", "*"), ("commands", "amplify add function")) + P_ADD),
         update_instead="Edit amplify/functions/{name}/resource.ts (environment, schedule, memory, secrets) and its handler, then deploy.",
         remove_instead="Delete amplify/functions/{name}/ and remove `{ident}` from defineBackend(), then deploy.",
         docs=(D_FUNCTIONS,),

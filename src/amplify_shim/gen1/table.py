@@ -11,6 +11,7 @@ from .entries import (
     HELP, MANUAL, PASSTHROUGH, REMOVED, TOPIC, TRANSLATE, VERSION,
     Entry, add, confirm, drop, headless, replace, step, var,
 )
+from .bites import BOUNDARY, BOUNDARY_ISSUE, BOUNDARY_SNIPPET, CDK_BOOTSTRAP, GUIDE as MIGRATION_GUIDE, NEVER_ENV_REMOVE
 from .surface import category_of
 
 # Every ampx argv this table produces was checked against this version's real
@@ -49,7 +50,6 @@ D_GEO_SETUP = f"{DOCS}/build-a-backend/add-aws-services/geo/set-up-geo/"
 D_GEO_EXISTING = f"{DOCS}/build-a-backend/add-aws-services/geo/existing-resources/"
 D_PREDICTIONS_SETUP = f"{DOCS}/build-a-backend/add-aws-services/predictions/set-up-predictions/"
 D_INTERACTIONS_SETUP = f"{DOCS}/build-a-backend/add-aws-services/interactions/set-up-interactions/"
-D_PERMISSIONS_BOUNDARY = f"{DOCS}/reference/permissions-boundary/"
 D_STORAGE_EXISTING = f"{DOCS}/build-a-backend/storage/use-with-custom-s3/"
 D_DYNAMO_EXISTING = f"{DOCS}/build-a-backend/data/connect-to-existing-data-sources/connect-external-ddb-table/"
 PINPOINT_EOL = ("Amazon Pinpoint, behind Gen 1 analytics and notifications, reached end of support on 2026-10-30: "
@@ -129,8 +129,6 @@ YES_IS_NO = "Gen 1's --yes answers the delete question with its default, no: pas
 MOCK_WARNING = "Gen 2 has no local mock: `ampx sandbox` deploys REAL cloud resources (a per-developer sandbox in your AWS account), which may cost money."
 MOCK_NEVER_EXITS = ("`ampx sandbox` watches amplify/ and never exits until stopped: in CI or a script use "
                     "`npx ampx sandbox --once` or `npx ampx pipeline-deploy` instead.")
-BOUNDARY = ("Gen 2 sets a permissions boundary per AWS account and region when it is CDK-bootstrapped: "
-            "`cdk bootstrap --custom-permissions-boundary <policy-arn>` (once); every role Amplify creates there gets it")
 HOSTING_WAYS = ("Amplify Hosting: connect the git branch in the Amplify console (it builds backend and frontend on every push). "
                 "Self-managed hosting in your own account (preview, not for production yet): write amplify/hosting.ts with defineHosting() from "
                 "@aws-amplify/hosting and deploy backend and frontend with `npx ampx deploy`.")
@@ -326,16 +324,17 @@ def _core() -> list[Entry]:
             "env remove", TRANSLATE, "Delete an environment (its cloud stack and local configuration).",
             desk=(step("aws", "amplify", "delete-branch", "--app-id", "{app_id}", "--branch-name", "{name}", destructive=True),),
             positional="name",
-            notes=("Deletes the branch from the Amplify app, and with it that branch's deployed backend. Your git branch is left alone (`git branch -d NAME`).",),
-            docs=(D_BRANCHES,),
+            notes=("Deletes the branch from the Amplify app, and with it that branch's deployed backend. Your git branch is left alone (`git branch -d NAME`).",
+                   NEVER_ENV_REMOVE),
+            docs=(D_BRANCHES, MIGRATION_GUIDE),
             flags={"--force": confirm("your explicit yes to delete"), "--yes": drop(YES_IS_NO),
                    "--envName": var("name")}, parity=P_ENV
         ),
-        _removed(
+        _manual(
             "env update", "Update an environment's IAM permissions boundary.",
-            BOUNDARY + ". Run it again with another policy to change it.",
-            docs=(D_PERMISSIONS_BOUNDARY,),
-            flags={"--permissions-boundary": drop("pass the policy ARN to `cdk bootstrap --custom-permissions-boundary`")}, parity=P_ENV
+            file="amplify/backend.ts", snippet=BOUNDARY_SNIPPET, instead=BOUNDARY,
+            docs=(BOUNDARY_ISSUE, CDK_BOOTSTRAP), source=BOUNDARY_ISSUE,
+            flags={"--permissions-boundary": drop("the policy goes in the Aspect's boundaryArn (amplify/backend.ts)")}, parity=P_ENV
         ),
         _entry("env help", TRANSLATE, "Show help for environment commands.",
                desk=(step("git", "branch", "--list"),),
