@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 from ..render.text import json_text, printable
+from . import official_path
 from .findings import LABELS, STATUSES
 from .kinds import SECTIONS
 
@@ -73,6 +74,7 @@ def plain(report: dict) -> str:
                 lines.append(f"    parity: {rows}")
             lines += [f"    at {p}" for p in _places(finding)]
             lines.append(f"    action: {printable(finding['action'], 300)}")
+    lines += official_path.plain_lines(report)
     return "\n".join(lines) + "\n"
 
 
@@ -96,6 +98,7 @@ def markdown(report: dict) -> str:
             tool = f"{_TOOL_MARK.get(finding['migration_tool'], '')} {LABELS[finding['status']]}".strip()
             out.append(f"| {md(finding['feature'])} | {where} | {md(finding['gen2'] or '-')} | {tool} | "
                        f"{md(finding['action'])} |")
+    out += official_path.markdown_lines(report)
     return "\n".join(out) + "\n"
 
 
@@ -126,3 +129,4 @@ def show_rich(report: dict) -> None:
                           Text("\n".join(_places(finding))), Text(finding["gen2"] or "-"), Text(_tool(finding)),
                           Text(printable(finding["action"], 300)))
         console.print(table)
+    official_path.show_rich(console, report)

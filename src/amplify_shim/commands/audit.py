@@ -64,7 +64,7 @@ def command(
     if root is None:
         fail(f"{shown(os.path.abspath(start))} is not in a Gen 1 project: no amplify/backend/backend-config.json, "
              "amplify/team-provider-info.json or amplify/.config/project-config.json here or above")
-    result = report(root, chosen)
+    result = report(root, chosen, os.environ)
     if json_out:
         sys.stdout.write(render.as_json(result))
     elif markdown:
