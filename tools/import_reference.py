@@ -20,9 +20,11 @@ from tools.reference import REFERENCE, ROOT, read_json, refresh, settle
 GEN1_NAME = "gen1-commands.json"
 AMPX_NAME = "ampx-commands.json"
 MIGRATION_NAME = "gen2-migration.json"
+AMPX_VERSIONS_NAME = "ampx-versions.json"
 GEN1_OUT = ROOT / "src" / "amplify_shim" / "gen1" / "surface_data.py"
 AMPX_OUT = ROOT / "src" / "amplify_shim" / "gen2" / "ampx_data.py"
 MIGRATION_OUT = ROOT / "src" / "amplify_shim" / "gen1" / "migration_data.py"
+AMPX_VERSIONS_OUT = ROOT / "src" / "amplify_shim" / "gen2" / "ampx_versions_data.py"
 
 
 def compact_gen1(raw: dict) -> dict:
@@ -157,12 +159,27 @@ def compact_migration(raw: dict) -> dict:
             "checked": raw["provenance"]["date"], "sources": sources}
 
 
+def compact_ampx_versions(raw: dict) -> dict:
+    """Per command path and option, the versions that have it: the first one when every later release has it
+    too (so far always), else the list."""
+    versions = raw["versions"]
+
+    def since(have: list):
+        return have[0] if have == versions[versions.index(have[0]):] else list(have)
+
+    return {"package": raw["package"], "versions": versions,
+            "commands": {path: {"since": since(c["versions"]),
+                                "options": {name: since(have) for name, have in c["options"].items()}}
+                         for path, c in raw["commands"].items()}}
+
+
 def outputs(reference: Path = REFERENCE) -> dict[Path, str]:
     migration = read_json(reference / MIGRATION_NAME)
     gen1 = with_migration(read_json(reference / GEN1_NAME), migration)
     ampx = read_json(reference / AMPX_NAME)
     return {GEN1_OUT: render_gen1(compact_gen1(gen1)), AMPX_OUT: render(compact_ampx(ampx), AMPX_NAME),
-            MIGRATION_OUT: render(compact_migration(migration), MIGRATION_NAME)}
+            MIGRATION_OUT: render(compact_migration(migration), MIGRATION_NAME),
+            AMPX_VERSIONS_OUT: render(compact_ampx_versions(read_json(reference / AMPX_VERSIONS_NAME)), AMPX_VERSIONS_NAME)}
 
 
 def main(argv: list[str]) -> int:
