@@ -7,13 +7,15 @@ version: aws-amplify-backend-cli-<v>.tgz). Nothing is installed and nothing is r
 lib/commands/**/*.js are read as text. A command module names its word (`this.command = 'sandbox'`)
 and its options (`.option('once', …)`); its place in the command tree follows the folders (a folder's
 own command is the module named after it, e.g. sandbox/sandbox-secret/sandbox_secret_command.js), and
-`.command('enable', …)` adds an inline sub-command. The result, reference/ampx-versions.json, lists per
+`.command('enable', …)` adds an inline sub-command, and a family whose root word is a constructor argument
+(`new HostingValueRootCommand('config', …, [new HostingValueSetCommand(…), …])`, 1.10.0's `ampx config` and
+`ampx secret`) takes its sub-commands' words and options from their classes. The result, reference/ampx-versions.json, lists per
 command path the options and, for each, the versions that have it; its provenance names each tarball's
 sha512, checked against the registry's `dist.integrity` when --registry FILE is given (the output of
 `npm view "@aws-amplify/backend-cli@>=1.0.0 <2.0.0" version dist.integrity --json`).
 
-What it cannot see: commands whose word is built at run time (`ampx secret`/`ampx config`, 1.10.0's
-self-managed hosting values) and option choices built from enums; the check stays silent on those.
+What it cannot see: option choices built from enums (`--outputs-version` values); the check is silent on them.
+For 1.10.0 the result equals reference/ampx-commands.json, read from the installed parser (tested).
 tools/import_reference generates gen2/ampx_versions_data.py from the reference (python -m tools.regen).
 """
 
@@ -35,6 +37,12 @@ COMMANDS = "package/lib/commands/"
 _WORD = re.compile(r"this\.command\s*=\s*['\"]([^'\"\s]+)")
 _OPTION = re.compile(r"\.option\(\s*['\"]([a-z0-9-]+)['\"]")
 _INLINE = re.compile(r"\.command\(\s*['\"]([a-z0-9-]+)['\"]")
+# A command family whose word is a constructor argument (1.10.0's `ampx secret` / `ampx config`):
+# `new RootCommand('config', 'describe', [new SetCommand('config', store), ...])`
+_FAMILY = re.compile(r"new\s+\w+\(\s*'([a-z][a-z0-9-]*)'\s*,\s*'[^']*'\s*,\s*\[(.*?)\]", re.S)
+_MEMBER = re.compile(r"new\s+(\w+)\(")
+_CLASS = re.compile(r"^(?:export )?class (\w+)", re.M)
+_FIELD_WORD = re.compile(r"^\s*command\s*=\s*'([a-z0-9-]+)", re.M)
 
 
 def version_key(version: str) -> tuple:
@@ -44,17 +52,43 @@ def version_key(version: str) -> tuple:
 def read_release(tarball: Path) -> tuple:
     """(version, sha512 integrity, {command path: [options]}) of one published tarball."""
     modules: dict = {}
+    texts: list = []
     with tarfile.open(tarball) as archive:
         meta = json.load(archive.extractfile("package/package.json"))
         for member in archive.getmembers():
             name = member.name
             if member.isfile() and name.startswith(COMMANDS) and name.endswith(".js") and ".test." not in name:
                 text = archive.extractfile(member).read().decode("utf-8", "replace")
+                texts.append(text)
                 word = _WORD.search(text)
                 if word:
                     modules[name[len(COMMANDS):]] = (word.group(1), text)
     digest = base64.b64encode(hashlib.sha512(tarball.read_bytes()).digest()).decode()
-    return meta["version"], f"sha512-{digest}", _tree(modules)
+    tree = _tree(modules)
+    tree.update(_families(texts))
+    return meta["version"], f"sha512-{digest}", tree
+
+
+def _families(texts: list) -> dict:
+    """The command families whose root word is passed to a shared class: {"config set": [options], ...}."""
+    classes: dict = {}
+    for text in texts:
+        starts = [(m.start(), m.group(1)) for m in _CLASS.finditer(text)] + [(len(text), None)]
+        for (start, name), (end, _) in zip(starts, starts[1:]):
+            body = text[start:end]
+            word = _FIELD_WORD.search(body)
+            classes[name] = (word.group(1) if word else None, sorted(set(_OPTION.findall(body))))
+    found: dict = {}
+    for text in texts:
+        for root, members in _FAMILY.findall(text):
+            words = [(classes.get(m) or (None, []))for m in _MEMBER.findall(members)]
+            if not any(word for word, _ in words):
+                continue
+            found[root] = []
+            for word, options in words:
+                if word:
+                    found[f"{root} {word}"] = options
+    return found
 
 
 def _tree(modules: dict) -> dict:
@@ -109,7 +143,7 @@ def build(source: Path, registry: dict | None = None) -> dict:
                          "registry": f"https://www.npmjs.com/package/{PACKAGE}", "version": f"1.x: {', '.join(versions)}",
                          "integrity": {v: i for v, i, _ in releases},
                          "integrity_checked": "against the registry's dist.integrity" if registry else "not checked"}],
-            "unseen": "commands whose word is built at run time (`ampx secret`, `ampx config`) and option choices",
+            "unseen": "option choices (values built from enums)",
         },
         "package": PACKAGE,
         "versions": versions,

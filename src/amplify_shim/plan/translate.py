@@ -15,6 +15,7 @@ from ..gen1.table import GLOBAL_FLAGS, TABLE
 from .flags import Reading, read_flags
 from .model import KINDS, Plan, Step, add_yes_flags
 from .runners import RUNNER_AMPX, ampx_words
+from . import ampx_fit
 from .steps import apply_additions, apply_profile, computed, expand
 from .values import Vars, describe, fill, reject_unusable
 
@@ -32,6 +33,8 @@ def build_plan(argv: list[str], ctx: Context, *, files: dict | None = None, gen1
         plan = _build(argv, ctx, files)
     if plan.error:
         plan.steps = []  # a plan with a usage error has nothing to run, or to copy
+    else:
+        ampx_fit.check(plan, ctx)  # every ampx option exists in the project's installed backend-cli, or a note says so
     return plan
 
 
