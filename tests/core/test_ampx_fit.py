@@ -52,19 +52,22 @@ def test_problems(words, installed, expected):
 
 def test_a_plan_for_an_old_ampx_says_what_is_missing_and_how_to_fix_it():
     ctx = Context.example(ampx_version="1.0.0")
-    plan = build_plan(["mock", "function", "fn"], ctx)
+    plan = build_plan(["sandbox", "--stream-function-logs"], ctx)
     assert plan.steps  # still the plan: the note says what to do first
     assert "@aws-amplify/backend-cli 1.0.0" in plan.notes[0] and "--stream-function-logs" in plan.notes[0]
     assert "`npm update @aws-amplify/backend-cli`" in plan.notes[0] and "1.2.0" in plan.notes[0]
-    pnpm = build_plan(["mock", "function", "fn"], Context.example(ampx_version="1.0.0", runner="pnpm"))
+    pnpm = build_plan(["sandbox", "--stream-function-logs"], Context.example(ampx_version="1.0.0", runner="pnpm"))
     assert "`pnpm update @aws-amplify/backend-cli`" in pnpm.notes[0]
-    assert not any("backend-cli 1.10.0" in n for n in build_plan(["mock", "function", "fn"],
+    assert not any("backend-cli 1.10.0" in n for n in build_plan(["sandbox", "--stream-function-logs"],
                                                                  Context.example(ampx_version="1.10.0")).notes)
 
 
-def test_forwarded_gen2_words_are_checked_too():
-    plan = build_plan(["sandbox", "--stream-function-logs"], Context.example(ampx_version="1.1.1"))
-    assert any("has no --stream-function-logs" in n for n in plan.notes)
+def test_translated_gen1_commands_are_checked_too():
+    ctx = Context.example(ci=True, branch="main", app_id="d1abc", ampx_version="1.0.4", frontend="flutter")
+    plan = build_plan(["push"], ctx)  # CI: pipeline-deploy with the Flutter outputs format, from 1.1.0 on
+    if any("--outputs-format" in step.argv for step in plan.steps):
+        assert any("has no --outputs-format of ampx pipeline-deploy" in n for n in plan.notes)
+    assert problems(["pipeline-deploy", "--branch", "b", "--app-id", "a"], "1.0.4") == []
 
 
 def test_context_reads_the_installed_version(tmp_path):

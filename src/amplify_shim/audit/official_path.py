@@ -176,6 +176,7 @@ def build(root: str, findings: list, environ) -> dict:
             "next": f"{first} (read-only first step: amplify gen2-migration assess; rehearse on a clone: amplify env add){then}"}
 
 
+MD_SPECIAL = set("\\`*_[]<>|~#")  # as audit/render.py escapes Markdown (not imported: render calls this module)
 _MARK = {OK: "ok", TODO: "to do", UNKNOWN: "unknown", NOT_APPLICABLE: "n/a"}
 
 
@@ -198,12 +199,11 @@ def plain_lines(report: dict) -> list:
 
 def markdown_lines(report: dict) -> list:
     from ..render.text import printable
-    from .render import _MD_SPECIAL
 
     section = report.get("official_path")
     if not section:
         return []
-    escaped = ("".join(f"\\{c}" if c in _MD_SPECIAL else c for c in printable(line, 600)) for line in _lines(section))
+    escaped = ("".join(f"\\{c}" if c in MD_SPECIAL else c for c in printable(line, 600)) for line in _lines(section))
     return ["", "### Next on the official path", "", *(f"- {line}" for line in escaped)]
 
 

@@ -16,7 +16,7 @@ from .vocab import (
     D_SANDBOX, D_SECRETS, D_SELF_HOSTING, D_SELF_HOSTING_START, D_SQL, D_STORAGE, D_STORAGE_EXISTING,
     HOSTING_WAYS, JS_ONLY, MOCK_NEVER_EXITS, MOCK_WARNING, NO_NOTIFICATIONS_ROW, PINPOINT_EOL, P_ADD,
     P_ANALYTICS, P_CODEGEN, P_CONFIGURE, P_CUSTOM, P_DATA_API, P_GEO, P_MOCK, P_OVERRIDE, P_PUSH, P_REST, P_SQL,
-    SELF_HOSTING_NOTE, make_entry, help_entry, manual_entry, push_entry, removed_entry,
+    SANDBOX_ONCE, SELF_HOSTING_NOTE, make_entry, help_entry, manual_entry, push_entry, removed_entry,
 )
 
 AUTH_SNIPPET = """import { defineAuth } from '@aws-amplify/backend';
@@ -310,17 +310,27 @@ def _removal(add: Entry) -> str:
             f"// then delete {folder}/ and deploy.\n")
 
 
+D_LAMBDA_INVOKE = "https://docs.aws.amazon.com/cli/latest/reference/lambda/invoke.html"
+
+
 def _mock_function() -> Entry:
+    """Gen 2 runs no function locally: the real way is the AWS CLI against the deployed function (its name is
+    generated: the Lambda console shows it, so does the list-functions query in the note)."""
     return make_entry(
         "mock function", TRANSLATE, "Invoke a function locally with an event file.",
-        desk=(step("ampx", "sandbox", "--stream-function-logs", ("--logs-filter", "{name}")),),
+        desk=(step("aws", "lambda", "invoke", "--function-name", "{name}", "--cli-binary-format", "raw-in-base64-out",
+                   "response.json"),),
         positional="name",
-        notes=(MOCK_WARNING, "Invoke the deployed function from your app or with `aws lambda invoke`; its logs stream to this terminal.",
-               MOCK_NEVER_EXITS),
-        docs=(D_SANDBOX, D_FUNCTIONS),
-        flags={"--event": drop("pass the event to `aws lambda invoke --payload`"),
+        notes=("Gen 2 has no local invoke: this invokes the deployed function with the AWS CLI, its response in "
+               "response.json. NAME is the deployed function's generated name (amplify-<app-id>-<branch>-…-<name>…), "
+               "not the Gen 1 resource name: the Lambda console shows it, and so does `aws lambda list-functions --query "
+               "\"Functions[?contains(FunctionName, '<name>')].FunctionName\"`; amplify_outputs.json holds it only if "
+               "you add it with backend.addOutput().",
+               "To watch its logs while you invoke it: `npx ampx sandbox --stream-function-logs` (a sandbox deployment).",),
+        docs=(D_FUNCTIONS, D_SANDBOX), source=D_LAMBDA_INVOKE,
+        flags={"--event": drop("pass the event file as `--payload file://EVENT` to aws lambda invoke"),
                "--timeout": drop("set timeoutSeconds in defineFunction()")},
-        gen2_help=("sandbox",), parity=P_MOCK)
+        ask="Deployed function name (from the Lambda console): ", parity=P_MOCK)
 
 
 def _category(name: str, *, service: str, console_url: str, add: Entry, update_instead: str,
@@ -652,20 +662,26 @@ def _predictions() -> list[Entry]:
     )
 
 
+MOCK_IN_CI = ("In CI this is one sandbox deployment that exits (`--once`), not a watcher that never does: run your "
+              "tests against it, then remove it with `npx ampx sandbox delete --yes`.")
+
+
 def _mock() -> list[Entry]:
     return [
         make_entry("mock", TRANSLATE, "Run the mockable categories (GraphQL API, storage, functions) locally.",
-                   desk=(step("ampx", "sandbox"),),
-                   notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,),
+                   desk=(step("ampx", "sandbox"),), ci=(SANDBOX_ONCE,),
+                   notes=(MOCK_WARNING, MOCK_NEVER_EXITS, MOCK_IN_CI), docs=(D_SANDBOX,),
                    flags={"--event": drop("there is no local invocation"), "--timeout": drop("there is no local invocation"),
                           "--https": drop("the sandbox endpoints are already HTTPS")},
                    gen2_help=("sandbox",), parity=P_MOCK),
         make_entry("mock api", TRANSLATE, "Run the local GraphQL mock server.",
-                   desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,),
+                   desk=(step("ampx", "sandbox"),), ci=(SANDBOX_ONCE,), notes=(MOCK_WARNING, MOCK_NEVER_EXITS, MOCK_IN_CI),
+                   docs=(D_SANDBOX,),
                    flags={"--https": drop("the sandbox endpoints are already HTTPS"), "--timeout": drop("set timeouts in code")},
                    gen2_help=("sandbox",), parity=P_MOCK),
         make_entry("mock storage", TRANSLATE, "Run the local S3 storage mock.",
-                   desk=(step("ampx", "sandbox"),), notes=(MOCK_WARNING, MOCK_NEVER_EXITS), docs=(D_SANDBOX,), gen2_help=("sandbox",), parity=P_MOCK),
+                   desk=(step("ampx", "sandbox"),), ci=(SANDBOX_ONCE,), notes=(MOCK_WARNING, MOCK_NEVER_EXITS, MOCK_IN_CI),
+                   docs=(D_SANDBOX,), gen2_help=("sandbox",), parity=P_MOCK),
         _mock_function(),
         help_entry("mock help", "Show mock help.", parity=P_MOCK),
     ]

@@ -15,7 +15,7 @@ from ..gen1.table import GLOBAL_FLAGS, TABLE
 from .flags import Reading, read_flags
 from .model import KINDS, Plan, Step, add_yes_flags
 from .runners import RUNNER_AMPX, ampx_words
-from . import ampx_fit
+from . import ampx_fit, placeholders, side_by_side
 from .steps import apply_additions, apply_profile, computed, expand
 from .values import Vars, describe, fill, reject_unusable
 
@@ -35,6 +35,7 @@ def build_plan(argv: list[str], ctx: Context, *, files: dict | None = None, gen1
         plan.steps = []  # a plan with a usage error has nothing to run, or to copy
     else:
         ampx_fit.check(plan, ctx)  # every ampx option exists in the project's installed backend-cli, or a note says so
+        side_by_side.warn_first(plan, ctx)  # Gen 1 and Gen 2 side by side: the migration's warning comes first
     return plan
 
 
@@ -163,6 +164,7 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     if ctx.project_kind == "gen2" and any(t.tokens[:1] == ("pm-create",) for t in templates):
         plan.notes.append(ALREADY_GEN2.format(root=ctx.project_root))
     reject_unusable(v, plan)
+    placeholders.refuse(inv, plan)
     computed(entry, v)
     plan.vars = {k: {"value": v.values[k], "source": v.sources.get(k)} for k in v.values}
 
