@@ -79,3 +79,15 @@ def test_explain_shows_gen1_maintenance_and_end_of_life_dates():
     assert any("2027-05-01" in line for line in data["gen1_lifecycle"])
     assert "2026-05-01" in explain_text(data, "bash")
     assert explain_data(["sandbox"], DESK)["gen1_lifecycle"] is None  # a Gen 2 word has no Gen 1 lifecycle
+
+
+def test_version_names_the_gen1_cli_and_ampx_versions_the_knowledge_was_checked_against():
+    """npm: @aws-amplify/cli 14.5.1 is the newest release, the docs require ^14.4.0, @aws-amplify/cli-internal
+    14.2.2 is the runnable peer; reference/ampx-versions.json covers @aws-amplify/backend-cli 1.0.0-1.10.0."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "amplify_shim", "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert "@aws-amplify/cli 14.5.1" in done.stdout and "14.4.0" in done.stdout and "cli-internal 14.2.2" in done.stdout
+    assert "@aws-amplify/backend-cli 1.10.0" in done.stdout and "1.0.0-1.10.0" in done.stdout
