@@ -404,7 +404,7 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
     ctx.ampx_dir = find_ampx(start)
     ctx.ampx_installed = ctx.ampx_dir is not None
-    ctx.ampx_version = installed_version(ctx.ampx_dir)
+    ctx.ampx_version = installed_version(ctx.ampx_dir, ctx.warnings)
     return ctx
 
 

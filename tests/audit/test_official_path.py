@@ -101,3 +101,15 @@ def test_text_and_markdown_end_with_the_section():
     root = str(FIXTURES / "todo-react-datastore")
     assert "== Next on the official path" in run(root, env={"PATH": ""}).stdout
     assert "### Next on the official path" in run(root, "--markdown", env={"PATH": ""}).stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_package_json_is_an_unknown_not_a_hang(tmp_path):
+    """docs/threats.md F17."""
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "gallery-s3-hosting", project)
+    (project / "package.json").unlink()
+    os.mkfifo(project / "package.json")
+    done = run(str(project), "--json", env={"PATH": ""})
+    assert done.returncode == 0
+    assert checks(json.loads(done.stdout)["official_path"])["aws-amplify"]["status"] == "n/a"

@@ -95,4 +95,13 @@ def test_the_version_is_read_without_json(text, expected):
 
 
 def test_no_package_dir_no_version(tmp_path):
-    assert version(None) is None and version(str(tmp_path)) is None
+    assert version(None, []) is None and version(str(tmp_path), []) is None
+
+
+def test_a_fifo_package_json_never_blocks(tmp_path):
+    """docs/threats.md F16."""
+    import os
+
+    os.mkfifo(tmp_path / "package.json")
+    warnings: list = []
+    assert version(str(tmp_path), warnings) is None and "FIFO" in warnings[0]

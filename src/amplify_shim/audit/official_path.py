@@ -12,7 +12,6 @@ docs' guide (gen1/migration.py, reference/gen2-migration.json) and gen1/bites.py
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -48,11 +47,10 @@ def _cli_version(path: str) -> str | None:
 
 
 def _read_json(path: str):
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.loads(handle.read(1 << 20))
-    except (OSError, ValueError):
-        return None
+    """Through files.py (regular files, capped: a FIFO never blocks); any problem is an unknown."""
+    from ..files import read_json_object
+
+    return read_json_object(path, [])
 
 
 def _gen1_cli(environ, required: str) -> dict:

@@ -1,26 +1,26 @@
 """Which @aws-amplify/backend-cli the project has installed: the "version" of its package.json.
 
-Read on the `amplify` fast path (context detection), so with str methods only: no json, no re. The
-top-level "version" key is found by walking the object with a depth count that skips strings.
+Read on the `amplify` fast path (context detection), so with str methods only: no json, no re. The file
+is read through files.py (a regular file, capped, strict UTF-8: a FIFO there never blocks); the top-level
+"version" key is found by walking the object with a depth count that skips strings.
 """
 
 from __future__ import annotations
 
 import os
 
+from ..files import read_text
+
 LIMIT = 1 << 16  # a package.json larger than this is not npm's
 
 
-def version(package_dir: str | None) -> str | None:
-    """The installed version (`"1.4.3"`), or None: no package dir, unreadable, or no top-level version."""
+def version(package_dir: str | None, warnings: list) -> str | None:
+    """The installed version (`"1.4.3"`), or None: no package dir, unreadable (one line in warnings), or no
+    top-level version."""
     if not package_dir:
         return None
-    try:
-        with open(os.path.join(package_dir, "package.json"), encoding="utf-8") as handle:
-            text = handle.read(LIMIT)
-    except (OSError, UnicodeDecodeError):
-        return None
-    return top_level_string(text, "version")
+    text = read_text(os.path.join(package_dir, "package.json"), warnings, LIMIT)
+    return top_level_string(text, "version") if text is not None else None
 
 
 def _string_end(text: str, start: int) -> int:
