@@ -156,7 +156,8 @@ def compact_migration(raw: dict) -> dict:
     sources = [{k: s[k] for k in ("repository", "registry", "path", "commit", "version", "date", "published")
                 if k in s} for s in raw["provenance"]["sources"]]
     return {"cli": raw["cli"], "lifecycle": raw["lifecycle"], "guide": raw["guide"],
-            "checked": raw["provenance"]["date"], "sources": sources}
+            "checked": raw["provenance"]["date"], "sources": sources,
+            "descriptions": {" ".join(c["path"]): c["description"] for c in raw["commands"]}}
 
 
 def compact_ampx_versions(raw: dict) -> dict:

@@ -73,9 +73,10 @@ def explained(path: tuple) -> dict | None:
             "iam_actions": data["iam_actions"], "steps": data["steps"]}
 
 
-def entries(descriptions: dict) -> list:
-    """The table entries: `gen2-migration` and one per sub-command, all handed to the real Gen 1 CLI.
-    `descriptions`: path -> the Gen 1 surface's description (the CLI's own words)."""
+def entries() -> list:
+    """The table entries: `gen2-migration` and one per sub-command, all handed to the real Gen 1 CLI, each
+    described in the CLI's own words (its STEPS descriptions, as the surface has them)."""
+    descriptions = _data()["descriptions"]
     url = guide()["url"]
     required = cli()["required"]
     top = Entry(path=(COMMAND,), kind=PASSTHROUGH,
@@ -87,7 +88,7 @@ def entries(descriptions: dict) -> list:
     for name in tool_steps():
         found = step(name)
         steps.append(Entry(
-            path=(COMMAND, name), kind=PASSTHROUGH, summary=descriptions.get((COMMAND, name), found["title"]),
+            path=(COMMAND, name), kind=PASSTHROUGH, summary=descriptions.get(f"{COMMAND} {name}", found["title"]),
             notes=(f"In the cloud: {found['cloud']}", f"Rollback: {found['rollback']}", f"After it: {found['after']}"),
             docs=(url,), source=url, checked=checked()))
     return [top, *steps]

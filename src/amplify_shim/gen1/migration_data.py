@@ -219,4 +219,15 @@ DATA = {'cli': {'package': '@aws-amplify/cli',
               'date': '2026-05-02'},
              {'registry': 'https://www.npmjs.com/package/@aws-amplify/cli',
               'version': '14.5.1',
-              'date': '2026-06-30'}]}
+              'date': '2026-06-30'}],
+ 'descriptions': {'gen2-migration': 'Gen 1 -> Gen 2 migration tool (Developer Preview); steps assess, lock, '
+                                    'generate, refactor, retain.',
+                  'gen2-migration assess': 'Assesses migration readiness for your Gen1 environment '
+                                           '(read-only).',
+                  'gen2-migration lock': 'Locks your Gen1 environment to prevent updates during migration.',
+                  'gen2-migration generate': 'Generates Gen2 application code from your existing Gen1 '
+                                             'environment.',
+                  'gen2-migration refactor': 'Moves stateful resources from your Gen1 CloudFormation stacks '
+                                             'to your Gen2 stacks.',
+                  'gen2-migration retain': 'Apply retain to every resource in every Gen1 stack below the '
+                                           'root.'}}

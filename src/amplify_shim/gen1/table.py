@@ -279,9 +279,8 @@ def _core() -> list[Entry]:
 def _migration_entries() -> list:
     """`gen2-migration` and its steps, from the official path (gen1/migration.py)."""
     from . import migration
-    from .surface import by_path
 
-    return migration.entries({path: c.description for path, c in by_path().items() if path[:1] == (migration.COMMAND,)})
+    return migration.entries()
 
 
 # What a command of a third-party Gen 1 CLI plugin (`amplify amplify-function-hotswap-plugin watch`) becomes.
