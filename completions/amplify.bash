@@ -223,19 +223,21 @@ __amplify_node() {
         'custom help'|'custom status'|'custom update'|'delete'|'deploy'|'diagnose'|'disable'|'drift'|\
         'enable auth'|'enable hosting'|'env get'|'env help'|'env import'|'env list'|'env ls'|\
         'env pull'|'env update'|'export pull'|'function add'|'function configure'|'function console'|\
-        'function help'|'function status'|'function update'|'generate forms'|\
-        'generate graphql-client-code'|'generate outputs'|'generate schema-from-database'|\
-        'generate-schema api'|'geo add'|'geo configure'|'geo console'|'geo help'|'geo import'|\
-        'geo remove'|'geo status'|'geo update'|'get env'|'gql-compile api'|'help Predictions'|\
-        'help analytics'|'help api'|'help auth'|'help aws'|'help awscfn'|'help awscloudformation'|\
-        'help custom'|'help function'|'help geo'|'help hosting'|'help interaction'|\
-        'help interactions'|'help notification'|'help notifications'|'help predictions'|'help root'|\
-        'help storage'|'hosting add'|'hosting configure'|'hosting console'|'hosting enable'|\
-        'hosting help'|'hosting serve'|'hosting status'|'hosting update'|'import api'|'import auth'|\
-        'import env'|'import geo'|'import storage'|'info'|'init'|'interaction'|'interaction add'|\
-        'interaction configure'|'interaction help'|'interaction update'|'interactions add'|\
-        'interactions configure'|'interactions help'|'interactions status'|'interactions update'|\
-        'list env'|'list notification'|'list notifications'|'list plugin'|'logout'|'ls notification'|\
+        'function help'|'function status'|'function update'|'gen2-migration assess'|\
+        'gen2-migration generate'|'gen2-migration lock'|'gen2-migration refactor'|\
+        'gen2-migration retain'|'generate forms'|'generate graphql-client-code'|'generate outputs'|\
+        'generate schema-from-database'|'generate-schema api'|'geo add'|'geo configure'|\
+        'geo console'|'geo help'|'geo import'|'geo remove'|'geo status'|'geo update'|'get env'|\
+        'gql-compile api'|'help Predictions'|'help analytics'|'help api'|'help auth'|'help aws'|\
+        'help awscfn'|'help awscloudformation'|'help custom'|'help function'|'help geo'|\
+        'help hosting'|'help interaction'|'help interactions'|'help notification'|\
+        'help notifications'|'help predictions'|'help root'|'help storage'|'hosting add'|\
+        'hosting configure'|'hosting console'|'hosting enable'|'hosting help'|'hosting serve'|\
+        'hosting status'|'hosting update'|'import api'|'import auth'|'import env'|'import geo'|\
+        'import storage'|'info'|'init'|'interaction'|'interaction add'|'interaction configure'|\
+        'interaction help'|'interaction update'|'interactions add'|'interactions configure'|\
+        'interactions help'|'interactions status'|'interactions update'|'list env'|\
+        'list notification'|'list notifications'|'list plugin'|'logout'|'ls notification'|\
         'ls notifications'|'migrate api'|'mock api'|'mock help'|'mock storage'|'model'|\
         'model codegen'|'model-introspection codegen'|'models codegen'|'new-user'|'new-user aws'|\
         'new-user awscfn'|'new-user awscloudformation'|'new-user root'|'newUser'|'newUser aws'|\
@@ -347,8 +349,8 @@ __amplify_node() {
             __amplify_c='add build console help invoke push remove status update'
             __amplify_a='' ;;
         'gen2-migration')
-            __amplify_c=''
-            __amplify_a='c:assess,lock,generate,refactor,decommission,clone,shift' ;;
+            __amplify_c='assess generate lock refactor retain'
+            __amplify_a='' ;;
         'generate')
             __amplify_c='forms graphql-client-code outputs schema-from-database'
             __amplify_a='' ;;
@@ -530,10 +532,18 @@ __amplify_flags() {
         'function invoke'|'invoke function'|'mock function')
             __amplify_f='--event --timeout --debug -h --headless --help --shim-ask --shim-passthrough
                 --shim-print --shim-run --shim-teach --shim-translate --silent -v --version -y --yes' ;;
-        'gen2-migration')
-            __amplify_f='--no-rollback --rollback --skip-validations --validations-only --debug -h --headless
-                --help --shim-ask --shim-passthrough --shim-print --shim-run --shim-teach
-                --shim-translate --silent -v --version -y --yes' ;;
+        'gen2-migration generate'|'gen2-migration lock')
+            __amplify_f='--additional-stateful-resource-types --no-rollback --rollback --skip-validations
+                --validations-only --debug -h --headless --help --shim-ask --shim-passthrough
+                --shim-print --shim-run --shim-teach --shim-translate --silent -v --version -y --yes' ;;
+        'gen2-migration refactor')
+            __amplify_f='--additional-stateful-resource-types --no-rollback --rollback --skip-validations
+                --to --validations-only --debug -h --headless --help --shim-ask --shim-passthrough
+                --shim-print --shim-run --shim-teach --shim-translate --silent -v --version -y --yes' ;;
+        'gen2-migration retain')
+            __amplify_f='--no-rollback --skip-validations --validations-only --debug -h --headless --help
+                --shim-ask --shim-passthrough --shim-print --shim-run --shim-teach --shim-translate
+                --silent -v --version -y --yes' ;;
         'generate')
             __amplify_f='--profile --debug -h --headless --help --shim-ask --shim-passthrough --shim-print
                 --shim-run --shim-teach --shim-translate --silent -v --version -y --yes' ;;
@@ -632,15 +642,17 @@ __amplify_kind() {
         'codegen model-introspection|--model-schema'|'codegen model-introspection|--output-dir'|\
         'codegen models|--model-schema'|'codegen models|--output-dir'|'codegen model|--model-schema'|\
         'codegen model|--output-dir'|'deploy|--outputs-out-dir'|'export pull|--out'|'export|--out'|\
-        'function invoke|--event'|'generate forms|--out-dir'|'generate graphql-client-code|--out'|\
-        'generate outputs|--out-dir'|'generate schema-from-database|--out'|\
-        'generate-schema api|--out'|'generate-schema api|--sql-schema'|'invoke function|--event'|\
-        'mock api|--https'|'mock function|--event'|'mock|--event'|'mock|--https'|\
-        'model codegen|--model-schema'|'model codegen|--output-dir'|\
-        'model-introspection codegen|--model-schema'|'model-introspection codegen|--output-dir'|\
-        'models codegen|--model-schema'|'models codegen|--output-dir'|\
-        'pipeline-deploy|--outputs-out-dir'|'sandbox|--dir-to-watch'|'sandbox|--logs-out-file'|\
-        'sandbox|--outputs-out-dir')
+        'function invoke|--event'|'gen2-migration generate|--additional-stateful-resource-types'|\
+        'gen2-migration lock|--additional-stateful-resource-types'|\
+        'gen2-migration refactor|--additional-stateful-resource-types'|'generate forms|--out-dir'|\
+        'generate graphql-client-code|--out'|'generate outputs|--out-dir'|\
+        'generate schema-from-database|--out'|'generate-schema api|--out'|\
+        'generate-schema api|--sql-schema'|'invoke function|--event'|'mock api|--https'|\
+        'mock function|--event'|'mock|--event'|'mock|--https'|'model codegen|--model-schema'|\
+        'model codegen|--output-dir'|'model-introspection codegen|--model-schema'|\
+        'model-introspection codegen|--output-dir'|'models codegen|--model-schema'|\
+        'models codegen|--output-dir'|'pipeline-deploy|--outputs-out-dir'|'sandbox|--dir-to-watch'|\
+        'sandbox|--logs-out-file'|'sandbox|--outputs-out-dir')
             __amplify_k='f' ;;
         'codegen models|--target'|'codegen model|--target'|'model codegen|--target'|\
         'models codegen|--target')

@@ -184,18 +184,20 @@ function __amplify_node --description 'amplify completion: do these words lead s
              'env pull' 'env remove' 'env update' 'export' 'export pull' 'function' 'function add' \
              'function build' 'function configure' 'function console' 'function help' \
              'function invoke' 'function push' 'function remove' 'function status' 'function update' \
-             'gen2-migration' 'generate' 'generate forms' 'generate graphql-client-code' \
-             'generate outputs' 'generate schema-from-database' 'generate-schema' \
-             'generate-schema api' 'geo' 'geo add' 'geo configure' 'geo console' 'geo help' \
-             'geo import' 'geo remove' 'geo status' 'geo update' 'get' 'get env' 'gql-compile' \
-             'gql-compile api' 'h' 'help' 'help Predictions' 'help analytics' 'help api' 'help auth' \
-             'help aws' 'help awscfn' 'help awscloudformation' 'help custom' 'help function' \
-             'help geo' 'help hosting' 'help interaction' 'help interactions' 'help notification' \
-             'help notifications' 'help predictions' 'help root' 'help storage' 'hosting' \
-             'hosting add' 'hosting configure' 'hosting console' 'hosting enable' 'hosting help' \
-             'hosting push' 'hosting remove' 'hosting serve' 'hosting status' 'hosting update' \
-             'import' 'import api' 'import auth' 'import env' 'import geo' 'import storage' 'info' \
-             'init' 'interaction' 'interaction add' 'interaction configure' 'interaction help' \
+             'gen2-migration' 'gen2-migration assess' 'gen2-migration generate' \
+             'gen2-migration lock' 'gen2-migration refactor' 'gen2-migration retain' 'generate' \
+             'generate forms' 'generate graphql-client-code' 'generate outputs' \
+             'generate schema-from-database' 'generate-schema' 'generate-schema api' 'geo' 'geo add' \
+             'geo configure' 'geo console' 'geo help' 'geo import' 'geo remove' 'geo status' \
+             'geo update' 'get' 'get env' 'gql-compile' 'gql-compile api' 'h' 'help' \
+             'help Predictions' 'help analytics' 'help api' 'help auth' 'help aws' 'help awscfn' \
+             'help awscloudformation' 'help custom' 'help function' 'help geo' 'help hosting' \
+             'help interaction' 'help interactions' 'help notification' 'help notifications' \
+             'help predictions' 'help root' 'help storage' 'hosting' 'hosting add' \
+             'hosting configure' 'hosting console' 'hosting enable' 'hosting help' 'hosting push' \
+             'hosting remove' 'hosting serve' 'hosting status' 'hosting update' 'import' \
+             'import api' 'import auth' 'import env' 'import geo' 'import storage' 'info' 'init' \
+             'interaction' 'interaction add' 'interaction configure' 'interaction help' \
              'interaction push' 'interaction remove' 'interaction update' 'interactions' \
              'interactions add' 'interactions configure' 'interactions help' 'interactions push' \
              'interactions remove' 'interactions status' 'interactions update' 'invoke' \
@@ -452,6 +454,13 @@ function __amplify_children --description 'amplify completion: the words that ca
                 'remove' 'Remove a function resource locally (deleted from the cloud on the next push).' \
                 'status' 'Show local resources not yet pushed (create/update/delete).' \
                 'update' 'Update a function resource (walkthrough).'
+        case 'gen2-migration'
+            printf '%s\t%s\n' \
+                'assess' 'Assesses migration readiness for your Gen1 environment (read-only).' \
+                'generate' 'Generates Gen2 application code from your existing Gen1 environment.' \
+                'lock' 'Locks your Gen1 environment to prevent updates during migration.' \
+                'refactor' 'Moves stateful resources from your Gen1 CloudFormation stacks to your Gen2 st...' \
+                'retain' 'Apply retain to every resource in every Gen1 stack below the root.'
         case 'generate'
             printf '%s\t%s\n' \
                 'forms' 'Generates UI forms' \
@@ -707,8 +716,6 @@ function __amplify_args --description 'amplify completion: the kinds of the posi
             printf '%s\n' 'v' 'v'
         case 'checkout env' 'env checkout' 'env remove' 'remove env'
             printf '%s\n' 'b'
-        case 'gen2-migration'
-            printf '%s\n' 'c:assess,lock,generate,refactor,decommission,clone,shift'
     end
 end
 
@@ -869,12 +876,26 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
             printf '%s\t%s\n' \
                 '--event' '<path-to-json>' \
                 '--timeout' '<seconds>'
-        case 'gen2-migration'
+        case 'gen2-migration generate' 'gen2-migration lock'
             printf '%s\t%s\n' \
-                '--no-rollback' '' \
-                '--rollback' '' \
-                '--skip-validations' '' \
-                '--validations-only' ''
+                '--additional-stateful-resource-types' '<file.json> a JSON array of CloudFormation types to treat...' \
+                '--no-rollback' 'on failure, do not roll back automatically' \
+                '--rollback' 'undo the step' \
+                '--skip-validations' 'run the step without its validations' \
+                '--validations-only' 'run the validations and stop'
+        case 'gen2-migration refactor'
+            printf '%s\t%s\n' \
+                '--additional-stateful-resource-types' '<file.json> a JSON array of CloudFormation types to treat...' \
+                '--no-rollback' 'on failure, do not roll back automatically' \
+                '--rollback' 'undo the step' \
+                '--skip-validations' 'run the step without its validations' \
+                '--to' '<gen2-root-stack-name> required: the Gen 2 branch\'s root...' \
+                '--validations-only' 'run the validations and stop'
+        case 'gen2-migration retain'
+            printf '%s\t%s\n' \
+                '--no-rollback' 'on failure, do not roll back automatically' \
+                '--skip-validations' 'run the step without its validations' \
+                '--validations-only' 'run the validations and stop'
         case 'generate'
             printf '%s\t%s\n' \
                 '--profile' ''
@@ -1075,15 +1096,19 @@ function __amplify_kind --description 'amplify completion: the kind of a flag va
              'codegen model-introspection|--model-schema' 'codegen model-introspection|--output-dir' \
              'codegen models|--model-schema' 'codegen models|--output-dir' \
              'codegen model|--model-schema' 'codegen model|--output-dir' 'deploy|--outputs-out-dir' \
-             'export pull|--out' 'export|--out' 'function invoke|--event' 'generate forms|--out-dir' \
-             'generate graphql-client-code|--out' 'generate outputs|--out-dir' \
-             'generate schema-from-database|--out' 'generate-schema api|--out' \
-             'generate-schema api|--sql-schema' 'invoke function|--event' 'mock api|--https' \
-             'mock function|--event' 'mock|--event' 'mock|--https' 'model codegen|--model-schema' \
-             'model codegen|--output-dir' 'model-introspection codegen|--model-schema' \
-             'model-introspection codegen|--output-dir' 'models codegen|--model-schema' \
-             'models codegen|--output-dir' 'pipeline-deploy|--outputs-out-dir' \
-             'sandbox|--dir-to-watch' 'sandbox|--logs-out-file' 'sandbox|--outputs-out-dir'
+             'export pull|--out' 'export|--out' 'function invoke|--event' \
+             'gen2-migration generate|--additional-stateful-resource-types' \
+             'gen2-migration lock|--additional-stateful-resource-types' \
+             'gen2-migration refactor|--additional-stateful-resource-types' \
+             'generate forms|--out-dir' 'generate graphql-client-code|--out' \
+             'generate outputs|--out-dir' 'generate schema-from-database|--out' \
+             'generate-schema api|--out' 'generate-schema api|--sql-schema' \
+             'invoke function|--event' 'mock api|--https' 'mock function|--event' 'mock|--event' \
+             'mock|--https' 'model codegen|--model-schema' 'model codegen|--output-dir' \
+             'model-introspection codegen|--model-schema' 'model-introspection codegen|--output-dir' \
+             'models codegen|--model-schema' 'models codegen|--output-dir' \
+             'pipeline-deploy|--outputs-out-dir' 'sandbox|--dir-to-watch' 'sandbox|--logs-out-file' \
+             'sandbox|--outputs-out-dir'
             echo 'f'
         case 'codegen models|--target' 'codegen model|--target' 'model codegen|--target' \
              'models codegen|--target'

@@ -236,26 +236,28 @@
         'env list', 'env ls', 'env pull', 'env remove', 'env update', 'export pull', 'function add',
         'function build', 'function configure', 'function console', 'function help',
         'function invoke', 'function push', 'function remove', 'function status', 'function update',
-        'gen2-migration', 'generate forms', 'generate graphql-client-code', 'generate outputs',
-        'generate schema-from-database', 'generate-schema api', 'geo add', 'geo configure',
-        'geo console', 'geo help', 'geo import', 'geo remove', 'geo status', 'geo update',
-        'get env', 'gql-compile api', 'h', 'help Predictions', 'help analytics', 'help api',
-        'help auth', 'help aws', 'help awscfn', 'help awscloudformation', 'help custom',
-        'help function', 'help geo', 'help hosting', 'help interaction', 'help interactions',
-        'help notification', 'help notifications', 'help predictions', 'help root', 'help storage',
-        'hosting add', 'hosting configure', 'hosting console', 'hosting enable', 'hosting help',
-        'hosting push', 'hosting remove', 'hosting serve', 'hosting status', 'hosting update',
-        'import api', 'import auth', 'import env', 'import geo', 'import storage', 'info', 'init',
-        'interaction', 'interaction add', 'interaction configure', 'interaction help',
-        'interaction push', 'interaction remove', 'interaction update', 'interactions add',
-        'interactions configure', 'interactions help', 'interactions push', 'interactions remove',
-        'interactions status', 'interactions update', 'invoke function', 'list env',
-        'list notification', 'list notifications', 'list plugin', 'logout', 'ls', 'ls notification',
-        'ls notifications', 'migrate api', 'mock api', 'mock function', 'mock help', 'mock storage',
-        'model', 'model codegen', 'model-introspection codegen', 'models codegen', 'new plugin',
-        'new-user', 'new-user aws', 'new-user awscfn', 'new-user awscloudformation',
-        'new-user root', 'newUser', 'newUser aws', 'newUser awscfn', 'newUser awscloudformation',
-        'newUser root', 'notices acknowledge', 'notices list', 'notification', 'notification add',
+        'gen2-migration assess', 'gen2-migration generate', 'gen2-migration lock',
+        'gen2-migration refactor', 'gen2-migration retain', 'generate forms',
+        'generate graphql-client-code', 'generate outputs', 'generate schema-from-database',
+        'generate-schema api', 'geo add', 'geo configure', 'geo console', 'geo help', 'geo import',
+        'geo remove', 'geo status', 'geo update', 'get env', 'gql-compile api', 'h',
+        'help Predictions', 'help analytics', 'help api', 'help auth', 'help aws', 'help awscfn',
+        'help awscloudformation', 'help custom', 'help function', 'help geo', 'help hosting',
+        'help interaction', 'help interactions', 'help notification', 'help notifications',
+        'help predictions', 'help root', 'help storage', 'hosting add', 'hosting configure',
+        'hosting console', 'hosting enable', 'hosting help', 'hosting push', 'hosting remove',
+        'hosting serve', 'hosting status', 'hosting update', 'import api', 'import auth',
+        'import env', 'import geo', 'import storage', 'info', 'init', 'interaction',
+        'interaction add', 'interaction configure', 'interaction help', 'interaction push',
+        'interaction remove', 'interaction update', 'interactions add', 'interactions configure',
+        'interactions help', 'interactions push', 'interactions remove', 'interactions status',
+        'interactions update', 'invoke function', 'list env', 'list notification',
+        'list notifications', 'list plugin', 'logout', 'ls', 'ls notification', 'ls notifications',
+        'migrate api', 'mock api', 'mock function', 'mock help', 'mock storage', 'model',
+        'model codegen', 'model-introspection codegen', 'models codegen', 'new plugin', 'new-user',
+        'new-user aws', 'new-user awscfn', 'new-user awscloudformation', 'new-user root', 'newUser',
+        'newUser aws', 'newUser awscfn', 'newUser awscloudformation', 'newUser root',
+        'notices acknowledge', 'notices list', 'notification', 'notification add',
         'notification configure', 'notification console', 'notification delete',
         'notification disable', 'notification enable', 'notification help', 'notification list',
         'notification ls', 'notification remove', 'notification update', 'notifications add',
@@ -433,6 +435,13 @@
         'remove|Remove a function resource locally (deleted from the cloud on the next push).',
         'status|Show local resources not yet pushed (create/update/delete).',
         'update|Update a function resource (walkthrough).'
+    )
+    $amplifyNodes['gen2-migration'] = [string[]]@(
+        'assess|Assesses migration readiness for your Gen1 environment (read-only).',
+        'generate|Generates Gen2 application code from your existing Gen1 environment.',
+        'lock|Locks your Gen1 environment to prevent updates during migration.',
+        'refactor|Moves stateful resources from your Gen1 CloudFormation stacks to your Gen2 st...',
+        'retain|Apply retain to every resource in every Gen1 stack below the root.'
     )
     $amplifyNodes['generate'] = [string[]]@(
         'forms|Generates UI forms',
@@ -874,11 +883,28 @@
     foreach ($k in @(
         'function invoke', 'invoke function'
     )) { $amplifyFlags[$k] = $v }
-    $amplifyFlags['gen2-migration'] = [string[]]@(
-        '--no-rollback|',
-        '--rollback|',
-        '--skip-validations|',
-        '--validations-only|'
+    $v = [string[]]@(
+        '--additional-stateful-resource-types|<file.json> a JSON array of CloudFormation types to treat...',
+        '--no-rollback|on failure, do not roll back automatically',
+        '--rollback|undo the step',
+        '--skip-validations|run the step without its validations',
+        '--validations-only|run the validations and stop'
+    )
+    foreach ($k in @(
+        'gen2-migration generate', 'gen2-migration lock'
+    )) { $amplifyFlags[$k] = $v }
+    $amplifyFlags['gen2-migration refactor'] = [string[]]@(
+        '--additional-stateful-resource-types|<file.json> a JSON array of CloudFormation types to treat...',
+        '--no-rollback|on failure, do not roll back automatically',
+        '--rollback|undo the step',
+        '--skip-validations|run the step without its validations',
+        '--to|<gen2-root-stack-name> required: the Gen 2 branch''s root...',
+        '--validations-only|run the validations and stop'
+    )
+    $amplifyFlags['gen2-migration retain'] = [string[]]@(
+        '--no-rollback|on failure, do not roll back automatically',
+        '--skip-validations|run the step without its validations',
+        '--validations-only|run the validations and stop'
     )
     $amplifyFlags['generate'] = [string[]]@(
         '--profile|'
@@ -1079,9 +1105,6 @@
     foreach ($k in @(
         'checkout env', 'env checkout', 'env remove', 'remove env'
     )) { $amplifyArgs[$k] = $v }
-    $amplifyArgs['gen2-migration'] = [string[]]@(
-        'c:assess,lock,generate,refactor,decommission,clone,shift'
-    )
     foreach ($k in @(
         'add codegen|--framework', 'codegen add|--framework'
     )) { $amplifyKinds[$k] = 'c:angular,ember,ionic,react,react-native,vue,none' }
@@ -1108,7 +1131,10 @@
         'codegen model-introspection|--model-schema', 'codegen model-introspection|--output-dir',
         'codegen models|--model-schema', 'codegen models|--output-dir',
         'codegen model|--model-schema', 'codegen model|--output-dir', 'deploy|--outputs-out-dir',
-        'export pull|--out', 'export|--out', 'function invoke|--event', 'generate forms|--out-dir',
+        'export pull|--out', 'export|--out', 'function invoke|--event',
+        'gen2-migration generate|--additional-stateful-resource-types',
+        'gen2-migration lock|--additional-stateful-resource-types',
+        'gen2-migration refactor|--additional-stateful-resource-types', 'generate forms|--out-dir',
         'generate graphql-client-code|--out', 'generate outputs|--out-dir',
         'generate schema-from-database|--out', 'generate-schema api|--out',
         'generate-schema api|--sql-schema', 'invoke function|--event', 'mock api|--https',

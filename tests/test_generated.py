@@ -42,8 +42,8 @@ def test_regen_runs_as_a_module_from_the_repository():
 
 # --- the repository is self-contained --------------------------------------------
 
-REFERENCE_FILES = ["ampx-commands.json", "feature-matrix-2026-05-14.mdx", "feature-parity-2026-05-01.txt",
-                   "gen1-commands.json"]
+REFERENCE_FILES = ["ampx-commands.json", "ampx-versions.json", "feature-matrix-2026-05-14.mdx", "feature-parity-2026-05-01.txt",
+                   "gen1-commands.json", "gen2-migration.json"]
 
 
 def test_every_reference_file_names_its_source():

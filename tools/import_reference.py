@@ -19,8 +19,12 @@ from tools.reference import REFERENCE, ROOT, read_json, refresh, settle
 
 GEN1_NAME = "gen1-commands.json"
 AMPX_NAME = "ampx-commands.json"
+MIGRATION_NAME = "gen2-migration.json"
+AMPX_VERSIONS_NAME = "ampx-versions.json"
 GEN1_OUT = ROOT / "src" / "amplify_shim" / "gen1" / "surface_data.py"
 AMPX_OUT = ROOT / "src" / "amplify_shim" / "gen2" / "ampx_data.py"
+MIGRATION_OUT = ROOT / "src" / "amplify_shim" / "gen1" / "migration_data.py"
+AMPX_VERSIONS_OUT = ROOT / "src" / "amplify_shim" / "gen2" / "ampx_versions_data.py"
 
 
 def compact_gen1(raw: dict) -> dict:
@@ -139,10 +143,44 @@ def render(data: dict, source: str) -> str:
     return HEADER.format(source=source) + pprint.pformat(data, indent=1, width=110, sort_dicts=False) + "\n"
 
 
+def with_migration(gen1: dict, migration: dict) -> dict:
+    """The Gen 1 surface with the `gen2-migration` rows of reference/gen2-migration.json: the newer
+    releases' migration tool is recorded once, with its own provenance, next to the guide it belongs to."""
+    rows = [c for c in gen1["commands"] if c["path"][:1] != ["gen2-migration"]]
+    return {**gen1, "commands": rows + list(migration["commands"])}
+
+
+def compact_migration(raw: dict) -> dict:
+    """What the package keeps of the official migration path: the guide, the Gen 1 CLI versions and
+    Gen 1's lifecycle dates, and where each comes from (repository, path, commit or version, date)."""
+    sources = [{k: s[k] for k in ("repository", "registry", "path", "commit", "version", "date", "published")
+                if k in s} for s in raw["provenance"]["sources"]]
+    return {"cli": raw["cli"], "lifecycle": raw["lifecycle"], "guide": raw["guide"],
+            "checked": raw["provenance"]["date"], "sources": sources,
+            "descriptions": {" ".join(c["path"]): c["description"] for c in raw["commands"]}}
+
+
+def compact_ampx_versions(raw: dict) -> dict:
+    """Per command path and option, the versions that have it: the first one when every later release has it
+    too (so far always), else the list."""
+    versions = raw["versions"]
+
+    def since(have: list):
+        return have[0] if have == versions[versions.index(have[0]):] else list(have)
+
+    return {"package": raw["package"], "versions": versions,
+            "commands": {path: {"since": since(c["versions"]),
+                                "options": {name: since(have) for name, have in c["options"].items()}}
+                         for path, c in raw["commands"].items()}}
+
+
 def outputs(reference: Path = REFERENCE) -> dict[Path, str]:
-    gen1 = read_json(reference / GEN1_NAME)
+    migration = read_json(reference / MIGRATION_NAME)
+    gen1 = with_migration(read_json(reference / GEN1_NAME), migration)
     ampx = read_json(reference / AMPX_NAME)
-    return {GEN1_OUT: render_gen1(compact_gen1(gen1)), AMPX_OUT: render(compact_ampx(ampx), AMPX_NAME)}
+    return {GEN1_OUT: render_gen1(compact_gen1(gen1)), AMPX_OUT: render(compact_ampx(ampx), AMPX_NAME),
+            MIGRATION_OUT: render(compact_migration(migration), MIGRATION_NAME),
+            AMPX_VERSIONS_OUT: render(compact_ampx_versions(read_json(reference / AMPX_VERSIONS_NAME)), AMPX_VERSIONS_NAME)}
 
 
 def main(argv: list[str]) -> int:

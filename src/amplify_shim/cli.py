@@ -50,11 +50,17 @@ Markdown = Annotated[bool, typer.Option("--markdown", help="Print a Markdown tab
 
 def _version(value: bool) -> None:
     if value:
+        from .gen1 import migration
         from .gen1.table import AMPX_CHECKED_VERSION, KNOWLEDGE_DATE
+        from .gen2.ampx_versions_data import DATA as RELEASES
 
+        gen1 = migration.cli()
         typer.echo(f"amplify-shim {__version__}\n"
                    f"Gen 2 knowledge as of {KNOWLEDGE_DATE}; ampx command lines checked against "
-                   f"@aws-amplify/backend-cli {AMPX_CHECKED_VERSION}")
+                   f"@aws-amplify/backend-cli {AMPX_CHECKED_VERSION}, their options against every release "
+                   f"{RELEASES['versions'][0]}-{RELEASES['versions'][-1]}\n"
+                   f"Gen 1: {gen1['package']} {gen1['checked']} (gen2-migration needs {gen1['required']} or later); "
+                   f"pass-through tested with {gen1['runnable_peer']}")
         raise typer.Exit()
 
 
@@ -127,7 +133,7 @@ def plan(
 ) -> None:
     """Plan a Gen 1 command line: print its Gen 2 equivalent. Never runs anything."""
     from .plan import build_plan
-    from .shim import read_payload_files
+    from .payloads import read_payload_files
 
     if not words and not json_lines:
         _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim plan push`.")
@@ -157,7 +163,7 @@ def _plan_lines(ctx, conf) -> None:
 
     from .plan import build_plan
     from .settings import UnknownSwitch, split_switches
-    from .shim import read_payload_files
+    from .payloads import read_payload_files
 
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():

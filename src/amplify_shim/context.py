@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 
+from .gen2.installed import version as installed_version
 from .files import JSON_LIMIT, FileProblem, control_char, read_capped, read_json_object, read_text, shown
 from .record import Record
 
@@ -90,6 +91,7 @@ class Context(Record):
         ("platform_file", None),  # the file it was told by
         ("ampx_installed", None),  # node_modules/@aws-amplify/backend-cli present
         ("ampx_dir", None),
+        ("ampx_version", None),  # its package.json "version" (gen2/installed.py)
         ("warnings", list),
     )
     __slots__ = tuple(name for name, _ in _fields)
@@ -402,6 +404,7 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
     ctx.ampx_dir = find_ampx(start)
     ctx.ampx_installed = ctx.ampx_dir is not None
+    ctx.ampx_version = installed_version(ctx.ampx_dir, ctx.warnings)
     return ctx
 
 

@@ -19,21 +19,6 @@ def _write(stream, text: str) -> None:
         stream.flush()
 
 
-def read_payload_files(argv: list[str]) -> dict:
-    """The file:// payloads of the flags that take one (--amplify, --providers, --frontend), read at
-    the edge: value -> text, or the FileProblem met reading it. No other value is ever read as a file."""
-    from .files import FileProblem, read_payload
-    from .plan import payload_values
-
-    files: dict = {}
-    for value in payload_values(argv):
-        try:
-            files[value] = read_payload(value)
-        except FileProblem as exc:
-            files[value] = exc
-    return files
-
-
 def ask(question: str) -> str | None:
     """Ask on a terminal (the question on stderr); None when there is no terminal to ask on."""
     try:
@@ -83,6 +68,7 @@ def _main(argv: list[str], environ) -> int:
     if ctx.project_kind == "gen1" and conf.gen1 == "passthrough":
         # Planning would only say "pass it through": skip loading the table on this path.
         return _passthrough(words, ctx, conf, None, environ)
+    from .payloads import read_payload_files
     from .plan import build_plan
     plan = build_plan(words, ctx, files=read_payload_files(words), gen1=conf.gen1)
     return _answer(plan, ctx, conf, environ, style_err)

@@ -20,6 +20,7 @@ PROGRAM = os.path.join(os.path.dirname(sys.executable), "amplify-shim")
 def run(*args, cwd=None, env=None) -> subprocess.CompletedProcess:
     """The installed entry point, as a user (or CI) runs it: stdout piped, no terminal."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("AMPLIFY_SHIM_")}
+    environ["PATH"] = ""  # the official-path checks read PATH (node, the Gen 1 CLI): none, so reports are the same anywhere
     environ.update(env or {})
     return subprocess.run([PROGRAM, "audit", *args], cwd=cwd, env=environ, capture_output=True, text=True,
                           timeout=60, stdin=subprocess.DEVNULL)

@@ -322,7 +322,11 @@ def amplify_cases() -> list[tuple[str, str, set]]:
         ("amplify export pull --frontend ", "eq", choices_of(("export", "pull"), "--frontend")),
         ("amplify codegen add --frontend ", "eq", choices_of(("codegen", "add"), "--frontend")),
         ("amplify codegen models --target ", "eq", {"android", "ios", "flutter", "javascript", "typescript", "introspection"}),
-        ("amplify gen2-migration ", "has", {"assess", "lock", "generate", "refactor", "decommission"}),
+        ("amplify gen2-migration ", "has", {"assess", "lock", "generate", "refactor", "retain"}),
+    # aws-amplify/amplify-cli PR #14843 removed decommission; clone and shift were never implemented
+    ("amplify gen2-migration ", "lacks", {"decommission", "clone", "shift"}),
+    ("amplify gen2-migration refactor --", "has", {"--to", "--rollback", "--no-rollback", "--skip-validations",
+                                                  "--validations-only", "--additional-stateful-resource-types"}),
         # Gen 2 words typed under the old name
         ("amplify sandbox ", "eq", {"delete", "secret", "seed"}),
         ("amplify sandbox --o", "has", {"--once", "--outputs-format"}),

@@ -132,9 +132,14 @@ def test_gen2_commands_typed_under_the_old_name(argv):
     assert inv.path is None
 
 
-@pytest.mark.parametrize("argv", [["gen2-migration", "assess"], ["drift"]])
-def test_gen1_only_commands(argv):
-    assert parse(argv).path == (argv[0],)
+@pytest.mark.parametrize("argv, path", [(["gen2-migration", "assess"], ("gen2-migration", "assess")),
+                                        (["gen2-migration", "refactor", "--to", "s"], ("gen2-migration", "refactor")),
+                                        (["gen2-migration", "decommission"], ("gen2-migration",)),
+                                        (["drift"], ("drift",))])
+def test_gen1_only_commands(argv, path):
+    """A step of the migration tool is its own command (aws-amplify/amplify-cli gen2-migration.ts STEPS, PR #14843);
+    a step it no longer has (decommission) is still the real CLI's to answer."""
+    assert parse(argv).path == path
 
 
 def test_double_dash_ends_options():

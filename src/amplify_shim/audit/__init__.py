@@ -12,11 +12,12 @@
 from __future__ import annotations
 
 
-def report(root: str, platform=None) -> dict:
-    """The audit report of the Gen 1 project at root, for `platform` (None: detected from the project)."""
+def report(root: str, platform=None, environ=None) -> dict:
+    """The audit report of the Gen 1 project at root, for `platform` (None: detected from the project);
+    with `environ` (PATH for the Gen 1 CLI and node), next on the official path (audit/official_path.py)."""
     from .. import parity
     from ..platform import docs_url
-    from . import findings, scan
+    from . import findings, official_path, scan
 
     result = scan.scan(root)
     chosen = platform if platform is not None else scan.project_platform(root, result.project)
@@ -32,4 +33,5 @@ def report(root: str, platform=None) -> dict:
         "findings": built["findings"],
         "resources": result.resources,
         "limits": result.limits,
+        "official_path": None if environ is None else official_path.build(root, built["findings"], environ),
     }

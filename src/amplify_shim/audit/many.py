@@ -13,19 +13,19 @@ from .findings import LABELS, STATUSES
 WORST_FIRST = ("unrecognised", "unreadable", "none", "generate", "unlisted", "unrated", "full")
 
 
-def reports(roots: list, platform=None) -> list:
-    """report(root, platform) for each root, in order; on a process per core when there are several."""
+def reports(roots: list, platform=None, environ=None) -> list:
+    """report(root, platform, environ) for each root, in order; on a process per core when there are several."""
     from . import report
 
     if len(roots) < 2:
-        return [report(root, platform) for root in roots]
+        return [report(root, platform, environ) for root in roots]
     from concurrent.futures import ProcessPoolExecutor
 
     try:
         with ProcessPoolExecutor(max_workers=min(len(roots), os.cpu_count() or 1)) as pool:
-            return list(pool.map(report, roots, [platform] * len(roots)))
+            return list(pool.map(report, roots, [platform] * len(roots), [environ] * len(roots)))
     except (OSError, NotImplementedError):  # no process pool here (a sandbox without semaphores): one by one
-        return [report(root, platform) for root in roots]
+        return [report(root, platform, environ) for root in roots]
 
 
 def worst(report: dict) -> str:

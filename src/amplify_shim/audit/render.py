@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 from ..render.text import json_text, printable
+from . import official_path
 from .findings import LABELS, STATUSES
 from .kinds import SECTIONS
 
@@ -102,6 +103,7 @@ def plain(report: dict) -> str:
             lines.append(f"    action: {printable(finding['action'], 300)}")
             if own_source(finding, report):
                 lines.append(f"    source: {source_of(finding)}")
+    lines += official_path.plain_lines(report)
     return "\n".join(lines) + "\n"
 
 
@@ -127,6 +129,7 @@ def markdown(report: dict) -> str:
             source_md = f"<br>source: {md(source_of(finding))}" if own_source(finding, report) else ""
             out.append(f"| {md(finding['feature'])} | {where} | {md(finding['gen2'] or '-')} | {tool} | "
                        f"{md(finding['action'])}{source_md} |")
+    out += official_path.markdown_lines(report)
     return "\n".join(out) + "\n"
 
 
@@ -160,3 +163,4 @@ def show_rich(report: dict) -> None:
                           Text(printable(finding["action"], 300)
                                + (f"\nsource: {source_of(finding)}" if own_source(finding, report) else "")))
         console.print(table)
+    official_path.show_rich(console, report)

@@ -86,7 +86,7 @@ def command(
                  "amplify/backend/backend-config.json, amplify/team-provider-info.json or "
                  "amplify/.config/project-config.json here, above or below")
         roots += [root for root in found if root not in roots]
-    results = many.reports(roots, chosen)
+    results = many.reports(roots, chosen, dict(os.environ))
     _show(results, fmt, _base(starts, roots))
     from ..audit.findings import fails
 

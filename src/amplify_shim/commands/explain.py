@@ -71,9 +71,20 @@ def explain_data(words: list[str], ctx: Context, platform=None) -> dict:
                               seed=parity.seed_edition()),
         "answer_source": _answer_source(path, chosen),
     }
+    data.update(_official_path(path, first.kind))
     if path is not None and parity.command_exception(path):
         data["parity_note"] = parity.command_exception(path)
     return data
+
+
+def _official_path(path: tuple | None, kind: str) -> dict:
+    """`official_path`: the docs' migration guide for `gen2-migration [STEP]` (null otherwise);
+    `gen1_lifecycle`: Gen 1's maintenance and end-of-life dates, for every Gen 1 command."""
+    from ..gen1 import migration
+
+    gen1 = path is not None and kind != "unknown"
+    return {"official_path": migration.explained(path) if path else None,
+            "gen1_lifecycle": migration.lifecycle_lines() if gen1 else None}
 
 
 def _answer_source(path: tuple | None, platform) -> dict | None:

@@ -88,6 +88,10 @@ _EntryBase = record("Entry", (
     ("extra_words", None),  # words after the command it does not read: None (a note says they were ignored),
     # ("note", text) or ("refuse", text) with {words} filled in, or ("topic", "") for `help <command>`
     ("deployment", None),  # when `explain` lists the ways to deploy Gen 2 (parity.deployment_paths): "always" | "ci"
+    ("computed", ()),  # values its templates read that follow the frontend (or --target): ((variable, {key: value}, default), ...)
+    ("action", None),  # manual: what the user does with the snippet: "write" (a new file), "edit" (a file they have),
+    # "after-define" (lines added after `const backend = defineBackend(…)` in amplify/backend.ts)
+    ("plugin_commands", ""),  # on `plugin`: what a third-party Gen 1 plugin's own command (`amplify <plugin> …`) becomes
 ), frozen=True)
 
 

@@ -97,8 +97,13 @@ def parse(argv: list[str]) -> Invocation:
 
 
 def is_placeholder(word: str) -> bool:
-    """`<category>`, `[env-name]`: a slot copied from the docs, not a value (git refuses `[` in a
-    branch name, and no Gen 1 name holds `<…>`)."""
+    """`<category>`, `[env-name]`, `${amplifyApp.rootStackName}`: a slot copied from the docs, not a value
+    (git refuses `[` in a branch name, no Gen 1 name holds `<…>`, and a `${…}` that is not a shell variable
+    name is a template the docs page fills in: a shell would refuse it as a bad substitution)."""
+    if word.startswith("${") and word.endswith("}") and len(word) > 3:
+        inner = word[2:-1]
+        shell_name = (inner[0].isalpha() or inner[0] == "_") and inner.replace("_", "").isalnum()
+        return not shell_name and inner.replace(".", "").replace("_", "").isalnum() and inner.isascii()
     if len(word) < 3 or (word[0], word[-1]) not in {("<", ">"), ("[", "]")}:
         return False
     inner = word[1:-1].replace("-", "").replace("_", "").replace("|", "").replace(".", "")
@@ -109,9 +114,10 @@ def _resolve_command(inv: Invocation) -> None:
     words = inv.words
     if not words:
         return
-    if (words[0],) in surface.passthrough_paths():  # newer Gen 1 releases' own commands: taken whole
-        inv.path = (words[0],)
-        inv.args = words[1:]
+    passed = surface.passthrough_paths()
+    if (words[0],) in passed:  # newer Gen 1 releases' own commands (`gen2-migration refactor`): taken whole
+        inv.path = tuple(words[:2]) if tuple(words[:2]) in passed else (words[0],)
+        inv.args = words[len(inv.path):]
         return
     # Gen 1 plugin names are case-sensitive; a category typed in capitals (`add API`) is still read.
     categories = surface.categories()

@@ -14,10 +14,12 @@ from ..record import record
 INVOCABLE = frozenset({"active", "deprecated-rewired", "internal", "manifest-only", "routable-but-unsupported"})
 # Statuses whose commands completion offers: what a Gen 1 user types (`active`, and `deprecated-rewired`:
 # `function invoke` still runs in 14.x) and the newer Gen 1 commands the shim passes through
-# (`unreleased`: `gen2-migration`, `drift`). Not offered: `internal` (ui-builder, the frontend plugins'
+# (`newer`: `gen2-migration` and its steps, in 14.4 and later; `unreleased`: `drift`). Not offered: `internal` (ui-builder, the frontend plugins'
 # help), `removed` (xr), `help-text-only` and `manifest-only` (listed, never routed),
 # `routable-but-unsupported` (`geo push` only says "not supported").
-OFFERED = frozenset({"active", "deprecated-rewired", "unreleased"})
+OFFERED = frozenset({"active", "deprecated-rewired", "newer", "unreleased"})
+# Commands of Gen 1 releases newer than the surface's: the shim hands them to the real Gen 1 CLI whole.
+PASSED_THROUGH = frozenset({"newer", "unreleased"})
 
 
 # name: canonical spelling, e.g. "--appId"
@@ -125,8 +127,8 @@ def categories() -> frozenset:
 @_cached
 def passthrough_paths() -> frozenset:
     """Commands of Gen 1 releases newer than the surface's (`gen2-migration`, `drift`): the shim hands
-    them to the real Gen 1 CLI whole, wherever it runs."""
-    return frozenset(row[_PATH] for row in _rows() if row[_STATUS] == "unreleased")
+    them to the real Gen 1 CLI whole, wherever it runs (`gen2-migration refactor` as well as `gen2-migration`)."""
+    return frozenset(row[_PATH] for row in _rows() if row[_STATUS] in PASSED_THROUGH)
 
 
 _KIND_CATEGORY = {"category": None, "util": None, "provider": None, "frontend": "frontend"}

@@ -124,6 +124,9 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
         sections.append(("Parity", _parity_lines(data)))
     elif data.get("parity_note"):
         sections.append(("Parity", [data["parity_note"]]))
+    from .official_path import sections as official_path
+
+    sections += official_path(data)
     if data["docs"]:
         sections.append(("Docs", list(data["docs"])))
     source = data.get("answer_source")
