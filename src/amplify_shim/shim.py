@@ -68,9 +68,12 @@ def _main(argv: list[str], environ) -> int:
     if ctx.project_kind == "gen1" and conf.gen1 == "passthrough":
         # Planning would only say "pass it through": skip loading the table on this path.
         return _passthrough(words, ctx, conf, None, environ)
-    from .payloads import read_payload_files
     from .plan import build_plan
-    plan = build_plan(words, ctx, files=read_payload_files(words), gen1=conf.gen1)
+    files: dict = {}
+    if any("file://" in word for word in words):  # the usual line reads no file: payloads.py stays unloaded
+        from .payloads import read_payload_files
+        files = read_payload_files(words)
+    plan = build_plan(words, ctx, files=files, gen1=conf.gen1)
     return _answer(plan, ctx, conf, environ, style_err)
 
 

@@ -4,11 +4,11 @@ rule action, in ACTIONS. What each flag became is reported on the plan (`plan.fl
 from __future__ import annotations
 
 from .model import Plan
-from .values import Vars
+from .steps import Vars
 
 
 class Reading:
-    """What reading the flags gives the planner, besides the variables and the plan's own reports."""
+    """Reading one line's flags: the plan and variables they change, and what else they give the planner."""
 
     __slots__ = ("plan", "v", "templates", "additions", "given", "files")
 
@@ -56,9 +56,12 @@ def _json(r: Reading, opt, rule) -> None:
 ACTIONS = {"var": _var, "drop": _drop, "add": _add, "confirm": _confirm, "replace": _replace, "json": _json}
 
 
-def read_flags(entry, inv, reading: Reading, rules: dict) -> Reading:
+def read_flags(entry, inv, plan: Plan, v: Vars, templates: tuple, files: dict) -> Reading:
     """Apply each option's rule; an option with none is a typo (refused) or ignored, as Gen 1 ignored it."""
-    plan = reading.plan
+    from ..gen1.table import GLOBAL_FLAGS
+
+    rules = {**GLOBAL_FLAGS, **entry.flags}
+    reading = Reading(plan, v, templates, files)
     for opt in inv.options:
         rule = rules.get(opt.name)
         if rule is None:

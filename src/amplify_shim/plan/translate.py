@@ -12,11 +12,9 @@ from ..context import Context, gen1_app_id
 from ..gen1 import entries as E
 from ..gen1.parse import Invocation, parse
 from ..gen1.table import GLOBAL_FLAGS, TABLE
-from .flags import Reading, read_flags
 from .model import KINDS, Plan, Step, add_yes_flags
 from .runners import RUNNER_AMPX, ampx_words
-from .steps import apply_additions, apply_profile, computed, expand
-from .values import Vars, describe, fill, reject_unusable
+from .steps import Vars, apply_additions, apply_profile, computed, describe, expand, fill, reject_unusable
 
 ALREADY_GEN2 = ("This is already a Gen 2 project ({root}): create-amplify refuses to run where amplify/ exists, "
                 "so this is not run here. For another environment make a git branch (`amplify env add NAME`).")
@@ -143,8 +141,13 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     v = _context_values(ctx)
     plan.confirm_with = next((name for name, rule in entry.flags.items() if rule.action == "confirm"), None)
     templates = entry.ci if (ctx.ci and entry.ci is not None) else entry.desk
-    reading = read_flags(entry, inv, Reading(plan, v, templates, files), {**GLOBAL_FLAGS, **entry.flags})
-    templates = reading.templates
+    additions: list = []  # (flag, tokens, value) for the ampx steps
+    given: list = []  # (report, variable, value) the user set explicitly
+    if inv.options:  # flags.py is read only for a line with flags
+        from .flags import read_flags
+
+        reading = read_flags(entry, inv, plan, v, templates, files)
+        templates, additions, given = reading.templates, reading.additions, reading.given
 
     if entry.positional and inv.args:
         v.set(entry.positional, inv.args[0], "argument")
@@ -164,13 +167,13 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     plan.vars = {k: {"value": v.values[k], "source": v.sources.get(k)} for k in v.values}
 
     if entry.platforms and ctx.platform and ctx.platform not in entry.platforms:
-        return _not_for_platform(entry, ctx, v, plan, reading.given)
+        return _not_for_platform(entry, ctx, v, plan, given)
     if plan.kind in ("manual", "removed"):
         _explain_only(entry, v, plan)
         plan.notes.extend(entry.notes)
-        _report_given(reading.given, v, plan, runs=False)
+        _report_given(given, v, plan, runs=False)
         return plan
-    return _runnable(entry, templates, reading, ctx)
+    return _runnable(entry, templates, plan, v, ctx, additions, given)
 
 
 def _context_values(ctx: Context) -> Vars:
@@ -205,15 +208,15 @@ def _not_for_platform(entry: E.Entry, ctx: Context, v: Vars, plan: Plan, given: 
     return plan
 
 
-def _runnable(entry: E.Entry, templates: tuple, reading: Reading, ctx: Context) -> Plan:
-    plan, v = reading.plan, reading.v
+def _runnable(entry: E.Entry, templates: tuple, plan: Plan, v: Vars, ctx: Context, additions: list,
+              given: list) -> Plan:
     plan.steps = [expand(template, v, ctx, plan) for template in templates]
-    apply_additions(plan, reading.additions, ctx)
+    apply_additions(plan, additions, ctx)
     apply_profile(plan, v, ctx)
     if plan.confirmed:
         add_yes_flags(plan)
     plan.notes.extend(entry.notes)
-    _report_given(reading.given, v, plan, runs=True)
+    _report_given(given, v, plan, runs=True)
     if any((ampx_words(s, ctx.runner) or [None])[0] == "pipeline-deploy" for s in plan.steps):
         plan.notes.append("`ampx pipeline-deploy` refuses to run outside CI; it reads the CI variable.")
     plan.missing = sorted(set(plan.missing), key=plan.missing.index)
