@@ -34,11 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # chase=False: configured, but being rewritten by another change: its survivors are not worked on here.
 MODULES = {
     "execute": (["src/amplify_shim/execute.py"], None,
-                ["tests/e2e/test_exec.py", "tests/core/test_execute.py"], True),
+                ["tests/e2e/test_exec.py", "tests/core/test_execute.py", "tests/core/test_no_silent_guesses.py"], True),
     "decide": (["src/amplify_shim/shim.py"],  # the consent decision: shim.decide and what it calls
                ["amplify_shim.shim.x_decide__*", "amplify_shim.shim.x__refusal__*", "amplify_shim.shim.x_confirm__*",
                 "amplify_shim.shim.x_ask__*", "amplify_shim.shim.x_answered_yes__*"],
-               ["tests/core/test_decide.py", "tests/core/test_answers.py"], True),
+               ["tests/core/test_decide.py", "tests/core/test_answers.py", "tests/core/test_consent_as_gen1.py"], True),
     "context": (["src/amplify_shim/context.py"],  # the project root, the app id, the branch, CI
                 ["amplify_shim.context.x__parents__*", "amplify_shim.context.x__find_up__*",
                  "amplify_shim.context.x_project_root__*", "amplify_shim.context.x__truthy__*",
@@ -48,7 +48,7 @@ MODULES = {
                  "amplify_shim.context.x__gen1_app_id_and_env__*", "amplify_shim.context.x_gen1_app_ids_without_env__*",
                  "amplify_shim.context.x_detect__*", "amplify_shim.context.x__environment_facts__*",
                  "amplify_shim.context.x_shown_cwd__*"],
-                ["tests/core/test_context.py", "tests/core/test_trust.py"], True),
+                ["tests/core/test_context.py", "tests/core/test_trust.py", "tests/core/test_no_silent_guesses.py"], True),
     "render-shell": (["src/amplify_shim/render/shell.py"], None, ["tests/render"], True),
     "audit-kinds": (["src/amplify_shim/audit/kinds.py"], None, ["tests/audit/test_kinds.py", "tests/audit/test_scan.py"], True),
     "rewrite": (["src/amplify_shim/rewrite/scan_*.py", "src/amplify_shim/rewrite/replace.py"], None, ["tests/rewrite"], False),
