@@ -4,6 +4,7 @@ Gen 1's input-manager.js keys options by the word as typed, dashes stripped (`-f
 `options.force`; `--FORCE` is `options.FORCE`); it turns only -y, -h and -v into --yes, --help and
 --version; delete-project.js deletes without asking only for `options.force`. Its confirm prompt
 (enquirer) is case-insensitive. Each test here failed, or let a mutation live, on the code before.
+Threats A9 (the spelling of a flag), A10 (the typed answer), A11 (--version after a command).
 """
 
 from __future__ import annotations
