@@ -152,9 +152,19 @@ def _ps_ancestors(limit: int) -> list[list[str]]:
     return found
 
 
+_COUNTED: list = []  # this interpreter's count, once taken: only an exec (a new interpreter) counts again
+
+
 def handed_over(now: float | None = None) -> int:
     """How many times this process was handed to a Gen 1 CLI before; counts this hand-over (POSIX; 0 elsewhere,
-    or when the count cannot be kept safely)."""
+    or when the count cannot be kept safely). Asked again in the same interpreter (nothing was exec'd in
+    between: a caller that runs the pass-through in-process), the same answer."""
+    if not _COUNTED:
+        _COUNTED.append(_count(now))
+    return _COUNTED[0]
+
+
+def _count(now: float | None) -> int:
     import time
 
     if os.name == "nt":
