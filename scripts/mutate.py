@@ -89,7 +89,7 @@ MUTATIONS = [
      "any file:// value is read"),
     ("src/amplify_shim/render/shell.py", '    if shell not in _POSIX_FAMILY or shell == "posix":',
      '    if shell == "cmd":', "PowerShell prints raw escapes"),
-    ("src/amplify_shim/plan/values.py", '        if value.startswith("-"):\n            plan.error = (f"{describe(key)} {value!r}',
+    ("src/amplify_shim/plan/steps.py", '        if value.startswith("-"):\n            plan.error = (f"{describe(key)} {value!r}',
      '        if value.startswith("--"):\n            plan.error = (f"{describe(key)} {value!r}', "'-x' values pass as options"),
     # passing through, running
     ("src/amplify_shim/shim.py", '    if ctx.project_kind == "gen1" and conf.gen1 == "passthrough":',

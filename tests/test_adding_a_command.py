@@ -29,9 +29,9 @@ NEW_ROW = {
     "aliases": [],
 }
 NEW_ENTRY = '''
-        make_entry("env diff", TRANSLATE, "Compare the current environment with another one.",
-                   desk=(step("git", "diff", "{name}", "--", "amplify/"),), positional="name",
-                   flags={"--stat": add("--stat")}, docs=(D_BRANCHES,), parity=P_ENV),
+        _entry("env diff", TRANSLATE, "Compare the current environment with another one.",
+               desk=(step("git", "diff", "{name}", "--", "amplify/"),), positional="name",
+               flags={"--stat": add("--stat")}, docs=(D_BRANCHES,), parity=P_ENV),
 '''
 
 
@@ -53,7 +53,7 @@ def _add_the_command(repo: Path) -> None:
     reference.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     table = repo / "src" / "amplify_shim" / "gen1" / "table.py"
     text = table.read_text(encoding="utf-8")
-    anchor = '        make_entry("env help", TRANSLATE,'
+    anchor = '        _entry("env help", TRANSLATE,'
     assert anchor in text, "the recipe's anchor moved: update this test"
     table.write_text(text.replace(anchor, NEW_ENTRY.strip("\n") + "\n" + anchor, 1), encoding="utf-8")
 

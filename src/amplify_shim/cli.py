@@ -96,6 +96,23 @@ def _gen1_words(words: List[str]) -> List[str]:
         _fail(str(exc))
 
 
+def _misplaced(typer_ctx: typer.Context, argv: List[str]) -> None:
+    """An option of this command typed after the Gen 1 words (`plan push --json`) that the Gen 1 command does
+    not take: exit 2 saying where it goes, rather than read it as a Gen 1 word and answer something else.
+    (`explain env list --json` stays Gen 1's own --json of `env list`.)"""
+    from .gen1.parse import parse
+
+    own = {name for param in typer_ctx.command.params for name in (*param.opts, *param.secondary_opts)
+           if name.startswith("--")}
+    for opt in parse(list(argv)).options:
+        typed = opt.raw.split("=", 1)[0]
+        if not opt.known and typed in own:
+            start = argv.index(opt.raw)
+            end = start + (2 if isinstance(opt.value, str) and "=" not in opt.raw else 1)
+            line = " ".join([typer_ctx.command_path, *argv[start:end], *argv[:start], *argv[end:]])
+            _usage(typer_ctx, f"{typed} is an option of `{typer_ctx.command_path}`: put it before the Gen 1 words (`{line}`)")
+
+
 def _context(ci: Optional[bool]):
     import os
 
@@ -132,18 +149,20 @@ def plan(
     shell: Shell = None,
 ) -> None:
     """Plan a Gen 1 command line: print its Gen 2 equivalent. Never runs anything."""
-    from .plan import build_plan
     from .payloads import read_payload_files
+    from .plan import build_plan, refuse_here
 
     if not words and not json_lines:
         _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim plan push`.")
     argv = _gen1_words(list(words or []))  # the shim's own --shim-* switches are not Gen 1 words
+    _misplaced(typer_ctx, argv)
     ctx, conf = _context(ci)
     if json_lines:
         _plan_lines(ctx, conf)
         return
     # As `amplify` would: a Gen 1 project's line passes through unless --shim-translate says otherwise.
     result = build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(list(words or []), conf))
+    result = refuse_here(result, ctx)  # what cannot run in this folder: an error, as `amplify` says
     if json_out:
         typer.echo(_json(result.dumps()))  # the error, if any, is in the JSON: status 0
         return
@@ -161,9 +180,9 @@ def _plan_lines(ctx, conf) -> None:
     """`plan --json-lines`: one JSON array of words per stdin line in, one plan (or error) per line out."""
     import json
 
-    from .plan import build_plan
-    from .settings import UnknownSwitch, split_switches
     from .payloads import read_payload_files
+    from .plan import build_plan, refuse_here
+    from .settings import UnknownSwitch, split_switches
 
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
@@ -180,7 +199,8 @@ def _plan_lines(ctx, conf) -> None:
         except UnknownSwitch as exc:
             typer.echo(json.dumps({"line": number, "error": str(exc)}))
             continue
-        typer.echo(_json(build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(words, conf)).dumps()))
+        plan = build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(words, conf))
+        typer.echo(_json(refuse_here(plan, ctx).dumps()))
 
 
 def _gen1_handling(words: List[str], conf) -> str:
@@ -211,7 +231,7 @@ def explain(
 
     if not words:
         _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim explain push`.")
-    _gen1_words(list(words))  # an unknown --shim-* switch: exit 2 before anything else
+    _misplaced(typer_ctx, _gen1_words(list(words)))  # an unknown --shim-* switch: exit 2 before anything else
     ctx, conf = _context(ci)
     data = explain_data(list(words), ctx, platforms.resolve(platform, ctx))  # --platform, else detected, else None
     if json_out:

@@ -93,6 +93,8 @@ class Context(Record):
         ("ampx_dir", None),
         ("ampx_version", None),  # its package.json "version" (gen2/installed.py)
         ("warnings", list),
+        ("shell_cwd", None),  # the user's folder as their shell names it ($PWD), when a symlink makes it differ from cwd
+        ("shell_root", None),  # the project root as a folder above shell_cwd, when one is (what a printed `cd` uses)
     )
     __slots__ = tuple(name for name, _ in _fields)
 
@@ -400,12 +402,37 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
         id_files = _gen1_facts(gen1[0], ctx)
 
     _environment_facts(ctx, environ, config, start, id_files)
+    ctx.shell_cwd, ctx.shell_root = shell_view(start, root, environ.get("PWD"))
     ctx.platform, ctx.platform_file = detect_platform(root or start, ctx.frontend, ctx.frontend_file)
     ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
     ctx.ampx_dir = find_ampx(start)
     ctx.ampx_installed = ctx.ampx_dir is not None
     ctx.ampx_version = installed_version(ctx.ampx_dir, ctx.warnings)
     return ctx
+
+
+def shell_view(start: str, root: str | None, pwd: str | None) -> tuple:
+    """(the folder as the user's shell names it, the project root as one of its parents) when $PWD reaches
+    `start` through a symlink (`web -> packages/web/src`): a printed `(cd .. && …)` is pasted into that shell,
+    which resolves `..` from $PWD, not from the real folder. (None, None) when $PWD is the real path, or
+    names another folder (a stale $PWD); (pwd, None) when no parent of $PWD is the project root."""
+    if not pwd or not root or not os.path.isabs(pwd):
+        return None, None
+    pwd = os.path.normpath(pwd)
+    if pwd == start:
+        return None, None
+    try:
+        if not os.path.samefile(pwd, start):
+            return None, None
+    except OSError:
+        return None, None
+    for folder in _parents(pwd):
+        try:
+            if os.path.samefile(folder, root):
+                return pwd, folder
+        except OSError:
+            continue
+    return pwd, None
 
 
 def _environment_facts(ctx: Context, environ, config: dict, start: str | None, id_files: dict | None = None) -> None:

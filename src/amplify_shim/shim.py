@@ -37,7 +37,14 @@ def ask(question: str) -> str | None:
 def confirm(question: str) -> bool | None:
     """A yes/no question on a terminal. None when there is no terminal to ask on."""
     answer = ask(question)
-    return None if answer is None else answer.lower() in {"y", "yes"}
+    return None if answer is None else answered_yes(answer)
+
+
+def answered_yes(answer: str) -> bool:
+    """Only `y` or `yes` is a yes. Like Gen 1's prompt (enquirer's confirm: `/^[ty1]/i` on the key pressed,
+    spaces ignored) in case and surrounding spaces: `Y` and ` yes ` are yes. Unlike it, a whole line is
+    read, so a line that only starts with y (`yeah no`, `yep`) is not a yes, nor are `t` and `1`."""
+    return answer.strip().lower() in ("y", "yes")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,9 +75,12 @@ def _main(argv: list[str], environ) -> int:
     if ctx.project_kind == "gen1" and conf.gen1 == "passthrough":
         # Planning would only say "pass it through": skip loading the table on this path.
         return _passthrough(words, ctx, conf, None, environ)
-    from .payloads import read_payload_files
-    from .plan import build_plan
-    plan = build_plan(words, ctx, files=read_payload_files(words), gen1=conf.gen1)
+    from .plan import build_plan, refuse_here
+    files: dict = {}
+    if any("file://" in word for word in words):  # the usual line reads no file: payloads.py stays unloaded
+        from .payloads import read_payload_files
+        files = read_payload_files(words)
+    plan = refuse_here(build_plan(words, ctx, files=files, gen1=conf.gen1), ctx)
     return _answer(plan, ctx, conf, environ, style_err)
 
 
@@ -122,13 +132,32 @@ def decide(plan, ctx, conf, facts=Facts()):
     if not facts.terminal:
         if plan.destructive and conf.mode == "run":
             how = f"pass {plan.confirm_with} to confirm" if plan.confirm_with else "run it at a terminal to confirm"
-            why = f"it deletes cloud resources: {how}"
+            why = f"it deletes cloud resources: {how}."
+        elif ctx.ci:
+            why = ("no terminal to confirm on, and a Gen 1 --yes is not the shim's consent: the shim runs without "
+                   f"asking only in run mode, opted into once. Add this line to the CI file: {ci_run_mode_line(ctx.ci_reason)}")
         else:
-            why = "no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking"
-        return Decision("refuse", X.NOT_CONFIRMED, f"not run: {why}.")
+            why = "no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking."
+        return Decision("refuse", X.NOT_CONFIRMED, f"not run: {why}")
     count = len(plan.steps)
     return Decision("confirm", question=f"Run {'these ' + str(count) + ' steps' if count > 1 else 'this'}? [y/N] ",
                     add_yes=add_yes, warning="This deletes cloud resources. " if plan.destructive else None)
+
+
+# Where each CI provider sets a job's environment (context.CI_VARIABLES): the one line that opts into run mode.
+CI_RUN_MODE = {
+    "GITHUB_ACTIONS": "`AMPLIFY_SHIM_MODE: run` under the job's `env:` (.github/workflows/*.yml)",
+    "GITLAB_CI": "`AMPLIFY_SHIM_MODE: run` under `variables:` (.gitlab-ci.yml)",
+    "CODEBUILD_BUILD_ID": "`AMPLIFY_SHIM_MODE: run` under `env: variables:` (buildspec.yml)",
+    "BITBUCKET_BUILD_NUMBER": "`export AMPLIFY_SHIM_MODE=run` before the amplify line of the step's `script:` (bitbucket-pipelines.yml)",
+    "CIRCLECI": "`AMPLIFY_SHIM_MODE: run` under the job's `environment:` (.circleci/config.yml)",
+    "TF_BUILD": "`AMPLIFY_SHIM_MODE: run` under `variables:` (azure-pipelines.yml)",
+    "AWS_APP_ID+AWS_BRANCH": "`export AMPLIFY_SHIM_MODE=run` before the amplify line of the build's `commands:` (amplify.yml)",
+}
+
+
+def ci_run_mode_line(ci_reason) -> str:
+    return CI_RUN_MODE.get(ci_reason, "`export AMPLIFY_SHIM_MODE=run` before the amplify line")
 
 
 def _refusal(plan, ctx, facts):
@@ -187,8 +216,8 @@ def _answer(plan, ctx, conf, environ, style) -> int:
     if decision.action == "ask-value":  # a name Gen 1 asked for (`amplify env add`)
         value = ask(decision.question)
         if value:
-            from .plan import build_plan
-            plan = build_plan(plan.input + [value], ctx)
+            from .plan import build_plan, refuse_here
+            plan = refuse_here(build_plan(plan.input + [value], ctx), ctx)
         decision = decide(plan, ctx, conf, _facts(plan, ctx, conf, environ, asked=True))
     if decision.action == "error":
         _write(sys.stderr, text.error_text(plan, style))

@@ -432,3 +432,120 @@ def test_warnings_stay_one_line_in_a_folder_with_a_newline_and_esc(tmp_path, wat
     ctx = context.detect(str(root), environ={})
     assert len(ctx.warnings) == 2
     assert all("\n" not in w and "\x1b" not in w and "evil\\x0a\\x1b[2Jname" in w for w in ctx.warnings), ctx.warnings
+
+
+# --- what issue 16's mutation run found untested --------------------------------------------------
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks need privileges on Windows")
+def test_detect_sees_the_folder_as_the_shell_names_it(gen2):
+    real = gen2 / "packages" / "web" / "src"
+    real.mkdir(parents=True)
+    (gen2 / "web").symlink_to("packages/web/src")
+    shown = str(gen2 / "web")
+    ctx = context.detect(shown, environ={"PWD": shown})
+    assert (ctx.cwd, ctx.shell_cwd, ctx.shell_root) == (os.path.realpath(real), shown, str(gen2))
+    assert context.detect(shown, environ={}).shell_cwd is None
+
+
+@pytest.mark.parametrize("value, on", [("1", True), ("true", True), ("yes", True), ("0", False), ("false", False),
+                                       ("FALSE", False), ("no", False), ("No", False), ("off", False), ("OFF", False),
+                                       (" off ", False), ("", False), (None, False)])
+def test_ci_variables_read_as_people_write_them(value, on):
+    assert context.detect_ci({} if value is None else {"CI": value}) == ((True, "CI") if on else (False, None))
+
+
+def test_a_tag_build_does_not_stop_the_search_for_a_branch():
+    """GitHub: a tag's GITHUB_REF_NAME is skipped, and the next variable still looked at."""
+    environ = {"GITHUB_ACTIONS": "true", "GITHUB_REF_TYPE": "tag", "GITHUB_REF_NAME": "v1"}
+    assert context.ci_branch(environ) == (None, None)
+    azure = {"TF_BUILD": "True", "SYSTEM_PULLREQUEST_SOURCEBRANCH": "refs/pull/1/merge",
+             "BUILD_SOURCEBRANCH": "refs/heads/feature/login"}
+    assert context.ci_branch(azure) == ("feature/login", "BUILD_SOURCEBRANCH")
+    gitlab = {"GITLAB_CI": "true", "CI_COMMIT_TAG": "v1", "CI_COMMIT_REF_NAME": "v1"}
+    assert context.ci_branch(gitlab) == (None, None)
+
+
+def test_the_app_id_from_the_environment_says_so(gen2):
+    ctx = context.detect(str(gen2), environ={"AWS_APP_ID": "d9"})
+    assert (ctx.app_id, ctx.app_id_source) == ("d9", "AWS_APP_ID")
+
+
+def test_the_nearest_project_root_wins(tmp_path):
+    outer, inner = tmp_path / "outer", tmp_path / "outer" / "packages" / "inner"
+    write(str(outer / "amplify/team-provider-info.json"), TEAM_PROVIDER_INFO)
+    write(str(inner / "amplify/backend.ts"), "")
+    assert context.project_root(str(inner / "src")) == str(inner)
+    assert context.project_root(str(outer)) == str(outer)
+    assert context.project_root(str(tmp_path)) is None
+
+
+def test_a_gitdir_file_is_read_relative_to_its_folder(gen2):
+    (gen2 / ".git").write_text("gitdir: ../repo.git/worktrees/app\n")
+    head = gen2.parent / "repo.git" / "worktrees" / "app" / "HEAD"
+    write(str(head), "ref: refs/heads/feature\n")
+    ctx = context.detect(str(gen2), environ={})
+    assert (ctx.branch, ctx.branch_file) == ("feature", str(head))
+    (gen2 / ".git").write_text("not a pointer\n")
+    warned = context.detect(str(gen2), environ={}).warnings
+    assert warned == [f"{gen2 / '.git'} does not name a git directory (no 'gitdir:' line); no git branch read"]
+
+
+def test_a_detached_head_is_no_news_only_when_ci_names_the_branch(gen2):
+    git(str(gen2), "init", "-q")
+    git(str(gen2), "commit", "-q", "--allow-empty", "-m", "x")
+    git(str(gen2), "checkout", "-q", "--detach")
+    assert context.detect(str(gen2), environ={}).warnings == [context.DETACHED]
+    ci = context.detect(str(gen2), environ={"CIRCLECI": "true", "CIRCLE_BRANCH": "main"})
+    assert (ci.branch, ci.branch_source, ci.warnings) == ("main", "CIRCLE_BRANCH", [])
+
+
+def test_an_unreadable_head_names_the_file(gen2, denied):
+    write(str(gen2 / ".git" / "HEAD"), "ref: refs/heads/main\n")
+    denied(gen2 / ".git" / "HEAD")
+    assert context.detect(str(gen2), environ={}).warnings == [
+        f"cannot read {gen2 / '.git' / 'HEAD'} (Permission denied); no current branch"]
+
+
+def test_a_branch_name_git_would_refuse(gen2):
+    write(str(gen2 / ".git" / "HEAD"), "ref: refs/heads/\n")
+    assert context.detect(str(gen2), environ={}).warnings == [
+        f"{gen2 / '.git' / 'HEAD'} names a branch git would refuse (an empty name); no current branch"]
+
+
+def test_amplify_meta_gives_the_current_envs_app_id(tmp_path):
+    root = tmp_path / "app"
+    write(str(root / "amplify/backend/amplify-meta.json"), {"providers": {"awscloudformation": {"AmplifyAppId": "dm"}}})
+    write(str(root / "amplify/.config/project-config.json"), {"frontend": "android", "android": "not an object"})
+    ctx = context.detect(str(root), environ={})
+    assert ctx.gen1_app_ids == {"(amplify-meta.json)": "dm"} and ctx.app_id == "dm"
+    assert (ctx.frontend, ctx.framework, ctx.platform) == ("android", None, "android")
+    write(str(root / "amplify/.config/local-env-info.json"), {"envName": "dev"})
+    write(str(root / "amplify/team-provider-info.json"), {"dev": {"awscloudformation": {"AmplifyAppId": ""}},
+                                                          "qa": {"awscloudformation": "not an object"}})
+    assert context.detect(str(root), environ={}).gen1_app_ids == {"dev": "dm"}
+
+
+def test_a_folder_that_is_gone_keeps_the_shells_name_for_it(tmp_path, monkeypatch):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    ctx = context.detect(environ={"PWD": str(gone)})
+    assert (ctx.cwd, ctx.warnings) == (str(gone), [context.GONE])
+    assert context.detect(environ={}).cwd == "."
+
+
+def test_gen1_files_are_not_read_for_a_pass_through(gen1):
+    assert context.detect(str(gen1), environ={}, gen1_passthrough=True).gen1_app_ids == {}
+    assert context.detect(str(gen1), environ={}).gen1_app_ids != {}
+
+
+def test_the_platform_is_read_at_the_project_root_from_a_subfolder(gen2, tmp_path):
+    sub = gen2 / "src" / "pages"
+    sub.mkdir(parents=True)
+    ctx = context.detect(str(sub), environ={})
+    assert (ctx.platform, ctx.platform_file) == ("js", str(gen2 / "package.json"))
+    config = tmp_path / "g1" / "amplify/.config/project-config.json"
+    write(str(config), {"frontend": "ios"})
+    ios = context.detect(str(tmp_path / "g1"), environ={})
+    assert (ios.platform, ios.platform_file) == ("swift", str(config))

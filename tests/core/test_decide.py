@@ -54,6 +54,9 @@ GEN2 = Context.example()
 CI = Context.example(ci=True)
 TERMINAL, NO_TERMINAL = Facts(terminal=True), Facts(terminal=False)
 NO_TTY_WHY = "not run: no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking."
+CI_NO_TTY_WHY = ("not run: no terminal to confirm on, and a Gen 1 --yes is not the shim's consent: the shim runs "
+                 "without asking only in run mode, opted into once. Add this line to the CI file: "
+                 "`export AMPLIFY_SHIM_MODE=run` before the amplify line")
 NOT_RUNNABLE = "nothing to run ({}); see above. (--shim-print shows this without a failing status.)"
 
 # (row id, plan, context, mode, facts, the decision's fields that matter for this row)
@@ -83,7 +86,7 @@ ROWS = [
     ("ask translate, no terminal", "translate", GEN2, "ask", NO_TERMINAL,
      dict(action="refuse", status=X.NOT_CONFIRMED, message=NO_TTY_WHY, stdout=True)),
     ("ask in CI, no terminal: never passes silently", "ci", CI, "ask", NO_TERMINAL,
-     dict(action="refuse", status=X.NOT_CONFIRMED, message=NO_TTY_WHY)),
+     dict(action="refuse", status=X.NOT_CONFIRMED, message=CI_NO_TTY_WHY)),
     ("ask destructive", "destructive", GEN2, "ask", TERMINAL,
      dict(action="confirm", warning="This deletes cloud resources. ", question="Run this? [y/N] ", add_yes=True)),
     ("ask destructive, --force: still asks", "destructive, --force", GEN2, "ask", TERMINAL,
@@ -129,7 +132,16 @@ ROWS = [
           message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this is no Amplify project. "
                   "Create one with `npm create amplify@latest`.")),
     ("ask push in a Gen 1 project (--shim-translate)", "translate", Context.example(project_kind="gen1"), "ask",
-     TERMINAL, dict(action="refuse", status=X.NOT_CONFIRMED)),
+     TERMINAL, dict(action="refuse", status=X.NOT_CONFIRMED,
+                    message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this is a Gen 1 "
+                            "project. Create one with `npm create amplify@latest`.")),
+    ("ask in GitHub Actions, no terminal: the line for its workflow file", "ci",
+     Context.example(ci=True, ci_reason="GITHUB_ACTIONS"), "ask", NO_TERMINAL,
+     dict(action="refuse", status=X.NOT_CONFIRMED, message=CI_NO_TTY_WHY.replace(
+         "`export AMPLIFY_SHIM_MODE=run` before the amplify line",
+         "`AMPLIFY_SHIM_MODE: run` under the job's `env:` (.github/workflows/*.yml)"))),
+    ("ask destructive at a terminal, npx missing: refused, the yes shown", "destructive", GEN2, "ask",
+     Facts(terminal=True, missing=("npx",)), dict(action="refuse", status=X.NOT_FOUND, add_yes=True)),
     ("run push, ampx declared, not installed", "translate", Context.example(ampx_installed=False), "run",
      Facts(terminal=True, ampx_declared=True),
      dict(action="refuse", status=X.NOT_FOUND, stdout=False,

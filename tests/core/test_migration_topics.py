@@ -33,7 +33,7 @@ def test_a_gen1_schema_can_stay_sdl_or_become_models(words):
 # (the topic, the command whose answer carries it, what it must say): the guide's Post-Generate, Prerequisites
 # and Decommissioning sections
 TOPICS = [
-    ("DynamoDB tables shared, not copied", ("add", "api"), ("shared", "branchName", "gen2-main")),
+    ("DynamoDB tables shared, not copied", ("add", "api"), ("are shared with the Gen 1 environment", "branchName", "gen2-main")),
     ("models without @auth: public in Gen 1, private in Gen 2", ("add", "api"),
      ("public (API key) in Gen 1 and private (IAM) in Gen 2", "allow: public")),
     ("iam-protected models need adminRoleNames", ("add", "api"), ("custom-roles.json", "adminRoleNames")),

@@ -1,22 +1,22 @@
 """The Gen 1 plugins' commands: the categories (auth, api, storage, …), the utilities (mock, codegen),
 the AWS provider, the frontends and the removed xr category. Data, like table.py, which holds the core
-commands, the vocabulary both use, and TABLE; this module is loaded the first time a plugin command is
-looked up.
+commands and TABLE; the vocabulary both use is in entries.py. This module is loaded the first time a
+plugin command is looked up.
 """
 
 from __future__ import annotations
 
 from . import bites
-from .entries import MANUAL, REMOVED, TRANSLATE, Entry, add, drop, step, var
-from .vocab import (
-    MODEL_FORMAT, MODEL_TARGETS, STATEMENT_TARGETS, TYPE_TARGETS,
+from .entries import (  # the helpers under the short names the entries below are written with
+    MANUAL, MODEL_FORMAT, MODEL_TARGETS, REMOVED, STATEMENT_TARGETS, TRANSLATE, TYPE_TARGETS, Entry, add, drop, step, var,
     CODEGEN_CI, CODEGEN_DESK, CODEGEN_OUT, CONSOLE_URL, DOCS, D_ANALYTICS, D_AUTH, D_AUTH_EXISTING, D_BRANCHES,
     D_CLI, D_CUSTOM, D_DATA, D_DYNAMO_EXISTING, D_FUNCTIONS, D_GEO, D_GEO_EXISTING, D_GEO_SETUP, D_HOSTING,
     D_INTERACTIONS_SETUP, D_MIGRATE, D_NOTIFICATIONS, D_OVERRIDE, D_PINPOINT_MIGRATION, D_PREDICTIONS_SETUP,
     D_SANDBOX, D_SECRETS, D_SELF_HOSTING, D_SELF_HOSTING_START, D_SQL, D_STORAGE, D_STORAGE_EXISTING,
     HOSTING_WAYS, JS_ONLY, MANUAL_DEPLOYMENT_NOTE, MOCK_NEVER_EXITS, MOCK_WARNING, NO_NOTIFICATIONS_ROW, PINPOINT_EOL, P_ADD,
     P_ANALYTICS, P_CODEGEN, P_CONFIGURE, P_CUSTOM, P_DATA_API, P_GEO, P_MOCK, P_OVERRIDE, P_PUSH, P_REST, P_SQL,
-    SANDBOX_ONCE, SELF_HOSTING_NOTE, make_entry, help_entry, manual_entry, push_entry, removed_entry,
+    SANDBOX_ONCE, SELF_HOSTING_NOTE, help_entry as _help, make_entry as _entry, manual_entry as _manual, push_entry as _push,
+    removed_entry as _removed,
 )
 
 AUTH_SNIPPET = """import { defineAuth } from '@aws-amplify/backend';
@@ -288,7 +288,7 @@ new Table(tableStack, 'Table', {
 
 
 def _console(category: str, service: str, url: str) -> Entry:
-    return make_entry(
+    return _entry(
         f"{category} console", REMOVED, f"Open the {service} console for this project's {category} resources.",
         instead=f"Open the Amplify console ({CONSOLE_URL}) and follow the link to {service}, or go to {url}.",
         docs=(D_MIGRATE,),
@@ -316,7 +316,7 @@ D_LAMBDA_INVOKE = "https://docs.aws.amazon.com/cli/latest/reference/lambda/invok
 def _mock_function() -> Entry:
     """Gen 2 runs no function locally: the real way is the AWS CLI against the deployed function (its name is
     generated: the Lambda console shows it, so does the list-functions query in the note)."""
-    return make_entry(
+    return _entry(
         "mock function", TRANSLATE, "Invoke a function locally with an event file.",
         desk=(step("aws", "lambda", "invoke", "--function-name", "{name}", "--cli-binary-format", "raw-in-base64-out",
                    "response.json"),),
@@ -344,29 +344,29 @@ def _category(name: str, *, service: str, console_url: str, add: Entry, update_i
     update_summary = f"Update {article} {name} resource (walkthrough)."
     if add.kind == MANUAL:
         # Defined in code in Gen 2, so changed and removed in code too; the name given is the one removed.
-        remove = remove or manual_entry(f"{name} remove", remove_summary, file="amplify/backend.ts",
-                                        snippet=_removal(add), instead=remove_instead, docs=docs,
-                                        positional=add.positional or "name", platforms=add.platforms)
+        remove = remove or _manual(f"{name} remove", remove_summary, file="amplify/backend.ts",
+                                   snippet=_removal(add), instead=remove_instead, docs=docs,
+                                   positional=add.positional or "name", platforms=add.platforms)
         # Already registered in defineBackend: an update edits the definition only.
-        change = manual_entry(f"{name} update", update_summary, file=add.file or "amplify/backend.ts", snippet=add.snippet,
-                              instead=update_instead, docs=docs, positional=add.positional or "name", flags=add.flags,
-                              platforms=add.platforms)
+        change = _manual(f"{name} update", update_summary, file=add.file or "amplify/backend.ts", snippet=add.snippet,
+                         instead=update_instead, docs=docs, positional=add.positional or "name", flags=add.flags,
+                         platforms=add.platforms)
     else:
-        remove = removed_entry(f"{name} remove", remove_summary, remove_instead, docs=docs, positional="resource")
-        change = removed_entry(f"{name} update", update_summary, update_instead, docs=docs)
+        remove = _removed(f"{name} remove", remove_summary, remove_instead, docs=docs, positional="resource")
+        change = _removed(f"{name} update", update_summary, update_instead, docs=docs)
     entries = [
         add._replace(path=(name,), summary=f"Show help for the {name} category.", positional=None, parity=(),
                      deployment=None),
         add,
         remove,
-        help_entry(f"{name} help", f"Show help for the {name} category."),
+        _help(f"{name} help", f"Show help for the {name} category."),
     ]
     if update:
         entries.append(change)
     if console:
         entries.append(_console(name, service, console_url))
     if push:
-        entries.append(push_entry(name, ()))
+        entries.append(_push(name, ()))
     entries += list(extra)
     parity_for = {"push": parity + P_PUSH if parity else (), **(parity_for or {})}
     return [e if e.parity or e.parity_none else
@@ -377,25 +377,25 @@ def _category(name: str, *, service: str, console_url: str, add: Entry, update_i
 def _auth() -> list[Entry]:
     return _category(
         "auth", service="Amazon Cognito", console_url="https://console.aws.amazon.com/cognito/",
-        add=manual_entry("auth add", "Add Cognito auth (user pool / identity pool).",
-                         file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
-                         register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
-                         instead="Define auth in code with defineAuth().", docs=(D_AUTH, bites.GUIDE), notes=(bites.SOCIAL_URLS,),
-                         parity=(("auth", "*"), ("commands", "amplify add auth")) + P_ADD),
+        add=_manual("auth add", "Add Cognito auth (user pool / identity pool).",
+                    file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
+                    register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
+                    instead="Define auth in code with defineAuth().", docs=(D_AUTH, bites.GUIDE), notes=(bites.SOCIAL_URLS,),
+                    parity=(("auth", "*"), ("commands", "amplify add auth")) + P_ADD),
         update_instead="Edit defineAuth() in amplify/auth/resource.ts, then deploy (`amplify push`).",
         remove_instead="Delete amplify/auth/ and remove `auth` from defineBackend() in amplify/backend.ts, then deploy.",
         docs=(D_AUTH,),
         extra=(
-            manual_entry("auth enable", "Same as auth add.", file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
-                         register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
-                         instead="Define auth in code with defineAuth().", docs=(D_AUTH,), parity=(("auth", "*"), ("commands", "amplify add auth")) + P_ADD),
-            manual_entry("auth import", "Import an existing Cognito user pool and identity pool.",
-                         file="amplify/auth/resource.ts", snippet=REFERENCE_AUTH_SNIPPET,
-                         register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
-                         instead="Reference the existing pools with referenceAuth().", docs=(D_AUTH_EXISTING,), parity=(("auth", "Import auth"),)),
-            manual_entry("auth override", "Generate overrides.ts for the auth resource.",
-                         file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["auth"],
-                         instead="Change the generated CloudFormation through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("auth", "Override auth"),) + P_OVERRIDE),
+            _manual("auth enable", "Same as auth add.", file="amplify/auth/resource.ts", snippet=AUTH_SNIPPET,
+                    register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
+                    instead="Define auth in code with defineAuth().", docs=(D_AUTH,), parity=(("auth", "*"), ("commands", "amplify add auth")) + P_ADD),
+            _manual("auth import", "Import an existing Cognito user pool and identity pool.",
+                    file="amplify/auth/resource.ts", snippet=REFERENCE_AUTH_SNIPPET,
+                    register="import { auth } from './auth/resource';\n\ndefineBackend({ auth });",
+                    instead="Reference the existing pools with referenceAuth().", docs=(D_AUTH_EXISTING,), parity=(("auth", "Import auth"),)),
+            _manual("auth override", "Generate overrides.ts for the auth resource.",
+                    file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["auth"],
+                    instead="Change the generated CloudFormation through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("auth", "Override auth"),) + P_OVERRIDE),
         ),
         parity=(("auth", "*"),), parity_for={"console": (("console", "Auth configuration in console"), ("console", "User management in console"))},
     )
@@ -404,51 +404,51 @@ def _auth() -> list[Entry]:
 def _api() -> list[Entry]:
     return _category(
         "api", service="AWS AppSync / API Gateway", console_url="https://console.aws.amazon.com/appsync/",
-        add=manual_entry("api add", "Add a GraphQL (AppSync) or REST (API Gateway) API.",
-                         file="amplify/data/resource.ts", snippet=DATA_SNIPPET,
-                         register="import { data } from './data/resource';\n\ndefineBackend({ data });",
-                         instead="Define the GraphQL API in TypeScript with defineData(). A REST API is custom CDK (API Gateway + a defineFunction handler) in amplify/backend.ts.",
-                         notes=(bites.SDL_OR_MODELS, bites.TABLES_SHARED, bites.DEFAULT_AUTH, bites.ADMIN_ROLES),
-                         docs=(D_DATA, bites.GUIDE, bites.PARITY), parity=P_DATA_API + P_REST + (("commands", "amplify add api"),) + P_ADD),
+        add=_manual("api add", "Add a GraphQL (AppSync) or REST (API Gateway) API.",
+                    file="amplify/data/resource.ts", snippet=DATA_SNIPPET,
+                    register="import { data } from './data/resource';\n\ndefineBackend({ data });",
+                    instead="Define the GraphQL API in TypeScript with defineData(). A REST API is custom CDK (API Gateway + a defineFunction handler) in amplify/backend.ts.",
+                    notes=(bites.SDL_OR_MODELS, bites.TABLES_SHARED, bites.DEFAULT_AUTH, bites.ADMIN_ROLES),
+                    docs=(D_DATA, bites.GUIDE, bites.PARITY), parity=P_DATA_API + P_REST + (("commands", "amplify add api"),) + P_ADD),
         update_instead="Edit the schema in amplify/data/resource.ts, then deploy (`amplify push`).",
         remove_instead="Delete amplify/data/ and remove `data` from defineBackend() in amplify/backend.ts, then deploy.",
         docs=(D_DATA,),
         extra=(
-            removed_entry("api gql-compile", "Compile the GraphQL schema into CloudFormation without pushing.",
-                          "Nothing to compile: the schema is TypeScript, checked by the compiler; the sandbox synthesizes it on deploy.",
-                          docs=(D_DATA,), flags={"--force": drop("no compile step")}, parity=P_DATA_API + P_REST),
-            manual_entry("api add-graphql-datasource", "Add an Aurora Serverless datasource to the GraphQL API.",
-                         file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
-                         register="import { data } from './data/resource';\n\ndefineBackend({ data });",
-                         instead=SQL_INSTEAD,
-                         docs=(D_SQL,), parity=P_SQL),
-            removed_entry("api rebuild", "Delete and recreate all DynamoDB tables behind the GraphQL API.",
-                          "Delete and redeploy your sandbox (`npx ampx sandbox delete`, then `npx ampx sandbox`): all its data is lost, as with rebuild.",
-                          docs=(D_SANDBOX,), positional="resource", parity=P_DATA_API + P_REST),
-            removed_entry("api migrate", "Migrate the GraphQL schema to transformer v2.",
-                          "Nothing to run: in Gen 2 the schema lives in defineData(), in amplify/data/resource.ts. " + bites.SDL_OR_MODELS,
-                          notes=(bites.TABLES_SHARED, bites.DEFAULT_AUTH), docs=(bites.PARITY, bites.GUIDE),
-                          flags={"--revert": drop("nothing to revert")}, parity=P_DATA_API + P_REST),
-            manual_entry("api override", "Generate overrides.ts to customise the API's CloudFormation.",
-                         file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["api"],
-                         instead="Change the generated resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("api", "Override API"), ("api", "Override/Extend Amplify resolvers")) + P_OVERRIDE),
-            manual_entry("api import", "Import an existing MySQL/PostgreSQL database as a GraphQL datasource.",
-                         file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
-                         register="import { data } from './data/resource';\n\ndefineBackend({ data });",
-                         instead=SQL_INSTEAD,
-                         docs=(D_SQL,), parity=P_SQL),
-            make_entry("api generate-schema", TRANSLATE, "Generate a GraphQL schema from the imported SQL datasource.",
-                       desk=(step("ampx", "generate", "schema-from-database", "--connection-uri-secret", "SQL_CONNECTION_STRING"),),
-                       notes=("Set the secret first: `npx ampx sandbox secret set SQL_CONNECTION_STRING` (the value is read from a prompt).",),
-                       docs=(D_SQL,),
-                       flags={"--out": add("--out", "{value}"),
-                              "--sql-schema": drop("ampx reads the schema from the live database"),
-                              "--engine-type": drop("the engine comes from the connection string")},
-                       gen2_help=("generate", "schema-from-database"), parity=P_SQL),
-            make_entry("api update-secrets", TRANSLATE, "Update the stored SQL database connection secrets.",
-                       desk=(step("ampx", "sandbox", "secret", "set", "SQL_CONNECTION_STRING"),),
-                       notes=("The value is read from a hidden prompt. Branch secrets are set in the Amplify console (Hosting > Secrets).",),
-                       docs=(D_SECRETS, D_SQL), gen2_help=("sandbox", "secret", "set"), parity=P_SQL),
+            _removed("api gql-compile", "Compile the GraphQL schema into CloudFormation without pushing.",
+                     "Nothing to compile: the schema is TypeScript, checked by the compiler; the sandbox synthesizes it on deploy.",
+                     docs=(D_DATA,), flags={"--force": drop("no compile step")}, parity=P_DATA_API + P_REST),
+            _manual("api add-graphql-datasource", "Add an Aurora Serverless datasource to the GraphQL API.",
+                    file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
+                    register="import { data } from './data/resource';\n\ndefineBackend({ data });",
+                    instead=SQL_INSTEAD,
+                    docs=(D_SQL,), parity=P_SQL),
+            _removed("api rebuild", "Delete and recreate all DynamoDB tables behind the GraphQL API.",
+                     "Delete and redeploy your sandbox (`npx ampx sandbox delete`, then `npx ampx sandbox`): all its data is lost, as with rebuild.",
+                     docs=(D_SANDBOX,), positional="resource", parity=P_DATA_API + P_REST),
+            _removed("api migrate", "Migrate the GraphQL schema to transformer v2.",
+                     "Nothing to run: in Gen 2 the schema lives in defineData(), in amplify/data/resource.ts. " + bites.SDL_OR_MODELS,
+                     notes=(bites.TABLES_SHARED, bites.DEFAULT_AUTH), docs=(bites.PARITY, bites.GUIDE),
+                     flags={"--revert": drop("nothing to revert")}, parity=P_DATA_API + P_REST),
+            _manual("api override", "Generate overrides.ts to customise the API's CloudFormation.",
+                    file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["api"],
+                    instead="Change the generated resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("api", "Override API"), ("api", "Override/Extend Amplify resolvers")) + P_OVERRIDE),
+            _manual("api import", "Import an existing MySQL/PostgreSQL database as a GraphQL datasource.",
+                    file="amplify/data/resource.ts", snippet=SQL_SNIPPET,
+                    register="import { data } from './data/resource';\n\ndefineBackend({ data });",
+                    instead=SQL_INSTEAD,
+                    docs=(D_SQL,), parity=P_SQL),
+            _entry("api generate-schema", TRANSLATE, "Generate a GraphQL schema from the imported SQL datasource.",
+                   desk=(step("ampx", "generate", "schema-from-database", "--connection-uri-secret", "SQL_CONNECTION_STRING"),),
+                   notes=("Set the secret first: `npx ampx sandbox secret set SQL_CONNECTION_STRING` (the value is read from a prompt).",),
+                   docs=(D_SQL,),
+                   flags={"--out": add("--out", "{value}"),
+                          "--sql-schema": drop("ampx reads the schema from the live database"),
+                          "--engine-type": drop("the engine comes from the connection string")},
+                   gen2_help=("generate", "schema-from-database"), parity=P_SQL),
+            _entry("api update-secrets", TRANSLATE, "Update the stored SQL database connection secrets.",
+                   desk=(step("ampx", "sandbox", "secret", "set", "SQL_CONNECTION_STRING"),),
+                   notes=("The value is read from a hidden prompt. Branch secrets are set in the Amplify console (Hosting > Secrets).",),
+                   docs=(D_SECRETS, D_SQL), gen2_help=("sandbox", "secret", "set"), parity=P_SQL),
         ),
         parity=P_DATA_API + P_REST,
     )
@@ -457,25 +457,25 @@ def _api() -> list[Entry]:
 def _storage() -> list[Entry]:
     return _category(
         "storage", service="Amazon S3 / DynamoDB", console_url="https://console.aws.amazon.com/s3/",
-        add=manual_entry("storage add", "Add storage (an S3 bucket for content, or a DynamoDB table).",
-                         file="amplify/storage/resource.ts", snippet=STORAGE_SNIPPET,
-                         register="import { storage } from './storage/resource';\n\ndefineBackend({ storage });",
-                         instead="Define the S3 bucket with defineStorage(). A DynamoDB table is either a model in defineData() or a CDK Table in amplify/backend.ts.",
-                         docs=(D_STORAGE,), positional="name", flags={"--name": var("name")}, parity=(("storage", "*"), ("commands", "amplify add storage")) + P_ADD),
+        add=_manual("storage add", "Add storage (an S3 bucket for content, or a DynamoDB table).",
+                    file="amplify/storage/resource.ts", snippet=STORAGE_SNIPPET,
+                    register="import { storage } from './storage/resource';\n\ndefineBackend({ storage });",
+                    instead="Define the S3 bucket with defineStorage(). A DynamoDB table is either a model in defineData() or a CDK Table in amplify/backend.ts.",
+                    docs=(D_STORAGE,), positional="name", flags={"--name": var("name")}, parity=(("storage", "*"), ("commands", "amplify add storage")) + P_ADD),
         update_instead="Edit defineStorage() in amplify/storage/resource.ts, then deploy.",
         remove_instead="Delete amplify/storage/ and remove `storage` from defineBackend(), then deploy (empty the bucket first).",
         docs=(D_STORAGE,),
         extra=(
-            manual_entry("storage import", "Import an existing S3 bucket or DynamoDB table.",
-                         file="amplify/backend.ts", snippet=IMPORT_BUCKET_SNIPPET,
-                         instead="An existing S3 bucket: point the frontend at it with backend.addOutput() (printed) and give the "
-                                 "auth roles access in the bucket policy. An existing DynamoDB table: add it to your data API as a "
-                                 "data source (backend.data.addDynamoDbDataSource with Table.fromTableName), or grant a function "
-                                 "access to it with CDK.",
-                         docs=(D_STORAGE_EXISTING, D_DYNAMO_EXISTING), parity=(("storage", "Import a single S3 bucket"), ("storage", "Import multiple S3 buckets"))),
-            manual_entry("storage override", "Generate overrides.ts for a storage resource.",
-                         file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["storage"],
-                         instead="Change the bucket through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("storage", "Override Storage"),) + P_OVERRIDE),
+            _manual("storage import", "Import an existing S3 bucket or DynamoDB table.",
+                    file="amplify/backend.ts", snippet=IMPORT_BUCKET_SNIPPET,
+                    instead="An existing S3 bucket: point the frontend at it with backend.addOutput() (printed) and give the "
+                            "auth roles access in the bucket policy. An existing DynamoDB table: add it to your data API as a "
+                            "data source (backend.data.addDynamoDbDataSource with Table.fromTableName), or grant a function "
+                            "access to it with CDK.",
+                    docs=(D_STORAGE_EXISTING, D_DYNAMO_EXISTING), parity=(("storage", "Import a single S3 bucket"), ("storage", "Import multiple S3 buckets"))),
+            _manual("storage override", "Generate overrides.ts for a storage resource.",
+                    file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["storage"],
+                    instead="Change the bucket through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=(("storage", "Override Storage"),) + P_OVERRIDE),
         ),
         parity=(("storage", "*"),), parity_for={"console": (("console", "Storage file browser in console"), ("storage", "*"))},
     )
@@ -484,20 +484,20 @@ def _storage() -> list[Entry]:
 def _function() -> list[Entry]:
     return _category(
         "function", service="AWS Lambda", console_url="https://console.aws.amazon.com/lambda/",
-        add=manual_entry("function add", "Add a Lambda function or Lambda layer.",
-                         file="amplify/functions/{name}/resource.ts", snippet=FUNCTION_SNIPPET,
-                         register="import { {ident} } from './functions/{name}/resource';\n\ndefineBackend({ {ident} });",
-                         instead="Define the function with defineFunction() and write its handler in amplify/functions/{name}/handler.ts (TypeScript by default; other runtimes are CDK).",
-                         notes=("Environment variables go in defineFunction({ environment }); secrets with secret('NAME') and `npx ampx sandbox secret set NAME`.",
-                                bites.ESM_FUNCTIONS),
-                         docs=(D_FUNCTIONS, bites.GUIDE), positional="name", flags={"--name": var("name")}, parity=(("functions", "*"), ("commands", "amplify add function")) + P_ADD),
+        add=_manual("function add", "Add a Lambda function or Lambda layer.",
+                    file="amplify/functions/{name}/resource.ts", snippet=FUNCTION_SNIPPET,
+                    register="import { {ident} } from './functions/{name}/resource';\n\ndefineBackend({ {ident} });",
+                    instead="Define the function with defineFunction() and write its handler in amplify/functions/{name}/handler.ts (TypeScript by default; other runtimes are CDK).",
+                    notes=("Environment variables go in defineFunction({ environment }); secrets with secret('NAME') and `npx ampx sandbox secret set NAME`.",
+                           bites.ESM_FUNCTIONS),
+                    docs=(D_FUNCTIONS, bites.GUIDE), positional="name", flags={"--name": var("name")}, parity=(("functions", "*"), ("commands", "amplify add function")) + P_ADD),
         update_instead="Edit amplify/functions/{name}/resource.ts (environment, schedule, memory, secrets) and its handler, then deploy.",
         remove_instead="Delete amplify/functions/{name}/ and remove `{ident}` from defineBackend(), then deploy.",
         docs=(D_FUNCTIONS,),
         extra=(
-            removed_entry("function build", "Build and package functions.",
-                          "No separate build: functions are bundled on every sandbox or pipeline deployment.",
-                          docs=(D_FUNCTIONS,), positional="resource", parity=(("functions", "*"),)),
+            _removed("function build", "Build and package functions.",
+                     "No separate build: functions are bundled on every sandbox or pipeline deployment.",
+                     docs=(D_FUNCTIONS,), positional="resource", parity=(("functions", "*"),)),
             # Gen 1's function invoke is an alias of mock function: the same answer.
             _mock_function()._replace(path=("function", "invoke"),
                                    summary="Invoke a function locally (deprecated alias of mock function)."),
@@ -509,16 +509,16 @@ def _function() -> list[Entry]:
 def _custom() -> list[Entry]:
     return _category(
         "custom", service="AWS CloudFormation", console_url="https://console.aws.amazon.com/cloudformation/",
-        add=manual_entry("custom add", "Add a custom resource (AWS CDK or CloudFormation).",
-                         file="amplify/backend.ts", snippet=CUSTOM_SNIPPET,
-                         instead="Write CDK constructs in a stack created with backend.createStack() (CloudFormation templates: CfnInclude).",
-                         docs=(D_CUSTOM,), positional="name", flags={"--name": var("name")}, parity=P_CUSTOM + P_ADD),
+        add=_manual("custom add", "Add a custom resource (AWS CDK or CloudFormation).",
+                    file="amplify/backend.ts", snippet=CUSTOM_SNIPPET,
+                    instead="Write CDK constructs in a stack created with backend.createStack() (CloudFormation templates: CfnInclude).",
+                    docs=(D_CUSTOM,), positional="name", flags={"--name": var("name")}, parity=P_CUSTOM + P_ADD),
         update_instead="Edit the CDK code in amplify/backend.ts, then deploy.",
         remove_instead="Remove the construct from amplify/backend.ts, then deploy.",
         docs=(D_CUSTOM,), push=False, console=False,
         extra=(
-            removed_entry("custom build", "Build custom CDK resources.", "No separate build: CDK code is synthesized on every deployment.",
-                          docs=(D_CUSTOM,), positional="resource", parity=P_CUSTOM),
+            _removed("custom build", "Build custom CDK resources.", "No separate build: CDK code is synthesized on every deployment.",
+                     docs=(D_CUSTOM,), positional="resource", parity=P_CUSTOM),
         ),
         parity=P_CUSTOM,
     )
@@ -527,13 +527,13 @@ def _custom() -> list[Entry]:
 def _analytics() -> list[Entry]:
     return _category(
         "analytics", service="Amazon Kinesis", console_url="https://console.aws.amazon.com/kinesis/",
-        add=manual_entry("analytics add", "Add an analytics resource (Pinpoint or Kinesis).",
-                         file="amplify/backend.ts", snippet=ANALYTICS_SNIPPET,
-                         instead="Analytics is custom CDK in Gen 2: create a Kinesis stream in amplify/backend.ts, let signed-in users put records, and record events with aws-amplify/analytics/kinesis.",
-                         notes=(PINPOINT_EOL, "identifyUser goes through the notifications construct now: defineNotifications() "
-                                "(`amplify add notifications`), called from aws-amplify/push-notifications/customer-profiles."),
-                         docs=(D_ANALYTICS, D_PINPOINT_MIGRATION), positional="name",
-                         flags={"--name": var("name")}, parity=P_ANALYTICS + P_ADD),
+        add=_manual("analytics add", "Add an analytics resource (Pinpoint or Kinesis).",
+                    file="amplify/backend.ts", snippet=ANALYTICS_SNIPPET,
+                    instead="Analytics is custom CDK in Gen 2: create a Kinesis stream in amplify/backend.ts, let signed-in users put records, and record events with aws-amplify/analytics/kinesis.",
+                    notes=(PINPOINT_EOL, "identifyUser goes through the notifications construct now: defineNotifications() "
+                           "(`amplify add notifications`), called from aws-amplify/push-notifications/customer-profiles."),
+                    docs=(D_ANALYTICS, D_PINPOINT_MIGRATION), positional="name",
+                    flags={"--name": var("name")}, parity=P_ANALYTICS + P_ADD),
         update_instead="Edit the analytics CDK code in amplify/backend.ts, then deploy.",
         remove_instead="Remove the analytics construct from amplify/backend.ts, then deploy.",
         docs=(D_ANALYTICS,),
@@ -544,21 +544,21 @@ def _analytics() -> list[Entry]:
 def _geo() -> list[Entry]:
     return _category(
         "geo", service="Amazon Location Service", console_url="https://console.aws.amazon.com/location/",
-        add=manual_entry("geo add", "Add a geo resource (map, place index, geofence collection).",
-                         file="amplify/backend.ts", snippet=GEO_SNIPPET,
-                         instead="Geo is custom CDK in Gen 2: create the Location Service map in amplify/backend.ts, attach its policy "
-                                 "(geo:GetMapTile, GetMapSprites, GetMapGlyphs, GetMapStyleDescriptor) to the auth and unauth roles, "
-                                 "and add it to the outputs.",
-                         docs=(D_GEO_SETUP, D_GEO), positional="name", flags={"--name": var("name")}, parity=P_GEO + P_ADD),
+        add=_manual("geo add", "Add a geo resource (map, place index, geofence collection).",
+                    file="amplify/backend.ts", snippet=GEO_SNIPPET,
+                    instead="Geo is custom CDK in Gen 2: create the Location Service map in amplify/backend.ts, attach its policy "
+                            "(geo:GetMapTile, GetMapSprites, GetMapGlyphs, GetMapStyleDescriptor) to the auth and unauth roles, "
+                            "and add it to the outputs.",
+                    docs=(D_GEO_SETUP, D_GEO), positional="name", flags={"--name": var("name")}, parity=P_GEO + P_ADD),
         update_instead="Edit the Location Service CDK code in amplify/backend.ts, then deploy.",
         remove_instead="Remove the Location Service construct from amplify/backend.ts, then deploy.",
         docs=(D_GEO_SETUP,),
         extra=(
-            manual_entry("geo import", "Import an existing geofence collection.",
-                         file="amplify/backend.ts", snippet=GEO_IMPORT_SNIPPET,
-                         instead="The collection already exists: reference it by name in amplify/backend.ts (its ARN in an IAM "
-                                 "policy for signed-in users) and add it to the outputs; create nothing new.",
-                         docs=(D_GEO_EXISTING, D_GEO), parity=P_GEO),
+            _manual("geo import", "Import an existing geofence collection.",
+                    file="amplify/backend.ts", snippet=GEO_IMPORT_SNIPPET,
+                    instead="The collection already exists: reference it by name in amplify/backend.ts (its ARN in an IAM "
+                            "policy for signed-in users) and add it to the outputs; create nothing new.",
+                    docs=(D_GEO_EXISTING, D_GEO), parity=P_GEO),
         ),
         parity=P_GEO,
     )
@@ -567,31 +567,31 @@ def _geo() -> list[Entry]:
 def _hosting() -> list[Entry]:
     return _category(
         "hosting", service="Amplify Hosting / CloudFront", console_url="https://console.aws.amazon.com/amplify/",
-        add=manual_entry("hosting add", "Add hosting (Amplify Hosting, CloudFront + S3, or containers).",
-                         file="amplify/hosting.ts", snippet=HOSTING_SNIPPET,
-                         instead=f"{HOSTING_WAYS} For Gen 1's CloudFront + S3 hosting, the code is printed.",
-                         notes=(MANUAL_DEPLOYMENT_NOTE, SELF_HOSTING_NOTE),
-                         docs=(D_SELF_HOSTING_START, D_BRANCHES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")},
-                         parity=(("hosting", "*"), ("commands", "amplify add hosting")), deployment="always"),
+        add=_manual("hosting add", "Add hosting (Amplify Hosting, CloudFront + S3, or containers).",
+                    file="amplify/hosting.ts", snippet=HOSTING_SNIPPET,
+                    instead=f"{HOSTING_WAYS} For Gen 1's CloudFront + S3 hosting, the code is printed.",
+                    notes=(MANUAL_DEPLOYMENT_NOTE, SELF_HOSTING_NOTE),
+                    docs=(D_SELF_HOSTING_START, D_BRANCHES, D_HOSTING), flags={"-p": drop("no hosting walkthrough")},
+                    parity=(("hosting", "*"), ("commands", "amplify add hosting")), deployment="always"),
         update_instead="Change hosting settings in the Amplify console (or `aws amplify update-branch` / `update-app`); "
                        "self-managed hosting: edit amplify/hosting.ts and run `npx ampx deploy`.",
         remove_instead="Amplify Hosting: disconnect the branch in the Amplify console (or `aws amplify delete-branch`). "
                        "Self-managed hosting: delete amplify/hosting.ts; its deployed stack stays until you delete it in CloudFormation.",
         docs=(D_HOSTING,), update=False,
-        remove=removed_entry("hosting remove", "Remove a hosting resource locally (deleted from the cloud on the next push).",
-                             "Amplify Hosting: disconnect the branch in the Amplify console (or `aws amplify delete-branch`). "
-                             "Self-managed hosting: delete amplify/hosting.ts; its deployed stack stays until you delete it in CloudFormation.",
-                             docs=(D_HOSTING, D_SELF_HOSTING), positional="resource", parity=(("hosting", "*"),)),
+        remove=_removed("hosting remove", "Remove a hosting resource locally (deleted from the cloud on the next push).",
+                        "Amplify Hosting: disconnect the branch in the Amplify console (or `aws amplify delete-branch`). "
+                        "Self-managed hosting: delete amplify/hosting.ts; its deployed stack stays until you delete it in CloudFormation.",
+                        docs=(D_HOSTING, D_SELF_HOSTING), positional="resource", parity=(("hosting", "*"),)),
         extra=(
-            removed_entry("hosting configure", "Configure hosting settings.",
-                          "Amplify Hosting: change settings in the Amplify console (or `aws amplify update-branch` / `update-app`). "
-                          "Self-managed hosting: edit defineHosting() in amplify/hosting.ts and run `npx ampx deploy`.",
-                          docs=(D_HOSTING, D_SELF_HOSTING), parity=(("hosting", "*"),), deployment="always"),
-            removed_entry("hosting serve", "Open the deployed Amplify Hosting site in a browser.",
-                          "Open https://{branch}.{app_id}.amplifyapp.com (shown in the Amplify console).", docs=(D_HOSTING,), parity=(("hosting", "*"),)),
-            removed_entry("hosting publish", "(listed in help; never routable) Publish the frontend.",
-                          HOSTING_WAYS, docs=(D_BRANCHES, D_SELF_HOSTING), parity=(("hosting", "*"), ("commands", "amplify publish")),
-                          deployment="always"),
+            _removed("hosting configure", "Configure hosting settings.",
+                     "Amplify Hosting: change settings in the Amplify console (or `aws amplify update-branch` / `update-app`). "
+                     "Self-managed hosting: edit defineHosting() in amplify/hosting.ts and run `npx ampx deploy`.",
+                     docs=(D_HOSTING, D_SELF_HOSTING), parity=(("hosting", "*"),), deployment="always"),
+            _removed("hosting serve", "Open the deployed Amplify Hosting site in a browser.",
+                     "Open https://{branch}.{app_id}.amplifyapp.com (shown in the Amplify console).", docs=(D_HOSTING,), parity=(("hosting", "*"),)),
+            _removed("hosting publish", "(listed in help; never routable) Publish the frontend.",
+                     HOSTING_WAYS, docs=(D_BRANCHES, D_SELF_HOSTING), parity=(("hosting", "*"), ("commands", "amplify publish")),
+                     deployment="always"),
         ),
         parity=(("hosting", "*"),), parity_for={"push": (("hosting", "*"), ("commands", "amplify publish"), ("cli", "Deployment"))},
     )
@@ -600,15 +600,15 @@ def _hosting() -> list[Entry]:
 def _interactions() -> list[Entry]:
     return _category(
         "interactions", service="Amazon Lex", console_url="https://console.aws.amazon.com/lex/",
-        add=manual_entry("interactions add", "Add a Lex chatbot (Lex V1, no longer possible).",
-                         file="amplify/backend.ts", snippet=INTERACTIONS_SNIPPET,
-                         instead="Create the Lex V2 bot in the Lex console, then in amplify/backend.ts let signed-in users talk to it "
-                                 "(lex:RecognizeText / RecognizeUtterance on its alias, a policy on the identity pool's role) and put "
-                                 "its ids in amplify_outputs.json with backend.addOutput(); the app passes them to "
-                                 "Amplify.configure({ ...Amplify.getConfig(), Interactions: { LexV2: … } }) and uses "
-                                 "aws-amplify/interactions (JavaScript libraries).",
-                         docs=(D_INTERACTIONS_SETUP,), positional="name", flags={"--name": var("name")},
-                         platforms=JS_ONLY, parity=(("other", "Interactions"),) + P_ADD),
+        add=_manual("interactions add", "Add a Lex chatbot (Lex V1, no longer possible).",
+                    file="amplify/backend.ts", snippet=INTERACTIONS_SNIPPET,
+                    instead="Create the Lex V2 bot in the Lex console, then in amplify/backend.ts let signed-in users talk to it "
+                            "(lex:RecognizeText / RecognizeUtterance on its alias, a policy on the identity pool's role) and put "
+                            "its ids in amplify_outputs.json with backend.addOutput(); the app passes them to "
+                            "Amplify.configure({ ...Amplify.getConfig(), Interactions: { LexV2: … } }) and uses "
+                            "aws-amplify/interactions (JavaScript libraries).",
+                    docs=(D_INTERACTIONS_SETUP,), positional="name", flags={"--name": var("name")},
+                    platforms=JS_ONLY, parity=(("other", "Interactions"),) + P_ADD),
         update_instead="Edit the bot's policy and outputs in amplify/backend.ts, then deploy.",
         remove_instead="Delete the bot's policy and addOutput lines from amplify/backend.ts, then deploy.",
         docs=(D_INTERACTIONS_SETUP,), console=False,
@@ -619,28 +619,28 @@ def _interactions() -> list[Entry]:
 def _notifications() -> list[Entry]:
     return _category(
         "notifications", service="Amazon Connect", console_url="https://console.aws.amazon.com/connect/",
-        add=manual_entry("notifications add", "Enable a notification channel (push, in-app, email, SMS).",
-                         file="amplify/notifications/resource.ts", snippet=NOTIFICATIONS_SNIPPET,
-                         register=NOTIFICATIONS_REGISTER,
-                         instead="Define push notifications in code with defineNotifications() from @aws-amplify/backend-notifications "
-                                 "(`npm add @aws-amplify/backend-notifications`): Amazon Connect Customer Profiles, not Pinpoint. "
-                                 "It needs auth in defineBackend; the APNs and FCM credentials are secrets (`npx ampx sandbox secret set …`).",
-                         notes=(PINPOINT_EOL, "Gen 1's SMS and email channels have no Amplify construct: use AWS End User Messaging (SMS) "
-                                "and Amazon SES (email) through CDK.",
-                                "In the app: aws-amplify/push-notifications/customer-profiles (identifyUser, registerDevice, …)."),
-                         docs=(D_NOTIFICATIONS, D_PINPOINT_MIGRATION), positional="channel", parity_none=NO_NOTIFICATIONS_ROW),
+        add=_manual("notifications add", "Enable a notification channel (push, in-app, email, SMS).",
+                    file="amplify/notifications/resource.ts", snippet=NOTIFICATIONS_SNIPPET,
+                    register=NOTIFICATIONS_REGISTER,
+                    instead="Define push notifications in code with defineNotifications() from @aws-amplify/backend-notifications "
+                            "(`npm add @aws-amplify/backend-notifications`): Amazon Connect Customer Profiles, not Pinpoint. "
+                            "It needs auth in defineBackend; the APNs and FCM credentials are secrets (`npx ampx sandbox secret set …`).",
+                    notes=(PINPOINT_EOL, "Gen 1's SMS and email channels have no Amplify construct: use AWS End User Messaging (SMS) "
+                           "and Amazon SES (email) through CDK.",
+                           "In the app: aws-amplify/push-notifications/customer-profiles (identifyUser, registerDevice, …)."),
+                    docs=(D_NOTIFICATIONS, D_PINPOINT_MIGRATION), positional="channel", parity_none=NO_NOTIFICATIONS_ROW),
         update_instead="Edit defineNotifications() in amplify/notifications/resource.ts (channels, secrets), then deploy.",
         remove_instead="Take notifications out of defineBackend() and delete amplify/notifications/, then deploy.",
         docs=(D_NOTIFICATIONS,), push=False, update=False,
         extra=(
-            manual_entry("notifications configure", "Configure an enabled notification channel.",
-                         file="amplify/notifications/resource.ts", snippet=NOTIFICATIONS_SNIPPET,
-                         instead="Edit the channel (apns / fcm) in defineNotifications() in amplify/notifications/resource.ts, then deploy.",
-                         docs=(D_NOTIFICATIONS,), positional="channel", parity_none=NO_NOTIFICATIONS_ROW),
-            removed_entry("notifications status", "List notification channels and their state.",
-                          "The channels are the apns / fcm settings of defineNotifications() in amplify/notifications/resource.ts.",
-                          docs=(D_NOTIFICATIONS,), parity_none=NO_NOTIFICATIONS_ROW),
-            push_entry("notifications", ()),
+            _manual("notifications configure", "Configure an enabled notification channel.",
+                    file="amplify/notifications/resource.ts", snippet=NOTIFICATIONS_SNIPPET,
+                    instead="Edit the channel (apns / fcm) in defineNotifications() in amplify/notifications/resource.ts, then deploy.",
+                    docs=(D_NOTIFICATIONS,), positional="channel", parity_none=NO_NOTIFICATIONS_ROW),
+            _removed("notifications status", "List notification channels and their state.",
+                     "The channels are the apns / fcm settings of defineNotifications() in amplify/notifications/resource.ts.",
+                     docs=(D_NOTIFICATIONS,), parity_none=NO_NOTIFICATIONS_ROW),
+            _push("notifications", ()),
         ),
         parity_none=NO_NOTIFICATIONS_ROW,
     )
@@ -649,12 +649,12 @@ def _notifications() -> list[Entry]:
 def _predictions() -> list[Entry]:
     return _category(
         "predictions", service="Amazon AI services", console_url="https://console.aws.amazon.com/",
-        add=manual_entry("predictions add", "Add a predictions resource (identify, convert, interpret, infer).",
-                         file="amplify/backend.ts", snippet=PREDICTIONS_SNIPPET,
-                         instead="Grant the AI services (Translate, Polly, Rekognition, Comprehend, Textract) to the identity pool's "
-                                 "roles with CDK in amplify/backend.ts and add their settings to amplify_outputs.json with "
-                                 "backend.addOutput(); the app uses aws-amplify/predictions (JavaScript libraries).",
-                         docs=(D_PREDICTIONS_SETUP,), platforms=JS_ONLY, parity=(("other", "Predictions"), ("data", "predictions")) + P_ADD),
+        add=_manual("predictions add", "Add a predictions resource (identify, convert, interpret, infer).",
+                    file="amplify/backend.ts", snippet=PREDICTIONS_SNIPPET,
+                    instead="Grant the AI services (Translate, Polly, Rekognition, Comprehend, Textract) to the identity pool's "
+                            "roles with CDK in amplify/backend.ts and add their settings to amplify_outputs.json with "
+                            "backend.addOutput(); the app uses aws-amplify/predictions (JavaScript libraries).",
+                    docs=(D_PREDICTIONS_SETUP,), platforms=JS_ONLY, parity=(("other", "Predictions"), ("data", "predictions")) + P_ADD),
         update_instead="Edit the AI service policy and outputs in amplify/backend.ts, then deploy.",
         remove_instead="Delete the AI service policy and addOutput lines from amplify/backend.ts, then deploy.",
         docs=(D_PREDICTIONS_SETUP,),
@@ -668,112 +668,112 @@ MOCK_IN_CI = ("In CI this is one sandbox deployment that exits (`--once`), not a
 
 def _mock() -> list[Entry]:
     return [
-        make_entry("mock", TRANSLATE, "Run the mockable categories (GraphQL API, storage, functions) locally.",
-                   desk=(step("ampx", "sandbox"),), ci=(SANDBOX_ONCE,),
-                   notes=(MOCK_WARNING, MOCK_NEVER_EXITS, MOCK_IN_CI), docs=(D_SANDBOX,),
-                   flags={"--event": drop("there is no local invocation"), "--timeout": drop("there is no local invocation"),
-                          "--https": drop("the sandbox endpoints are already HTTPS")},
-                   gen2_help=("sandbox",), parity=P_MOCK),
-        make_entry("mock api", TRANSLATE, "Run the local GraphQL mock server.",
-                   desk=(step("ampx", "sandbox"),), ci=(SANDBOX_ONCE,), notes=(MOCK_WARNING, MOCK_NEVER_EXITS, MOCK_IN_CI),
-                   docs=(D_SANDBOX,),
-                   flags={"--https": drop("the sandbox endpoints are already HTTPS"), "--timeout": drop("set timeouts in code")},
-                   gen2_help=("sandbox",), parity=P_MOCK),
-        make_entry("mock storage", TRANSLATE, "Run the local S3 storage mock.",
-                   desk=(step("ampx", "sandbox"),), ci=(SANDBOX_ONCE,), notes=(MOCK_WARNING, MOCK_NEVER_EXITS, MOCK_IN_CI),
-                   docs=(D_SANDBOX,), gen2_help=("sandbox",), parity=P_MOCK),
+        _entry("mock", TRANSLATE, "Run the mockable categories (GraphQL API, storage, functions) locally.",
+               desk=(step("ampx", "sandbox"),), ci=(SANDBOX_ONCE,),
+               notes=(MOCK_WARNING, MOCK_NEVER_EXITS, MOCK_IN_CI), docs=(D_SANDBOX,),
+               flags={"--event": drop("there is no local invocation"), "--timeout": drop("there is no local invocation"),
+                      "--https": drop("the sandbox endpoints are already HTTPS")},
+               gen2_help=("sandbox",), parity=P_MOCK),
+        _entry("mock api", TRANSLATE, "Run the local GraphQL mock server.",
+               desk=(step("ampx", "sandbox"),), ci=(SANDBOX_ONCE,), notes=(MOCK_WARNING, MOCK_NEVER_EXITS, MOCK_IN_CI),
+               docs=(D_SANDBOX,),
+               flags={"--https": drop("the sandbox endpoints are already HTTPS"), "--timeout": drop("set timeouts in code")},
+               gen2_help=("sandbox",), parity=P_MOCK),
+        _entry("mock storage", TRANSLATE, "Run the local S3 storage mock.",
+               desk=(step("ampx", "sandbox"),), ci=(SANDBOX_ONCE,), notes=(MOCK_WARNING, MOCK_NEVER_EXITS, MOCK_IN_CI),
+               docs=(D_SANDBOX,), gen2_help=("sandbox",), parity=P_MOCK),
         _mock_function(),
-        help_entry("mock help", "Show mock help.", parity=P_MOCK),
+        _help("mock help", "Show mock help.", parity=P_MOCK),
     ]
 
 
 def _codegen() -> list[Entry]:
     return [
-        make_entry("codegen", TRANSLATE, "Generate GraphQL statements and types for the API.",
-                   desk=(step(*CODEGEN_DESK),), ci=(step(*CODEGEN_CI),),
-                   notes=("Optional in Gen 2: the data client is typed from your schema. At a desk this reads your sandbox; in CI the branch's backend.",
-                          CODEGEN_OUT),
-                   docs=(D_CLI,),
-                   flags={"--maxDepth": add("--statement-max-depth", "{value}"),
-                          "--nodownload": drop("ampx always reads the deployed schema")},
-                   gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
-        removed_entry("codegen add", "Add codegen for an AppSync API.",
-                      "No set-up needed: `npx ampx generate graphql-client-code` reads the deployed backend (use --stack for another stack).",
-                      docs=(D_CLI,),
-                      flags={"--apiId": drop("ampx does not take an AppSync API id: it reads the API of a deployed backend, "
-                                             "a stack (--stack) or an Amplify app and branch (--app-id, --branch); at a desk, your sandbox"), "--region": drop("ampx uses your AWS region"),
-                             "--frontend": drop("choose with --format / --model-target"), "--framework": drop("not needed")}, parity=P_CODEGEN),
-        removed_entry("codegen configure", "Change the codegen configuration.",
-                      "Pass the options to each run: `npx ampx generate graphql-client-code --format … --statement-target …`.", docs=(D_CLI,), parity=P_CODEGEN),
-        removed_entry("codegen remove", "Remove the codegen configuration.", "Nothing to remove: Gen 2 keeps no codegen configuration.", docs=(D_CLI,), parity=P_CODEGEN),
-        make_entry("codegen statements", TRANSLATE, "Generate GraphQL statements (queries, mutations, subscriptions).",
-                   desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*statement_target}"),),
-                   ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*statement_target}"),),
-                   notes=(CODEGEN_OUT,), docs=(D_CLI,),
-                   flags={"--maxDepth": add("--statement-max-depth", "{value}"),
-                          "--nodownload": drop("ampx always reads the deployed schema")},
-                   gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN, computed=(STATEMENT_TARGETS,)),
-        make_entry("codegen types", TRANSLATE, "Generate GraphQL type annotations.",
-                   desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*type_target}"),),
-                   ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*type_target}"),),
-                   notes=(CODEGEN_OUT,), docs=(D_CLI,), flags={"--nodownload": drop("ampx always reads the deployed schema")},
-                   gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN, computed=(TYPE_TARGETS,)),
-        make_entry("codegen models", TRANSLATE, "Generate DataStore / model classes from the GraphQL schema.",
-                   desk=(step(*CODEGEN_DESK, "--format", "{model_format}", "{*model_target}"),),
-                   ci=(step(*CODEGEN_CI, "--format", "{model_format}", "{*model_target}"),),
-                   notes=("The model target comes from --target or the Gen 1 frontend (project-config.json); DataStore itself has no Gen 2 equivalent.",),
-                   docs=(D_CLI,),
-                   flags={"--target": var("target"), "--output-dir": add("--out", "{value}"),
-                          "--model-schema": drop("ampx reads the schema from the deployed backend")},
-                   gen2_help=("generate", "graphql-client-code"), parity=(("cli", "Codegen"), ("commands", "amplify codegen model")),
-                   computed=(MODEL_FORMAT, MODEL_TARGETS)),
-        make_entry("codegen model-introspection", TRANSLATE, "Generate the model-introspection JSON schema.",
-                   desk=(step(*CODEGEN_DESK, "--format", "introspection"),),
-                   ci=(step(*CODEGEN_CI, "--format", "introspection"),),
-                   docs=(D_CLI,),
-                   flags={"--output-dir": add("--out", "{value}"),
-                          "--model-schema": drop("ampx reads the schema from the deployed backend")},
-                   gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
+        _entry("codegen", TRANSLATE, "Generate GraphQL statements and types for the API.",
+               desk=(step(*CODEGEN_DESK),), ci=(step(*CODEGEN_CI),),
+               notes=("Optional in Gen 2: the data client is typed from your schema. At a desk this reads your sandbox; in CI the branch's backend.",
+                      CODEGEN_OUT),
+               docs=(D_CLI,),
+               flags={"--maxDepth": add("--statement-max-depth", "{value}"),
+                      "--nodownload": drop("ampx always reads the deployed schema")},
+               gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
+        _removed("codegen add", "Add codegen for an AppSync API.",
+                 "No set-up needed: `npx ampx generate graphql-client-code` reads the deployed backend (use --stack for another stack).",
+                 docs=(D_CLI,),
+                 flags={"--apiId": drop("ampx does not take an AppSync API id: it reads the API of a deployed backend, "
+                                        "a stack (--stack) or an Amplify app and branch (--app-id, --branch); at a desk, your sandbox"), "--region": drop("ampx uses your AWS region"),
+                        "--frontend": drop("choose with --format / --model-target"), "--framework": drop("not needed")}, parity=P_CODEGEN),
+        _removed("codegen configure", "Change the codegen configuration.",
+                 "Pass the options to each run: `npx ampx generate graphql-client-code --format … --statement-target …`.", docs=(D_CLI,), parity=P_CODEGEN),
+        _removed("codegen remove", "Remove the codegen configuration.", "Nothing to remove: Gen 2 keeps no codegen configuration.", docs=(D_CLI,), parity=P_CODEGEN),
+        _entry("codegen statements", TRANSLATE, "Generate GraphQL statements (queries, mutations, subscriptions).",
+               desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*statement_target}"),),
+               ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*statement_target}"),),
+               notes=(CODEGEN_OUT,), docs=(D_CLI,),
+               flags={"--maxDepth": add("--statement-max-depth", "{value}"),
+                      "--nodownload": drop("ampx always reads the deployed schema")},
+               gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN, computed=(STATEMENT_TARGETS,)),
+        _entry("codegen types", TRANSLATE, "Generate GraphQL type annotations.",
+               desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*type_target}"),),
+               ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*type_target}"),),
+               notes=(CODEGEN_OUT,), docs=(D_CLI,), flags={"--nodownload": drop("ampx always reads the deployed schema")},
+               gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN, computed=(TYPE_TARGETS,)),
+        _entry("codegen models", TRANSLATE, "Generate DataStore / model classes from the GraphQL schema.",
+               desk=(step(*CODEGEN_DESK, "--format", "{model_format}", "{*model_target}"),),
+               ci=(step(*CODEGEN_CI, "--format", "{model_format}", "{*model_target}"),),
+               notes=("The model target comes from --target or the Gen 1 frontend (project-config.json); DataStore itself has no Gen 2 equivalent.",),
+               docs=(D_CLI,),
+               flags={"--target": var("target"), "--output-dir": add("--out", "{value}"),
+                      "--model-schema": drop("ampx reads the schema from the deployed backend")},
+               gen2_help=("generate", "graphql-client-code"), parity=(("cli", "Codegen"), ("commands", "amplify codegen model")),
+               computed=(MODEL_FORMAT, MODEL_TARGETS)),
+        _entry("codegen model-introspection", TRANSLATE, "Generate the model-introspection JSON schema.",
+               desk=(step(*CODEGEN_DESK, "--format", "introspection"),),
+               ci=(step(*CODEGEN_CI, "--format", "introspection"),),
+               docs=(D_CLI,),
+               flags={"--output-dir": add("--out", "{value}"),
+                      "--model-schema": drop("ampx reads the schema from the deployed backend")},
+               gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
     ]
 
 
 def _awscloudformation() -> list[Entry]:
     """The AWS provider plugin's commands."""
     return [
-        help_entry("awscloudformation", "Show the AWS provider's help."),
-        make_entry("awscloudformation configure", TRANSLATE, "Configure AWS credentials / profile for the project.",
-                   desk=(step("aws", "configure"),), notes=("Gen 2 uses standard AWS profiles.",), docs=(f"{DOCS}/start/account-setup/",), parity=P_CONFIGURE),
-        removed_entry("awscloudformation console", "Open the CloudFormation console for the root stack.",
-                      "Open https://console.aws.amazon.com/cloudformation/ and find the stack named after your app and branch (amplify-<app>-<branch>-…)."),
-        removed_entry("awscloudformation reset-cache", "Reset cached temporary AWS credentials.",
-                      "Credentials come from your AWS profile: `aws sso login` refreshes SSO credentials."),
-        make_entry("awscloudformation setupNewUser", TRANSLATE, "Step-by-step IAM user setup.",
-                   desk=(step("aws", "configure", "sso"),),
-                   notes=("Gen 2 recommends IAM Identity Center (SSO) credentials over long-lived IAM users.",),
-                   docs=(f"{DOCS}/start/account-setup/",), parity=P_CONFIGURE),
-        manual_entry("awscloudformation override", "Generate overrides.ts for project-level resources (IAM roles, root stack).",
-                     file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["root"],
-                     instead="Change project-level resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=P_OVERRIDE),
-        help_entry("awscloudformation help", "Show the AWS provider's help."),
+        _help("awscloudformation", "Show the AWS provider's help."),
+        _entry("awscloudformation configure", TRANSLATE, "Configure AWS credentials / profile for the project.",
+               desk=(step("aws", "configure"),), notes=("Gen 2 uses standard AWS profiles.",), docs=(f"{DOCS}/start/account-setup/",), parity=P_CONFIGURE),
+        _removed("awscloudformation console", "Open the CloudFormation console for the root stack.",
+                 "Open https://console.aws.amazon.com/cloudformation/ and find the stack named after your app and branch (amplify-<app>-<branch>-…)."),
+        _removed("awscloudformation reset-cache", "Reset cached temporary AWS credentials.",
+                 "Credentials come from your AWS profile: `aws sso login` refreshes SSO credentials."),
+        _entry("awscloudformation setupNewUser", TRANSLATE, "Step-by-step IAM user setup.",
+               desk=(step("aws", "configure", "sso"),),
+               notes=("Gen 2 recommends IAM Identity Center (SSO) credentials over long-lived IAM users.",),
+               docs=(f"{DOCS}/start/account-setup/",), parity=P_CONFIGURE),
+        _manual("awscloudformation override", "Generate overrides.ts for project-level resources (IAM roles, root stack).",
+                file="amplify/backend.ts", snippet=OVERRIDE_SNIPPETS["root"],
+                instead="Change project-level resources through CDK in amplify/backend.ts.", docs=(D_OVERRIDE,), parity=P_OVERRIDE),
+        _help("awscloudformation help", "Show the AWS provider's help."),
     ]
 
 
 def _ui_builder() -> list[Entry]:
     return [
-        removed_entry("ui-builder generateComponents", "Generate Amplify Studio UI components.",
-                      "Gen 2 has no Studio: use the Amplify UI Builder Figma plugin; forms can be generated with `npx ampx generate forms`.",
-                      docs=(D_MIGRATE,), parity=(("ui-builder", "*"),)),
-        removed_entry("ui-builder cloneComponentsFromEnv", "Clone Studio UI components between environments.",
-                      "Gen 2 has no Studio: components are code in your repository, shared by every branch.",
-                      flags={"--sourceEnvName": drop("no Studio"), "--newEnvName": drop("no Studio")}, parity=(("ui-builder", "*"),)),
-        removed_entry("ui-builder version", "Print the ui-builder plugin version.", "Gen 2 has no ui-builder plugin.", parity=(("ui-builder", "*"),)),
+        _removed("ui-builder generateComponents", "Generate Amplify Studio UI components.",
+                 "Gen 2 has no Studio: use the Amplify UI Builder Figma plugin; forms can be generated with `npx ampx generate forms`.",
+                 docs=(D_MIGRATE,), parity=(("ui-builder", "*"),)),
+        _removed("ui-builder cloneComponentsFromEnv", "Clone Studio UI components between environments.",
+                 "Gen 2 has no Studio: components are code in your repository, shared by every branch.",
+                 flags={"--sourceEnvName": drop("no Studio"), "--newEnvName": drop("no Studio")}, parity=(("ui-builder", "*"),)),
+        _removed("ui-builder version", "Print the ui-builder plugin version.", "Gen 2 has no ui-builder plugin.", parity=(("ui-builder", "*"),)),
     ]
 
 
 def _frontend() -> list[Entry]:
     """The frontend plugins' help."""
     return [
-        *[help_entry(f"{frontend} help", f"Show the {frontend} frontend plugin's help.") for frontend in ("javascript", "android", "ios", "flutter")],
+        *[_help(f"{frontend} help", f"Show the {frontend} frontend plugin's help.") for frontend in ("javascript", "android", "ios", "flutter")],
     ]
 
 
@@ -781,8 +781,8 @@ def _xr() -> list[Entry]:
     """The xr category, removed in Gen 1 CLI 11."""
     return [
         *[
-            removed_entry(f"xr {verb}", f"(removed in Gen 1 CLI 11) {verb} an AR/VR (Sumerian) scene.",
-                          "Amazon Sumerian was retired; there is nothing to migrate.")
+            _removed(f"xr {verb}", f"(removed in Gen 1 CLI 11) {verb} an AR/VR (Sumerian) scene.",
+                     "Amazon Sumerian was retired; there is nothing to migrate.")
             for verb in ("add", "update", "remove", "push", "console", "help")
         ],
     ]

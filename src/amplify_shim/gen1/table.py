@@ -7,15 +7,15 @@ odd cases live in the planner as small, named functions.
 
 from __future__ import annotations
 
-from .entries import HELP, PASSTHROUGH, TOPIC, TRANSLATE, VERSION, Entry, add, confirm, drop, replace, step, var
-from .bites import BOUNDARY, BOUNDARY_ISSUE, BOUNDARY_SNIPPET, CDK_BOOTSTRAP, GUIDE as MIGRATION_GUIDE, NEVER_ENV_REMOVE
-from .surface import category_of
-from .vocab import (  # GLOBAL_FLAGS, D_CLI and D_MIGRATE are read from here by the planner and the generators
+from .entries import (  # GLOBAL_FLAGS, D_CLI and D_MIGRATE are read from here by the planner and the generators
     CONSOLE_URL, D_AUTH_EXISTING, D_BRANCHES, D_CLI, D_CUSTOM, D_MIGRATE, D_OUTPUTS,
     D_PIPELINES, D_SANDBOX, D_SELF_HOSTING, DOCS, FRONTEND_OUTPUTS, GLOBAL_FLAGS, HEADLESS_FLAGS,
-    HOSTING_WAYS, OUTPUTS, OUTPUTS_REQUIRED, P_CONFIGURE, P_ENV, P_INSTALL, P_PUSH, PIPELINE_DEPLOY, PUSH_FLAGS,
-    PUSH_NOTES, SANDBOX_ONCE, SELF_HOSTING_NOTE, YES_IS_NO, make_entry, manual_entry, push_entry, removed_entry,
+    HELP, HOSTING_WAYS, OUTPUTS, OUTPUTS_REQUIRED, P_CONFIGURE, P_ENV, P_INSTALL, P_PUSH, PASSTHROUGH, PIPELINE_DEPLOY,
+    PUSH_FLAGS, PUSH_NOTES, SANDBOX_ONCE, SELF_HOSTING_NOTE, TOPIC, TRANSLATE, VERSION, YES_IS_NO, Entry, add, confirm,
+    drop, make_entry as _entry, manual_entry as _manual, push_entry as _push, removed_entry as _removed, replace, step, var,
 )
+from .bites import BOUNDARY, BOUNDARY_ISSUE, BOUNDARY_SNIPPET, CDK_BOOTSTRAP, GUIDE as MIGRATION_GUIDE, NEVER_ENV_REMOVE
+from .surface import category_of
 
 __all__ = ("TABLE", "Table", "SEED_COMMANDS", "KNOWLEDGE_DATE", "entry_source",
            "GLOBAL_FLAGS", "D_CLI", "D_MIGRATE")
@@ -36,7 +36,6 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-
 def entry_source(entry: Entry) -> tuple:
     """(where the entry's answer comes from, the day it was checked): the entry's own `source` (a docs URL,
     or a Gen 1 CLI source file), else its first docs page, else the ampx command reference (help and
@@ -45,12 +44,11 @@ def entry_source(entry: Entry) -> tuple:
     return source, entry.checked or KNOWLEDGE_DATE
 
 
-def _core() -> list[Entry]:
-    """The project commands (`init`, `push`, `env …`), plugin management and the Gen 1 CLI's newer commands."""
+def _project() -> list[Entry]:
+    """The project: help, init, configure, push, pull, publish, run, status."""
     return [
-        # --- core: the project -------------------------------------------------
-        make_entry("", HELP, "Show the general help.", gen2_help=()),
-        make_entry(
+        _entry("", HELP, "Show the general help.", gen2_help=()),
+        _entry(
             "init", TRANSLATE, "Initialize a new Amplify project (or add an environment to an existing one).",
             desk=(step("pm-create"),),
             notes=("Gen 2 projects are created by scaffolding an amplify/ folder of TypeScript definitions.",
@@ -66,7 +64,7 @@ def _core() -> list[Entry]:
             attach=(OUTPUTS_REQUIRED,), parity=(("commands", "amplify init"), ("cli", "Backend definition")),
             computed=(FRONTEND_OUTPUTS,),
         ),
-        make_entry(
+        _entry(
             "configure", TRANSLATE, "Set up an IAM user / AWS profile for the CLI; toggle usage data.",
             desk=(step("aws", "configure"),),
             notes=("Gen 2 uses standard AWS profiles: configure one with the AWS CLI (or `aws configure sso`).",),
@@ -78,14 +76,14 @@ def _core() -> list[Entry]:
                    "--appId": drop("Amplify Studio login: Gen 2 has no Studio backend to log in to")},
             gen2_help=("configure",), parity=P_CONFIGURE
         ),
-        make_entry(
+        _entry(
             "configure project", TRANSLATE, "Reconfigure the project's frontend, editor and AWS profile.",
             desk=(step("aws", "configure"),),
             notes=("Gen 2 has no project configuration: the frontend reads amplify_outputs.json, and the AWS profile is a standard one (AWS_PROFILE or --profile).",),
             docs=(D_OUTPUTS,), flags=dict(HEADLESS_FLAGS), parity=P_CONFIGURE
         ),
-        push_entry(),
-        make_entry(
+        _push(),
+        _entry(
             "pull", TRANSLATE, "Fetch a backend environment from the cloud and update the local project.",
             desk=(OUTPUTS,), ci=(OUTPUTS_REQUIRED,),
             notes=("Gen 2 writes amplify_outputs.json for the frontend; the backend itself is the TypeScript in git, so there is nothing else to pull.",),
@@ -99,7 +97,7 @@ def _core() -> list[Entry]:
             gen2_help=("generate", "outputs"), parity=(("commands", "amplify pull"), ("cli", "Frontend config file")),
             computed=(FRONTEND_OUTPUTS,),
         ),
-        removed_entry(
+        _removed(
             "publish", "Run push, then build and publish the frontend to the hosting resource.",
             HOSTING_WAYS + " Or run `npx ampx pipeline-deploy` in your own pipeline and host the frontend elsewhere.",
             docs=(D_BRANCHES, D_SELF_HOSTING, D_PIPELINES),
@@ -107,13 +105,13 @@ def _core() -> list[Entry]:
             flags={**PUSH_FLAGS, "--invalidateCloudFront": drop("Amplify Hosting invalidates its cache on each deployment; self-managed hosting deploys with `npx ampx deploy`")},
             parity=(("commands", "amplify publish"), ("cli", "Deployment"), ("hosting", "*")), deployment="always",
         ),
-        make_entry(
+        _entry(
             "run", TRANSLATE, "Push, then run the frontend's start command locally.",
             desk=(SANDBOX_ONCE,), ci=(PIPELINE_DEPLOY,),
             notes=PUSH_NOTES + ("Then start your frontend as usual (e.g. `npm run dev`); the shim does not start it for you.",),
             docs=(D_SANDBOX,), flags=PUSH_FLAGS, gen2_help=("sandbox",), parity=P_PUSH + (("cli", "Local development"),)
         ),
-        make_entry(
+        _entry(
             "status", TRANSLATE, "Show local resources not yet pushed (create/update/delete).",
             desk=(step("git", "status", "--short", "--", "amplify/", at_root=True),),
             notes=("Gen 2 has no status command: the backend is code in git, so `git status` shows what changed in amplify/ "
@@ -124,13 +122,19 @@ def _core() -> list[Entry]:
             extra_words=("note", "Category filter ({words}) has no Gen 2 meaning: the backend is one TypeScript app."),
             parity=(("commands", "amplify status"),),
         ),
-        make_entry(
+    ]
+
+
+def _environments() -> list[Entry]:
+    """The environments: `env` and its sub-commands."""
+    return [
+        _entry(
             "env", TRANSLATE, "Show help for environment commands.",
             desk=(step("git", "branch", "--list"),),
             notes=("Gen 2 environments are git branches: env add -> `git checkout -b NAME`, env checkout -> `git checkout NAME` + generate outputs, env list -> your branches (and `aws amplify list-branches`).",),
             docs=(D_BRANCHES,), parity=P_ENV
         ),
-        make_entry(
+        _entry(
             "env add", TRANSLATE, "Add a new environment to the project.",
             desk=(step("git", "checkout", "-b", "{name}"),),
             positional="name",
@@ -140,7 +144,7 @@ def _core() -> list[Entry]:
                    "--permissions-boundary": drop(BOUNDARY)},
             ask="Name of the new environment (git branch): ", parity=P_ENV + (("commands", "amplify env add"),)
         ),
-        make_entry(
+        _entry(
             "env checkout", TRANSLATE, "Switch the local project to another existing environment.",
             desk=(step("git", "checkout", "{name}"),
                   step("ampx", "generate", "outputs", "--branch", "{name}", "--app-id", "{app_id}", "{*outputs}")),
@@ -152,21 +156,21 @@ def _core() -> list[Entry]:
             gen2_help=("generate", "outputs"), parity=P_ENV + (("commands", "amplify env checkout"),),
             computed=(FRONTEND_OUTPUTS,),
         ),
-        make_entry(
+        _entry(
             "env get", TRANSLATE, "Show details of one environment.",
             desk=(step("aws", "amplify", "get-branch", "--app-id", "{app_id}", "--branch-name", "{name}"),),
             positional="name",
             flags={"--name": var("name"), "--json": drop("the AWS CLI prints JSON by default")},
             docs=(D_BRANCHES,), parity=P_ENV
         ),
-        removed_entry(
+        _removed(
             "env import", "Import an existing environment (stack) into the local project.",
             "Gen 2 deploys each branch from its own code: connect the branch in the Amplify console. To reuse existing resources, reference them in amplify/backend.ts (e.g. referenceAuth()).",
             docs=(D_BRANCHES, D_AUTH_EXISTING),
             flags={"--name": drop("no env import in Gen 2"), "--config": drop("no env import in Gen 2"),
                    "--awsInfo": drop("no env import in Gen 2")}, parity=P_ENV
         ),
-        make_entry(
+        _entry(
             "env list", TRANSLATE, "List the project's environments.",
             desk=(step("aws", "amplify", "list-branches", "--app-id", "{app_id}", "--query", "branches[].branchName"),),
             notes=("No direct ampx equivalent: Gen 2 environments are the Amplify app's branches (also listed in the Amplify console); `git branch` shows your local ones.",),
@@ -174,7 +178,7 @@ def _core() -> list[Entry]:
             flags={"--details": drop("`aws amplify list-branches` without --query shows every detail"),
                    "--json": drop("the AWS CLI prints JSON by default")}, parity=P_ENV + (("commands", "amplify env list"),)
         ),
-        make_entry(
+        _entry(
             "env pull", TRANSLATE, "Pull the current environment from the cloud.",
             desk=(OUTPUTS_REQUIRED,),
             notes=("Regenerates amplify_outputs.json for the current branch's deployed backend.",),
@@ -182,7 +186,7 @@ def _core() -> list[Entry]:
             flags={"--restore": drop("the backend definition comes from git")},
             gen2_help=("generate", "outputs"), parity=P_ENV, computed=(FRONTEND_OUTPUTS,),
         ),
-        make_entry(
+        _entry(
             "env remove", TRANSLATE, "Delete an environment (its cloud stack and local configuration).",
             desk=(step("aws", "amplify", "delete-branch", "--app-id", "{app_id}", "--branch-name", "{name}", destructive=True),),
             positional="name",
@@ -192,18 +196,24 @@ def _core() -> list[Entry]:
             flags={"--force": confirm("your explicit yes to delete"), "--yes": drop(YES_IS_NO),
                    "--envName": var("name")}, parity=P_ENV
         ),
-        manual_entry(
+        _manual(
             "env update", "Update an environment's IAM permissions boundary.",
             file="amplify/backend.ts", snippet=BOUNDARY_SNIPPET, instead=BOUNDARY,
             docs=(BOUNDARY_ISSUE, CDK_BOOTSTRAP), source=BOUNDARY_ISSUE,
             flags={"--permissions-boundary": drop("the policy goes in the Aspect's boundaryArn (amplify/backend.ts)")}, parity=P_ENV
         ),
-        make_entry("env help", TRANSLATE, "Show help for environment commands.",
-                   desk=(step("git", "branch", "--list"),),
-                   notes=("Gen 2 environments are git branches.",), docs=(D_BRANCHES,), parity=P_ENV),
-        removed_entry("console", "Open the Amplify console (or Amplify Studio) for the app.",
-                      f"Open {CONSOLE_URL} in a browser. Gen 2 has no Studio.", docs=(D_MIGRATE,), parity=(("console", "*"),)),
-        make_entry(
+        _entry("env help", TRANSLATE, "Show help for environment commands.",
+               desk=(step("git", "branch", "--list"),),
+               notes=("Gen 2 environments are git branches.",), docs=(D_BRANCHES,), parity=P_ENV),
+    ]
+
+
+def _more() -> list[Entry]:
+    """The other core commands: console, delete, diagnose, export, help, version, …"""
+    return [
+        _removed("console", "Open the Amplify console (or Amplify Studio) for the app.",
+                 f"Open {CONSOLE_URL} in a browser. Gen 2 has no Studio.", docs=(D_MIGRATE,), parity=(("console", "*"),)),
+        _entry(
             "delete", TRANSLATE, "Delete all environments of the project from the cloud and remove local Amplify files.",
             desk=(step("ampx", "sandbox", "delete", destructive=True, yes_flag="--yes"),),
             notes=("This deletes your personal sandbox only. Branch environments are deleted in the Amplify console or with `aws amplify delete-branch` (see `amplify env remove`).",),
@@ -216,46 +226,51 @@ def _core() -> list[Entry]:
                                    "to remove one resource, use `amplify remove <category>`"),
             parity=(("commands", "amplify delete"),),
         ),
-        make_entry("diagnose", TRANSLATE, "Capture a redacted project report for support.",
-                   desk=(step("ampx", "info"),),
-                   notes=("`ampx info` prints system and package versions to paste into a support request or GitHub issue; nothing is uploaded.",),
-                   docs=(D_CLI,),
-                   flags={"--send-report": drop("attach the printed information to your issue yourself"),
-                          "--auto-send-off": drop("nothing is sent automatically in Gen 2"),
-                          "--auto-send-on": drop("nothing is sent automatically in Gen 2")},
-                   gen2_help=("info",)),
-        removed_entry("export", "Export the backend as CDK-consumable CloudFormation.",
-                      "A Gen 2 backend is already a CDK app: use amplify/backend.ts directly, or deploy without Amplify Hosting with `npx ampx deploy` (preview).",
-                      docs=(D_CUSTOM,), flags={"--out": drop("no export in Gen 2"), "--cdk": drop("no export in Gen 2")}),
-        make_entry("export pull", TRANSLATE, "Generate frontend config files from an exported (CDK-deployed) root stack.",
-                   desk=(step("ampx", "generate", "outputs", "--stack", "{stack}", "{*outputs}"),),
-                   flags={"--rootStackName": var("stack"), "--frontend": var("frontend"), "--out": add("--out-dir", "{value}")},
-                   docs=(D_OUTPUTS,), gen2_help=("generate", "outputs"), computed=(FRONTEND_OUTPUTS,)),
-        make_entry("help", HELP, "Show general help, or help for a command.", gen2_help=(), extra_words=TOPIC),
-        removed_entry("logout", "Log out of Amplify Studio for an app.", "Gen 2 has no Studio login: AWS credentials come from your AWS profile.",
-                      flags={"--appId": drop("no Studio login in Gen 2")}),
-        removed_entry("migrate", "Migrate a project made by a very old CLI to the multi-env format.",
-                      "Nothing to migrate in Gen 2. To move a Gen 1 app to Gen 2, see the migration guide (and `amplify gen2-migration`, run by the real Gen 1 CLI)."),
-        removed_entry("uninstall", "Remove the packaged Gen 1 CLI and ~/.amplify.",
-                      "Gen 2 has no global CLI: ampx is a devDependency of each project. When you no longer need Gen 1, remove it with `npm uninstall -g @aws-amplify/cli`.", parity=P_INSTALL),
-        make_entry("upgrade", TRANSLATE, "Download and install the latest Gen 1 CLI.",
-                   desk=(step("pm-add-dev", "@aws-amplify/backend@latest", "@aws-amplify/backend-cli@latest"),),
-                   notes=("Gen 2 tooling is a per-project devDependency: upgrading means updating @aws-amplify/backend and @aws-amplify/backend-cli.",),
-                   docs=(D_CLI,), parity=P_INSTALL),
-        make_entry("version", VERSION, "Print the CLI version.", gen2_help=(), parity=P_INSTALL),
-        removed_entry("build", "Build/transform resources without pushing.",
-                      "No build step: the sandbox synthesizes on every deployment; to type-check the backend run `npx tsc --noEmit` in amplify/.",
-                      docs=(D_SANDBOX,), positional="category", parity=(("cli", "Resource overrides"),)),
-        removed_entry("categories", "List the available categories.",
-                      "Gen 2 categories are define*() functions: defineAuth, defineData, defineStorage, defineFunction; anything else is CDK in amplify/backend.ts.",
-                      docs=(D_MIGRATE,)),
-        removed_entry("report", "(declared in the manifest, never implemented)", "Nothing to do in Gen 2."),
-        # --- plugins -------------------------------------------------------------
+        _entry("diagnose", TRANSLATE, "Capture a redacted project report for support.",
+               desk=(step("ampx", "info"),),
+               notes=("`ampx info` prints system and package versions to paste into a support request or GitHub issue; nothing is uploaded.",),
+               docs=(D_CLI,),
+               flags={"--send-report": drop("attach the printed information to your issue yourself"),
+                      "--auto-send-off": drop("nothing is sent automatically in Gen 2"),
+                      "--auto-send-on": drop("nothing is sent automatically in Gen 2")},
+               gen2_help=("info",)),
+        _removed("export", "Export the backend as CDK-consumable CloudFormation.",
+                 "A Gen 2 backend is already a CDK app: use amplify/backend.ts directly, or deploy without Amplify Hosting with `npx ampx deploy` (preview).",
+                 docs=(D_CUSTOM,), flags={"--out": drop("no export in Gen 2"), "--cdk": drop("no export in Gen 2")}),
+        _entry("export pull", TRANSLATE, "Generate frontend config files from an exported (CDK-deployed) root stack.",
+               desk=(step("ampx", "generate", "outputs", "--stack", "{stack}", "{*outputs}"),),
+               flags={"--rootStackName": var("stack"), "--frontend": var("frontend"), "--out": add("--out-dir", "{value}")},
+               docs=(D_OUTPUTS,), gen2_help=("generate", "outputs"), computed=(FRONTEND_OUTPUTS,)),
+        _entry("help", HELP, "Show general help, or help for a command.", gen2_help=(), extra_words=TOPIC),
+        _removed("logout", "Log out of Amplify Studio for an app.", "Gen 2 has no Studio login: AWS credentials come from your AWS profile.",
+                 flags={"--appId": drop("no Studio login in Gen 2")}),
+        _removed("migrate", "Migrate a project made by a very old CLI to the multi-env format.",
+                 "Nothing to migrate in Gen 2. To move a Gen 1 app to Gen 2, see the migration guide (and `amplify gen2-migration`, run by the real Gen 1 CLI)."),
+        _removed("uninstall", "Remove the packaged Gen 1 CLI and ~/.amplify.",
+                 "Gen 2 has no global CLI: ampx is a devDependency of each project. When you no longer need Gen 1, remove it with `npm uninstall -g @aws-amplify/cli`.", parity=P_INSTALL),
+        _entry("upgrade", TRANSLATE, "Download and install the latest Gen 1 CLI.",
+               desk=(step("pm-add-dev", "@aws-amplify/backend@latest", "@aws-amplify/backend-cli@latest"),),
+               notes=("Gen 2 tooling is a per-project devDependency: upgrading means updating @aws-amplify/backend and @aws-amplify/backend-cli.",),
+               docs=(D_CLI,), parity=P_INSTALL),
+        _entry("version", VERSION, "Print the CLI version.", gen2_help=(), parity=P_INSTALL),
+        _removed("build", "Build/transform resources without pushing.",
+                 "No build step: the sandbox synthesizes on every deployment; to type-check the backend run `npx tsc --noEmit` in amplify/.",
+                 docs=(D_SANDBOX,), positional="category", parity=(("cli", "Resource overrides"),)),
+        _removed("categories", "List the available categories.",
+                 "Gen 2 categories are define*() functions: defineAuth, defineData, defineStorage, defineFunction; anything else is CDK in amplify/backend.ts.",
+                 docs=(D_MIGRATE,)),
+        _removed("report", "(declared in the manifest, never implemented)", "Nothing to do in Gen 2."),
+    ]
+
+
+def _plugin_management() -> list[Entry]:
+    """Plugin management (`plugin …`): removed."""
+    return [
         *[
-            removed_entry(f"plugin{' ' + verb if verb else ''}", summary,
-                          "Gen 2 has no plugin platform: extend the backend with CDK constructs or npm packages in amplify/backend.ts.",
-                          docs=(D_CUSTOM,), positional="name" if verb in {"add", "new"} else None,
-                          plugin_commands=PLUGIN_COMMANDS if not verb else "")
+            _removed(f"plugin{' ' + verb if verb else ''}", summary,
+                     "Gen 2 has no plugin platform: extend the backend with CDK constructs or npm packages in amplify/backend.ts.",
+                     docs=(D_CUSTOM,), positional="name" if verb in {"add", "new"} else None,
+                     plugin_commands=PLUGIN_COMMANDS if not verb else "")
             for verb, summary in (
                 ("", "Show help for plugin commands."),
                 ("add", "Add a plugin package to the CLI."),
@@ -268,12 +283,16 @@ def _core() -> list[Entry]:
                 ("verify", "Verify a plugin package."),
             )
         ],
-        # --- the real Gen 1 CLI only --------------------------------------------------------
-        *_migration_entries(),
-        make_entry("drift", PASSTHROUGH, "Detect drift between a Gen 1 project and its deployed stacks.",
-                   notes=("A command of the real Gen 1 CLI: always handed over unchanged.",), docs=(D_MIGRATE,)),
     ]
 
+
+def _gen1_only() -> list[Entry]:
+    """The real Gen 1 CLI's newer commands, always passed through."""
+    return [
+        *_migration_entries(),
+        _entry("drift", PASSTHROUGH, "Detect drift between a Gen 1 project and its deployed stacks.",
+               notes=("A command of the real Gen 1 CLI: always handed over unchanged.",), docs=(D_MIGRATE,)),
+    ]
 
 
 def _migration_entries() -> list:
@@ -281,6 +300,15 @@ def _migration_entries() -> list:
     from . import migration
 
     return migration.entries()
+
+
+# The core commands in groups, in the order they are listed; a lookup builds only its own group, by the
+# first word (`amplify push` builds the project commands, not the 60 others).
+CORE_GROUPS = (("core", _project), ("core env", _environments), ("core more", _more),
+               ("core plugin", _plugin_management), ("core gen1-only", _gen1_only))
+_CORE_BY_WORD = {"env": "core env", "plugin": "core plugin", "gen2-migration": "core gen1-only", "drift": "core gen1-only",
+                 **{word: "core more" for word in ("console", "delete", "diagnose", "export", "help", "logout", "migrate",
+                                                    "uninstall", "upgrade", "version", "build", "categories", "report")}}
 
 
 # What a command of a third-party Gen 1 CLI plugin (`amplify amplify-function-hotswap-plugin watch`) becomes.
@@ -296,7 +324,6 @@ SEED_COMMANDS = (
 )
 
 
-
 def _plugin_groups() -> dict:
     """The plugins' groups (gen1/plugins.py), loaded only when a plugin command is looked up: `amplify push`
     reads the core commands and never unmarshals the plugins' entries and snippets."""
@@ -307,36 +334,44 @@ def _plugin_groups() -> dict:
 
 class Table:
     """The entries by command path, read like a dict. A lookup builds the group of the command looked up
-    (its first use); iterating builds them all. Reading only: the table is data."""
+    (its first use); iterating builds them all, listed in the groups' order whatever was looked up first.
+    Reading only: the table is data."""
 
-    __slots__ = ("_entries", "_built")
+    __slots__ = ("_groups", "_where")
 
     def __init__(self):
-        self._entries: dict = {}
-        self._built: set = set()
+        self._groups: dict = {}  # group -> {path: entry}
+        self._where: dict = {}  # path -> its group, for the groups built so far
 
-    def _build(self, group: str) -> None:
-        if group in self._built:
-            return
-        self._built.add(group)
-        builder = _core if group == "core" else _plugin_groups().get(group)
-        for entry in builder() if builder else ():
-            if entry.path in self._entries:
-                raise RuntimeError(f"duplicate table entry: {entry.name}")
-            self._entries[entry.path] = entry
+    def _builders(self) -> dict:
+        return {**dict(CORE_GROUPS), **_plugin_groups()}
+
+    def _build(self, group: str) -> dict:
+        built = self._groups.get(group)
+        if built is None:
+            builder = dict(CORE_GROUPS).get(group) or (_plugin_groups().get(group) if not group.startswith("core") else None)
+            built = self._groups[group] = {}
+            for entry in builder() if builder else ():
+                if entry.path in self._where:
+                    raise RuntimeError(f"duplicate table entry: {entry.name}")
+                self._where[entry.path] = group
+                built[entry.path] = entry
+        return built
+
+    def _group(self, path: tuple) -> dict:
+        group = category_of(path)
+        if group == "core":
+            group = _CORE_BY_WORD.get(path[0], "core") if path else "core"
+        return self._build(group)
 
     def _everything(self) -> dict:
-        for group in ("core", *_plugin_groups()):
-            self._build(group)
-        return self._entries
+        return {path: entry for group in self._builders() for path, entry in self._build(group).items()}
 
     def __getitem__(self, path: tuple) -> Entry:
-        self._build(category_of(path))
-        return self._entries[path]
+        return self._group(path)[path]
 
     def get(self, path: tuple, default=None):
-        self._build(category_of(path))
-        return self._entries.get(path, default)
+        return self._group(path).get(path, default)
 
     def __contains__(self, path) -> bool:
         return self.get(path) is not None

@@ -12,12 +12,10 @@ from ..context import Context, gen1_app_id
 from ..gen1 import entries as E
 from ..gen1.parse import Invocation, parse
 from ..gen1.table import GLOBAL_FLAGS, TABLE
-from .flags import Reading, read_flags
-from .model import KINDS, Plan, Step, add_yes_flags
+from .model import KINDS, WHY_MISSING, Plan, Step, add_yes_flags
 from .runners import RUNNER_AMPX, ampx_words
 from . import ampx_fit, placeholders, side_by_side
-from .steps import apply_additions, apply_profile, computed, expand
-from .values import Vars, describe, fill, reject_unusable
+from .steps import Vars, apply_additions, apply_profile, computed, describe, expand, fill, reject_unusable
 
 ALREADY_GEN2 = ("This is already a Gen 2 project ({root}): create-amplify refuses to run where amplify/ exists, "
                 "so this is not run here. For another environment make a git branch (`amplify env add NAME`).")
@@ -36,6 +34,17 @@ def build_plan(argv: list[str], ctx: Context, *, files: dict | None = None, gen1
     else:
         ampx_fit.check(plan, ctx)  # every ampx option exists in the project's installed backend-cli, or a note says so
         side_by_side.warn_first(plan, ctx)  # Gen 1 and Gen 2 side by side: the migration's warning comes first
+    return plan
+
+
+def refuse_here(plan: Plan, ctx: Context) -> Plan:
+    """What cannot run in this folder at all becomes a usage error with nothing to run or to copy, in every
+    mode and in `plan --json`: a new project inside a Gen 2 project (create-amplify refuses to run there).
+    The entry points that act on this folder apply it; the views that describe a command in general
+    (`amplify-shim table`, `explain`, the docs) do not."""
+    if not plan.error and ctx.project_kind == "gen2" and any(step.new_project for step in plan.steps):
+        plan.error = ALREADY_GEN2.format(root=ctx.project_root)
+        plan.steps = []
     return plan
 
 
@@ -147,8 +156,13 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     v = _context_values(ctx)
     plan.confirm_with = next((name for name, rule in entry.flags.items() if rule.action == "confirm"), None)
     templates = entry.ci if (ctx.ci and entry.ci is not None) else entry.desk
-    reading = read_flags(entry, inv, Reading(plan, v, templates, files), {**GLOBAL_FLAGS, **entry.flags})
-    templates = reading.templates
+    additions: list = []  # (flag, tokens, value) for the ampx steps
+    given: list = []  # (report, variable, value) the user set explicitly
+    if inv.options:  # flags.py is read only for a line with flags
+        from .flags import read_flags
+
+        reading = read_flags(entry, inv, plan, v, templates, files)
+        templates, additions, given = reading.templates, reading.additions, reading.given
 
     if entry.positional and inv.args:
         v.set(entry.positional, inv.args[0], "argument")
@@ -169,13 +183,13 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     plan.vars = {k: {"value": v.values[k], "source": v.sources.get(k)} for k in v.values}
 
     if entry.platforms and ctx.platform and ctx.platform not in entry.platforms:
-        return _not_for_platform(entry, ctx, v, plan, reading.given)
+        return _not_for_platform(entry, ctx, v, plan, given)
     if plan.kind in ("manual", "removed"):
         _explain_only(entry, v, plan)
         plan.notes.extend(entry.notes)
-        _report_given(reading.given, v, plan, runs=False)
+        _report_given(given, v, plan, runs=False)
         return plan
-    return _runnable(entry, templates, reading, ctx)
+    return _runnable(entry, templates, plan, v, ctx, additions, given)
 
 
 def _context_values(ctx: Context) -> Vars:
@@ -191,12 +205,32 @@ def _context_values(ctx: Context) -> Vars:
     return v
 
 
+def _env_in_use(v: Vars) -> str | None:
+    """The Gen 1 environment the command acts on: the one named as its argument (`env checkout prod`), else the branch."""
+    return v.get("name") if v.explicit("name") else (v.get("branch") or v.get("name"))
+
+
 def _gen1_env_app_id(v: Vars, ctx: Context) -> None:
     """Gen 1 keeps one app id per env: prefer the one of the env being used."""
     if v.sources.get("app_id") in (None, "amplify/team-provider-info.json") and ctx.gen1_app_ids:
-        found = gen1_app_id(ctx, v.get("branch") or v.get("name"))
+        found = gen1_app_id(ctx, _env_in_use(v))
         if found:
             v.set("app_id", found, "amplify/team-provider-info.json")
+
+
+def _ambiguous_app_id(v: Vars, ctx: Context, plan: Plan) -> None:
+    """Several Gen 1 environments with different app ids, none of them the one in use: a plan that needs an
+    app id stops and names them, rather than pick one, or read the personal sandbox instead."""
+    if v.get("app_id") or not ("app_id" in v.wanted or WHY_MISSING["app_id"] in plan.missing):
+        return
+    ids = ctx.gen1_app_ids
+    if len(set(ids.values())) < 2 or plan.error:
+        return
+    envs = ", ".join(f"{env} ({app})" for env, app in sorted(ids.items()))
+    using = _env_in_use(v)
+    plan.error = (f"this project's Gen 1 environments have different app ids: {envs}; "
+                  f"{'none is ' + repr(using) if using else 'no environment is named'}, so the shim does not pick one: "
+                  "pass --envName ENV (or --appId ID)")
 
 
 def _not_for_platform(entry: E.Entry, ctx: Context, v: Vars, plan: Plan, given: list) -> Plan:
@@ -210,17 +244,18 @@ def _not_for_platform(entry: E.Entry, ctx: Context, v: Vars, plan: Plan, given: 
     return plan
 
 
-def _runnable(entry: E.Entry, templates: tuple, reading: Reading, ctx: Context) -> Plan:
-    plan, v = reading.plan, reading.v
+def _runnable(entry: E.Entry, templates: tuple, plan: Plan, v: Vars, ctx: Context, additions: list,
+              given: list) -> Plan:
     plan.steps = [expand(template, v, ctx, plan) for template in templates]
-    apply_additions(plan, reading.additions, ctx)
+    apply_additions(plan, additions, ctx)
     apply_profile(plan, v, ctx)
     if plan.confirmed:
         add_yes_flags(plan)
     plan.notes.extend(entry.notes)
-    _report_given(reading.given, v, plan, runs=True)
+    _report_given(given, v, plan, runs=True)
     if any((ampx_words(s, ctx.runner) or [None])[0] == "pipeline-deploy" for s in plan.steps):
         plan.notes.append("`ampx pipeline-deploy` refuses to run outside CI; it reads the CI variable.")
+    _ambiguous_app_id(v, ctx, plan)
     plan.missing = sorted(set(plan.missing), key=plan.missing.index)
     if plan.missing and entry.ask and entry.positional and v.get(entry.positional) is None:
         plan.ask = entry.ask
