@@ -19,7 +19,7 @@ from . import completion as completion_scripts
 from . import exitcodes as X
 from . import platform as platforms
 from .commands.options import Choice, Platform
-from .commands.table import CATEGORIES
+from .commands.table import CATEGORIES, category_hint
 from .render.shell import SHELLS, normalize_shell
 
 def _tool_word(value: str) -> str:
@@ -221,7 +221,7 @@ def explain(
 def table(
     category: Annotated[Optional[str], typer.Option(
         "--category", "-c", help="Only this Gen 1 category (core, api, auth, storage, function, …).",
-        metavar="CATEGORY", click_type=Choice(CATEGORIES))] = None,
+        metavar="CATEGORY", click_type=Choice(CATEGORIES, hint=category_hint))] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print {\"rows\": [...]} as JSON.")] = False,
     markdown: Markdown = False,
     shell: Shell = None,

@@ -64,8 +64,9 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
     sections: list[tuple[str, list[str]]] = []
     if data["summary"]:
         sections.append(("Gen 1", [data["summary"]]))
-    outcome = {"translate": "a command", "manual": "code you write (no command)", "removed": "removed (no equivalent)",
-               "passthrough": "handed to the real Gen 1 CLI", "unknown": "unknown"}[data["kind"]]
+    outcome = {"translate": _commands_named(data), "manual": "code you write (no command)",
+               "removed": "removed (no equivalent)", "passthrough": "handed to the real Gen 1 CLI",
+               "unknown": "unknown"}[data["kind"]]
     if any(step["destructive"] for step in data["desk"]["steps"] + data["ci"]["steps"]):
         outcome += " that deletes cloud resources (run only with your explicit yes)"
     sections.append(("Gen 2", [outcome]))
@@ -132,6 +133,34 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
     return sections
 
 
+RUNNER_WORDS = {("npx",), ("bunx",), ("pnpm", "exec"), ("pnpm",), ("yarn",)}  # before `ampx`: not its name
+_NAME_WORDS = {"git": 2, "aws": 3}  # `git checkout`, `aws amplify list-branches`: the rest are values
+
+
+def command_name(argv: list[str]) -> str:
+    """The program and sub-command words of a step (`ampx sandbox`, `git checkout`): what it is,
+    without its runner, values or flags."""
+    if "ampx" in argv and tuple(argv[:argv.index("ampx")]) in RUNNER_WORDS:
+        argv = argv[argv.index("ampx"):]
+    words = []
+    for word in argv[:_NAME_WORDS.get(argv[0] if argv else "", 3)]:
+        if word.startswith("-"):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def _commands_named(data: dict) -> str:
+    """"Gen 2:" for a translated command: which command(s), at a desk and (when different) in CI."""
+    def names(plan):
+        return ", then ".join(f"`{name}`" for name in dict.fromkeys(command_name(s["argv"]) for s in plan["steps"]))
+
+    desk, ci = names(data["desk"]), names(data["ci"])
+    if not desk or not ci or desk == ci:
+        return desk or ci or "a command"
+    return f"{desk} at a desk, {ci} in CI"
+
+
 def _parity_row_lines(row: dict, platform_known: bool) -> list[str]:
     where = f" [{', '.join(row['platforms'])}]" if row.get("platforms") and not platform_known else ""
     lines = [f"- {row['category']}{where}: {row['feature']}",
@@ -164,9 +193,10 @@ def _parity_lines(data: dict) -> list[str]:
         lines.append("changed since the previous edition of the page:")
         for row in changed:
             lines += _parity_row_lines(row, known)
-    rest = total - len(attention) - len(changed)
+    shown = attention + changed
+    rest = [row for row in data["parity"] if row not in shown]
     if rest:
-        lines.append(f"({rest} more carried over as they are: amplify-shim features --category …)")
+        lines.append(f"({len(rest)} more carried over as they are: {_features_commands(rest)})")
     lines.append("Migration tool: " + "; ".join(f"{word} = {text.split(':')[0]}" for word, text in data["legend"].items()))
     source = data.get("parity_source")
     if source:
@@ -175,6 +205,14 @@ def _parity_lines(data: dict) -> list[str]:
                      f"{source['date']}):")
         lines.append(f"  {source['url']}")
     return lines
+
+
+def _features_commands(rows: list[dict]) -> str:
+    """The `amplify-shim features --category C` line(s) that list `rows`, one per parity category."""
+    from .. import parity
+
+    slugs = list(dict.fromkeys(parity.category_slug(row["category"]) for row in rows))
+    return "; ".join(f"amplify-shim features --category {slug}" for slug in slugs)
 
 
 def _platform_label(chosen: dict | None) -> str:

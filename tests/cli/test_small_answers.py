@@ -1,0 +1,40 @@
+"""The small rough edges a newcomer met (issue 20): each answer says the specific thing."""
+
+from __future__ import annotations
+
+import subprocess
+
+from tests.e2e.fixtures import base_env, make_gen2, run, shim_bin, stubs  # noqa: F401
+
+
+def test_table_category_names_the_category_of_a_command_word(shim_bin, tmp_path):
+    result = run([shim_bin, "table", "--category", "env"], cwd=str(tmp_path), env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2
+    assert "`amplify env …` is under --category core" in result.stderr
+    # and that category does list it
+    listed = run([shim_bin, "table", "--category", "core"], cwd=str(tmp_path), env={"PATH": "/usr/bin:/bin"})
+    assert "amplify env checkout\t" in listed.stdout
+
+
+def test_explain_says_which_gen2_command(shim_bin, tmp_path):
+    out = run([shim_bin, "explain", "push"], cwd=str(tmp_path), env={"PATH": "/usr/bin:/bin"}).stdout
+    assert "Gen 2:      `ampx sandbox` at a desk, `ampx pipeline-deploy` in CI" in out
+    assert "a command" not in out
+    out = run([shim_bin, "explain", "env", "checkout", "dev"], cwd=str(tmp_path), env={"PATH": "/usr/bin:/bin"}).stdout
+    assert "`git checkout`, then `ampx generate outputs`" in out
+
+
+def test_explain_names_the_category_of_the_rows_not_shown(shim_bin, tmp_path):
+    out = run([shim_bin, "explain", "add", "auth"], cwd=str(tmp_path), env={"PATH": "/usr/bin:/bin"}).stdout
+    assert "more carried over as they are: amplify-shim features --category auth)" in out
+    assert "--category …" not in out
+
+
+def test_a_failed_first_of_two_steps_says_step_2_was_not_run(stubs, tmp_path):
+    from tests.e2e.fixtures import BIN
+    project = make_gen2(str(tmp_path / "app"))
+    env = base_env(stubs, tmp_path, STUB_EXIT_GIT="1", AWS_APP_ID="d1abc")
+    result = run([f"{BIN}/amplify", "env", "checkout", "dev", "--shim-run"], cwd=project, env=env)
+    assert result.returncode == 1
+    assert "; step 2 was not run" in result.stderr
+    assert "step(s)" not in result.stderr and "2-2" not in result.stderr
