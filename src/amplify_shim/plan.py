@@ -418,8 +418,12 @@ def _report_given(given: list, v: "_Vars", plan: Plan, *, runs: bool) -> None:
         unused = runs and name not in v.used
         if isinstance(report, dict):  # a flag of its own; a payload's values were reported with it
             report["became"] = f"not used by this plan ({label})" if unused else label
-        elif unused:
-            plan.flags.append({"flag": report, "became": f"not used by this plan ({label})"})
+        elif unused:  # a payload's value: its one report says so
+            said = next((f for f in plan.flags if f["flag"] == report and label in f["became"]), None)
+            if said is not None:
+                said["became"] = said["became"].replace(label, f"{label} (not used by this plan)", 1)
+            else:
+                plan.flags.append({"flag": report, "became": f"not used by this plan ({label})"})
         if unused and name in ("branch", "app_id") and not plan.error:
             plan.error = _unused_target(name, value, v, plan)
 
@@ -694,16 +698,20 @@ def _apply_profile(plan: Plan, v: _Vars, ctx: Context) -> None:
         words = ampx_words(s, ctx.runner)
         if words is not None:
             if profile and explicit_profile:
+                v.used.add("profile")
                 if ampx.accepts(_ampx_path(words), "profile"):
                     s.argv += ["--profile", profile]
                 else:
                     s.env["AWS_PROFILE"] = profile
             if region and explicit_region:
+                v.used.add("region")
                 s.env["AWS_REGION"] = region
         elif s.argv[0] == "aws":
             if profile and explicit_profile:
+                v.used.add("profile")
                 s.argv += ["--profile", profile]
             if region and explicit_region:
+                v.used.add("region")
                 s.argv += ["--region", region]
 
 

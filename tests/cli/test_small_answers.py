@@ -38,3 +38,32 @@ def test_a_failed_first_of_two_steps_says_step_2_was_not_run(stubs, tmp_path):
     assert result.returncode == 1
     assert "; step 2 was not run" in result.stderr
     assert "step(s)" not in result.stderr and "2-2" not in result.stderr
+
+
+PROVIDERS = '{"awscloudformation":{"configLevel":"project","useProfile":true,"profileName":"default"}}'
+
+
+def test_headless_providers_is_reported_once_and_echoed_quoted(stubs, tmp_path):
+    import shlex
+
+    from tests.e2e.fixtures import BIN
+    project = make_gen2(str(tmp_path / "app"))
+    words = ["pull", "--appId", "d1abc", "--envName", "dev", "--providers", PROVIDERS, "--yes"]
+    result = run([f"{BIN}/amplify", *words, "--shim-print"], cwd=project, env=base_env(stubs, tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith("--profile default\n")
+    said = [line.strip() for line in result.stderr.splitlines() if line.strip().startswith("--providers")]
+    assert said == ["--providers: AWS profile 'default'"]
+    head = result.stderr.splitlines()[0].split("  ->  ")[0]
+    assert shlex.split(head) == ["amplify", *words]  # pasted back into bash, the same words
+
+
+def test_a_payload_value_no_step_uses_is_said_in_its_one_report(stubs, tmp_path):
+    from tests.e2e.fixtures import BIN
+    project = make_gen2(str(tmp_path / "app"))
+    payload = '{"awscloudformation":{"useProfile":true,"profileName":"dev","region":"eu-west-1"}}'
+    result = run([f"{BIN}/amplify", "env", "add", "x", "--providers", payload, "--shim-print"],
+                 cwd=project, env=base_env(stubs, tmp_path))
+    said = [line.strip() for line in result.stderr.splitlines() if line.strip().startswith("--providers")]
+    assert said == ["--providers: AWS profile 'dev' (not used by this plan), "
+                    "AWS region 'eu-west-1' (not used by this plan)"], result.stderr

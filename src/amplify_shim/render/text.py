@@ -61,6 +61,20 @@ def json_printable(text: str) -> str:
     return "".join(out)
 
 
+def echoed(words, shell: str | None) -> str:
+    """`amplify WORDS…` as the user would type it again in their shell: each word quoted for it
+    (a JSON payload in single quotes), made printable; a word the shell cannot carry is shown escaped."""
+    from .shell import quote
+
+    shown = []
+    for word in words:
+        try:
+            shown.append(quote(word, shell or "posix"))
+        except ValueError:
+            shown.append(printable(word))
+    return printable(" ".join(["amplify", *shown]), TEXT_LIMIT)
+
+
 def _escaped(c: str) -> str:
     code = ord(c)
     if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the undecodable byte itself
@@ -127,7 +141,7 @@ def one_line(steps, shell: str | None) -> str | None:
 def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
     """The stderr half: what the Gen 1 command was and what became of it."""
     lines = []
-    head = printable(f"amplify {' '.join(plan.input)}".rstrip())
+    head = echoed(plan.input, shell)
     where = "in CI" if plan.ci else "at your desk"
     if plan.kind == "translate":
         lines.append(style(BOLD, f"{head}  ->  Gen 2 ({where}):"))

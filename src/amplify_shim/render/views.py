@@ -224,9 +224,9 @@ def _platform_label(chosen: dict | None) -> str:
 
 def explain_text(data: dict, shell: str) -> str:
     """The plain rendering (also what the snapshot tests read)."""
-    from .text import printable  # user input, escaped and cut (render/text.py)
+    from .text import echoed, printable  # user input, escaped and cut (render/text.py)
 
-    out = [printable(f"amplify {' '.join(data['input'])}".rstrip())]
+    out = [echoed(data["input"], shell)]
     for label, lines in explain_sections(data, shell):
         lines = [printable(line) for line in lines]
         if len(lines) == 1 and len(label) + len(lines[0]) < 90:
@@ -249,11 +249,11 @@ def show_explain(data: dict, shell: str) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(overflow="fold")
-    from .text import printable  # user input, escaped and cut (render/text.py)
+    from .text import echoed, printable  # user input, escaped and cut (render/text.py)
 
     for label, lines in explain_sections(data, shell):
         grid.add_row(label, Text("\n".join(printable(line) for line in lines)))
-    title = Text(printable(f"amplify {' '.join(data['input'])}".rstrip()))  # Text: no rich markup from input
+    title = Text(echoed(data["input"], shell))  # Text: no rich markup from input
     style = {"translate": "green", "manual": "cyan", "removed": "yellow", "passthrough": "blue", "unknown": "red"}[data["kind"]]
     console.print(Panel(grid, title=title, title_align="left", border_style=style))
 
