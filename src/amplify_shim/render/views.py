@@ -405,7 +405,8 @@ def doctor_lines(data: dict) -> list[tuple[str, str]]:
     gen1 = data["gen1_cli"]
     rows.append(("Gen 1 CLI", f"{gen1['version'] or ''} {gen1['path']}".strip() if gen1["path"] else f"not found: {gen1['how']}"))
     first = data["amplify_on_path"]
-    rows.append(("`amplify` on PATH", (first["path"] or "none") + (" (this shim)" if first["is_shim"] else " (not the shim)" if first["path"] else "")))
+    rows.append(("`amplify` on PATH", (first["path"] or "none") + (" (this shim)" if first["is_shim"] else
+                                                                     " (not the shim: see will fail)" if first["path"] else "")))
     rows.append(("mode", f"{data['mode']['value']}" + src(data["mode"])))
     rows.append(("Gen 1 projects", f"{data['gen1_handling']['value']}" + src(data["gen1_handling"])))
     cfg = data["config"]
