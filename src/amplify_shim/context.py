@@ -88,6 +88,8 @@ class Context(Record):
         ("framework", None),
         ("platform", None),  # js | android | swift | flutter (detect_platform)
         ("platform_file", None),  # the file it was told by
+        ("workspace_root", None),  # the pnpm/yarn/npm/bun workspace that includes the project (workspace.py)
+        ("workspace_file", None),  # the file that says so: pnpm-workspace.yaml or package.json
         ("ampx_installed", None),  # node_modules/@aws-amplify/backend-cli present
         ("ampx_dir", None),
         ("warnings", list),
@@ -230,6 +232,23 @@ def detect_runner(root: str | None, start: str, warnings: list) -> tuple:
             if name == "npm":
                 return "npx", f"package.json packageManager ({manager})", package
     return "npx", "default", None
+
+
+def _workspace_runner(ctx: Context, root: str) -> None:
+    """The runner of the workspace that includes the project (its root's lockfile or packageManager;
+    pnpm for a pnpm-workspace.yaml), when the project itself names none: `packages/backend`."""
+    from . import workspace
+
+    found = workspace.find(root, ctx.warnings)
+    if found is None:
+        return
+    ctx.workspace_root, ctx.workspace_file = found
+    runner, label, path = detect_runner(ctx.workspace_root, ctx.workspace_root, ctx.warnings)
+    if label == "default" and os.path.basename(ctx.workspace_file) == workspace.PNPM_WORKSPACE:
+        runner, path = "pnpm", ctx.workspace_file
+        label = workspace.PNPM_WORKSPACE
+    if label != "default":
+        ctx.runner, ctx.runner_source, ctx.runner_file = runner, f"workspace root {label}", path
 
 
 def _package_manager(path: str, warnings: list) -> str | None:
@@ -400,6 +419,8 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     _environment_facts(ctx, environ, config, start, id_files)
     ctx.platform, ctx.platform_file = detect_platform(root or start, ctx.frontend, ctx.frontend_file)
     ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
+    if root and ctx.runner_source == "default" and not (gen1_passthrough and ctx.project_kind == "gen1"):
+        _workspace_runner(ctx, root)
     ctx.ampx_dir = find_ampx(start)
     ctx.ampx_installed = ctx.ampx_dir is not None
     return ctx

@@ -78,6 +78,7 @@ def doctor_data(environ=None) -> dict:
         "profile": {"value": ctx.profile, "source": "AWS_PROFILE" if ctx.profile else None},
         "region": {"value": ctx.region},
         "runner": {"value": ctx.runner, "source": ctx.runner_source},
+        "workspace": {"root": ctx.workspace_root, "file": ctx.workspace_file},
         "frontend": {"value": ctx.frontend, "framework": ctx.framework},
         "mode": {"value": conf.mode, "source": conf.mode_source},
         "gen1_handling": {"value": conf.gen1, "source": conf.gen1_source},

@@ -138,8 +138,9 @@ def one_line(steps, shell: str | None) -> str | None:
         return None
 
 
-def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
-    """The stderr half: what the Gen 1 command was and what became of it."""
+def explanation(plan, style: Style, *, other=None, shell=None, lines_shown: bool = True) -> list[str]:
+    """The stderr half: what the Gen 1 command was and what became of it. `lines_shown` False:
+    no command line at all (the folder is not one where it would run)."""
     lines = []
     head = echoed(plan.input, shell)
     where = "in CI" if plan.ci else "at your desk"
@@ -161,7 +162,7 @@ def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
         label = "In CI" if other.ci else "At a desk"
         for line in command_lines(other.steps, shell):
             lines.append(style(DIM, f"  {label}: {printable(line)}"))
-    chained = one_line(plan.steps, shell)
+    chained = one_line(plan.steps, shell) if lines_shown else None
     if chained:
         lines.append(style(DIM, f"  As one line (stops at the first failure): {printable(chained)}"))
     for flag in plan.flags:
@@ -219,14 +220,14 @@ def wrap_for_terminal(text: str, stream) -> str:
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
-def teach(plan, *, shell=None, style: Style, other=None) -> tuple[str, str]:
+def teach(plan, *, shell=None, style: Style, other=None, lines: bool = True) -> tuple[str, str]:
     """(stdout, stderr) for a plan shown in teach mode."""
     out: list[str] = []
     if plan.kind in ("translate", "passthrough"):
         out = command_lines(plan.steps, shell)
     elif plan.kind == "manual" and plan.manual:
         out = plan.manual["snippet"].rstrip("\n").splitlines()
-    err = explanation(plan, style, other=other, shell=shell)
+    err = explanation(plan, style, other=other if lines else None, shell=shell, lines_shown=lines)
     return ("\n".join(out) + "\n" if out else ""), ("\n".join(err) + "\n" if err else "")
 
 

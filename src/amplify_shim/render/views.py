@@ -381,6 +381,9 @@ def doctor_lines(data: dict) -> list[tuple[str, str]]:
     rows = [
         ("project", f"{data['project']['kind']}" + (f" at {data['project']['root']}" if data["project"]["root"] else "")),
     ]
+    workspace = data.get("workspace") or {}
+    if workspace.get("root"):
+        rows.append(("workspace", f"{workspace['root']} (from {workspace['file']})"))
     if files.get("gen1_ignored"):
         rows.append(("Gen 1 files", f"Gen 1 files at {files['gen1_ignored']} not read (a nearer Gen 2 project)"))
     elif files.get("gen1_read") and data["project"]["kind"] == "gen2":
