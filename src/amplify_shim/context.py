@@ -90,6 +90,7 @@ class Context(Record):
         ("platform_file", None),  # the file it was told by
         ("workspace_root", None),  # the pnpm/yarn/npm/bun workspace that includes the project (workspace.py)
         ("workspace_file", None),  # the file that says so: pnpm-workspace.yaml or package.json
+        ("git_branches", None),  # frozenset of local and remote-tracking branch names (git_refs.py), None: unknown
         ("ampx_installed", None),  # node_modules/@aws-amplify/backend-cli present
         ("ampx_dir", None),
         ("warnings", list),
@@ -426,6 +427,13 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     return ctx
 
 
+def _git_branches(ctx: Context, head_path: str) -> None:
+    """The repository's branches, for the planner's `git checkout NAME` check (a fact, no git process)."""
+    from . import git_refs
+
+    ctx.git_branches = git_refs.branches(os.path.dirname(head_path))
+
+
 def _environment_facts(ctx: Context, environ, config: dict, start: str | None, id_files: dict | None = None) -> None:
     """CI, branch, app id, profile, region: the environment first, then git and the Gen 1 files."""
     ctx.ci, ctx.ci_reason = detect_ci(environ)
@@ -439,6 +447,7 @@ def _environment_facts(ctx: Context, environ, config: dict, start: str | None, i
         branch, head_path = git_head(start, git_warnings) if start else (None, None)
         if branch:
             ctx.branch, ctx.branch_source, ctx.branch_file = branch, "git", head_path
+            _git_branches(ctx, head_path)
         elif ctx.ci:
             ctx.branch, ctx.branch_source = ci_branch(environ)
         if ctx.branch_source != "git" and ctx.branch:  # "detached" is no news when the CI provider named it

@@ -9,6 +9,7 @@ every note a person needs to trust the result.
 from __future__ import annotations
 
 from .context import Context, gen1_app_id
+from .git_refs import checkout_warnings
 from .gen1 import entries as E
 from .gen1.parse import Invocation, normalise_token, parse
 from .gen1.table import GLOBAL_FLAGS, TABLE
@@ -360,6 +361,7 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     if plan.confirmed:
         add_yes_flags(plan)
     plan.notes.extend(entry.notes)
+    plan.notes.extend(checkout_warnings(plan.steps, ctx.git_branches))
     _report_given(given, v, plan, runs=True)
     if any((ampx_words(s, ctx.runner) or [None])[0] == "pipeline-deploy" for s in plan.steps):
         plan.notes.append("`ampx pipeline-deploy` refuses to run outside CI; it reads the CI variable.")

@@ -67,3 +67,51 @@ def test_a_payload_value_no_step_uses_is_said_in_its_one_report(stubs, tmp_path)
     said = [line.strip() for line in result.stderr.splitlines() if line.strip().startswith("--providers")]
     assert said == ["--providers: AWS profile 'dev' (not used by this plan), "
                     "AWS region 'eu-west-1' (not used by this plan)"], result.stderr
+
+
+def _git(cwd, *args):
+    subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t", *args], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def _repo(tmp_path):
+    from tests.conftest import require_tool
+    require_tool("git")
+    project = make_gen2(str(tmp_path / "app"))
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "amplify/backend.ts")
+    _git(project, "commit", "-qm", "init")
+    return project
+
+
+def _checkout(stubs, tmp_path, project, name):
+    from tests.e2e.fixtures import BIN
+    env = base_env(stubs, tmp_path, AWS_APP_ID="d1abc")
+    return run([f"{BIN}/amplify", "env", "checkout", name, "--shim-print"], cwd=project, env=env)
+
+
+def test_env_checkout_warns_of_a_branch_that_exists_nowhere(stubs, tmp_path):
+    project = _repo(tmp_path)
+    result = _checkout(stubs, tmp_path, project, "dve")
+    assert result.stdout.startswith("git checkout dve\n")
+    assert "there is no branch 'dve' here, locally or on a remote" in result.stderr
+
+
+def test_env_checkout_of_a_local_packed_or_remote_branch_is_no_warning(stubs, tmp_path):
+    project = _repo(tmp_path)
+    _git(project, "branch", "feature/login")
+    _git(project, "update-ref", "refs/remotes/origin/staging", "HEAD")
+    _git(project, "branch", "packed")
+    _git(project, "pack-refs", "--all")  # loose refs move into packed-refs
+    for name in ("feature/login", "staging", "packed", "main"):
+        assert "there is no branch" not in _checkout(stubs, tmp_path, project, name).stderr, name
+
+
+def test_branches_of_a_linked_worktree_come_from_the_common_dir(tmp_path):
+    from amplify_shim import context
+    project = _repo(tmp_path)
+    _git(project, "branch", "other")
+    linked = str(tmp_path / "linked")
+    _git(project, "worktree", "add", "-q", linked, "-b", "wt")
+    ctx = context.detect(linked, environ={})
+    assert {"main", "other", "wt"} <= ctx.git_branches
