@@ -90,6 +90,8 @@ class Context(Record):
         ("platform_file", None),  # the file it was told by
         ("workspace_root", None),  # the pnpm/yarn/npm/bun workspace that includes the project (workspace.py)
         ("workspace_file", None),  # the file that says so: pnpm-workspace.yaml or package.json
+        ("backend_text", None),  # amplify/backend.ts as text (never executed; backend_ts.py reads it)
+        ("amplify_files", None),  # frozenset of the files under amplify/ ("amplify/auth/resource.ts"), None: not read
         ("git_branches", None),  # frozenset of local and remote-tracking branch names (git_refs.py), None: unknown
         ("ampx_installed", None),  # node_modules/@aws-amplify/backend-cli present
         ("ampx_dir", None),
@@ -417,6 +419,8 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     elif gen1 and not (gen1_passthrough and ctx.project_kind == "gen1"):
         id_files = _gen1_facts(gen1[0], ctx)
 
+    if ctx.project_kind == "gen2":
+        _backend_files(ctx, root, gen2[1])
     _environment_facts(ctx, environ, config, start, id_files)
     ctx.platform, ctx.platform_file = detect_platform(root or start, ctx.frontend, ctx.frontend_file)
     ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
@@ -425,6 +429,36 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     ctx.ampx_dir = find_ampx(start)
     ctx.ampx_installed = ctx.ampx_dir is not None
     return ctx
+
+
+AMPLIFY_FILES_LIMIT = 1000  # files under amplify/ listed, at most
+
+
+def _backend_files(ctx: Context, root: str, marker: str) -> None:
+    """amplify/backend.ts's text and the files under amplify/, so a code answer can say "Edit" for a
+    file that exists and print the defineBackend line as it will read (backend_ts.py)."""
+    ctx.backend_text = read_text(os.path.join(root, marker), ctx.warnings, limit=JSON_LIMIT)
+    found: set = set()
+    level = [os.path.join(root, "amplify")]
+    for _ in range(3):  # amplify/functions/NAME/resource.ts
+        below = []
+        for directory in level:
+            try:
+                entries = list(os.scandir(directory))
+            except OSError:
+                continue
+            for entry in entries:
+                if len(found) >= AMPLIFY_FILES_LIMIT:
+                    ctx.amplify_files = None
+                    return
+                if entry.name == "node_modules" or entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    below.append(entry.path)
+                else:
+                    found.add(os.path.relpath(entry.path, root).replace(os.sep, "/"))
+        level = below
+    ctx.amplify_files = frozenset(found)
 
 
 def _git_branches(ctx: Context, head_path: str) -> None:

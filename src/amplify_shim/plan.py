@@ -8,6 +8,7 @@ every note a person needs to trust the result.
 
 from __future__ import annotations
 
+from .backend_ts import fit
 from .context import Context, gen1_app_id
 from .git_refs import checkout_warnings
 from .gen1 import entries as E
@@ -350,7 +351,7 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
         _report_given(given, v, plan, runs=False)
         return plan
     if plan.kind in ("manual", "removed"):
-        _explain_only(entry, v, plan)
+        _explain_only(entry, v, plan, ctx)
         plan.notes.extend(entry.notes)
         _report_given(given, v, plan, runs=False)
         return plan
@@ -584,7 +585,7 @@ def _manual_action(entry: E.Entry) -> str:
     return "after-define" if entry.file == "amplify/backend.ts" else "write"
 
 
-def _explain_only(entry: E.Entry, v: _Vars, plan: Plan) -> None:
+def _explain_only(entry: E.Entry, v: _Vars, plan: Plan, ctx: Context) -> None:
     plan.instead = _fill(entry.instead, v)
     if entry.kind == E.MANUAL:
         plan.manual = {
@@ -593,6 +594,7 @@ def _explain_only(entry: E.Entry, v: _Vars, plan: Plan) -> None:
             "register": _fill(entry.register, v) if entry.register else None,
             "action": _manual_action(entry),
         }
+        plan.manual = fit(plan.manual, ctx.backend_text, ctx.amplify_files)
 
 
 def _expand(template: E.Template, v: _Vars, ctx: Context, plan: Plan) -> Step:

@@ -186,14 +186,26 @@ def manual_lines(manual: dict, style: Style) -> list[str]:
         lines = ["  Add after `const backend = defineBackend(…)` in amplify/backend.ts (printed on stdout);",
                  "  these lines use `backend`, so keep defineBackend's result in `const backend`."]
     elif action == "edit":
-        lines = [f"  Edit {file} (printed on stdout)"]
+        lines = [f"  Edit {file}{', which exists' if manual.get('exists') else ''} (printed on stdout)"]
     else:
         lines = [f"  Write {file}, a new file (printed on stdout)"]
-    if manual.get("register"):
-        lines.append("  and, if it is not there yet, register it in amplify/backend.ts:" if action == "edit"
-                     else "  and register it in amplify/backend.ts:")
-        lines.extend("    " + printable(line) for line in manual["register"].splitlines())
+    lines.extend(f"  {line}" for line in register_lines(manual, action))
     return lines
+
+
+def register_lines(manual: dict, action: str = "write") -> list[str]:
+    """What to do in amplify/backend.ts: nothing (already defined there), or its lines as they will read."""
+    if manual.get("registered"):
+        return ["already defined in amplify/backend.ts (defineBackend has it): nothing to register"]
+    if not manual.get("register"):
+        return []
+    if manual.get("registered") is False:  # backend.ts was read: this is how its call will read
+        head = "and register it: amplify/backend.ts then has:"
+    elif action == "edit":
+        head = "and, if it is not there yet, register it in amplify/backend.ts:"
+    else:
+        head = "and register it in amplify/backend.ts:"
+    return [head] + ["  " + printable(line) for line in manual["register"].splitlines()]
 
 
 def wrap_for_terminal(text: str, stream) -> str:

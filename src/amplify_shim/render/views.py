@@ -91,12 +91,16 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
         sections.append(("Instead", [data["instead"]]))
     if data["manual"]:
         action = data["manual"].get("action") or "write"
-        label, where = {"edit": ("Edit", data["manual"]["file"] + ":"),
+        manual = data["manual"]
+        label, where = {"edit": ("Edit", manual["file"] + (" (it exists):" if manual.get("exists") else ":")),
                         "after-define": ("Add", "after `const backend = defineBackend(…)` in amplify/backend.ts:")
-                        }.get(action, ("Write", data["manual"]["file"] + " (a new file):"))
-        sections.append((label, [where] + data["manual"]["snippet"].rstrip("\n").splitlines()))
-        if data["manual"].get("register"):
-            sections.append(("Register", ["in amplify/backend.ts:"] + data["manual"]["register"].splitlines()))
+                        }.get(action, ("Write", manual["file"] + " (a new file):"))
+        sections.append((label, [where] + manual["snippet"].rstrip("\n").splitlines()))
+        if manual.get("registered"):
+            sections.append(("Register", ["already defined in amplify/backend.ts: nothing to add"]))
+        elif manual.get("register"):
+            head = "amplify/backend.ts then has:" if manual.get("registered") is False else "in amplify/backend.ts:"
+            sections.append(("Register", [head] + manual["register"].splitlines()))
     if data["flags"]:
         sections.append(("Flags", [f"{flag['flag']}: {flag['became']}" for flag in data["flags"]]))
     if data["notes"]:
