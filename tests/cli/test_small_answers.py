@@ -26,7 +26,7 @@ def test_explain_says_which_gen2_command(shim_bin, tmp_path):
 
 def test_explain_names_the_category_of_the_rows_not_shown(shim_bin, tmp_path):
     out = run([shim_bin, "explain", "add", "auth"], cwd=str(tmp_path), env={"PATH": "/usr/bin:/bin"}).stdout
-    assert "more carried over as they are: amplify-shim features --category auth)" in out
+    assert "more carried over as they are: `amplify-shim features --category auth`)" in out
     assert "--category …" not in out
 
 

@@ -72,7 +72,9 @@ def command(
     elif sys.stdout.isatty() and os.environ.get("TERM") != "dumb":
         render.show_rich(result)
     else:
-        sys.stdout.write(render.plain(result))
+        from ..render.layout import width_for
+
+        sys.stdout.write(render.plain(result, width_for(sys.stdout)))
     from ..audit.findings import fails
 
     if fail_on is not None and fails(result, fail_on.value):
