@@ -74,7 +74,7 @@ def unbreakable(words, cwd) -> tuple[set, set]:
         for cell in line.split("\t"):
             found = re.match(r"^\s*(?:[A-Z][\w ]*:\s+)?((?:npx|git|aws|npm|pnpm) .*)$", cell)
             if found:
-                spans.add(found.group(1).strip())
+                spans.add(found.group(1).split("   # ")[0].strip())  # a trailing comment may go above it
     if words[0] == "explain":  # the code to write: kept whole, line by line
         import json
 
