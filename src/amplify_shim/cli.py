@@ -32,7 +32,7 @@ def _tool_word(value: str) -> str:
 
 app = typer.Typer(
     name="amplify-shim",
-    help="The Amplify Gen 1 -> Gen 2 shim's own commands: plan, explain, table, features, doctor, completion.",
+    help=None,  # set below from the commands registered (_app_help): the list is never out of date
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -328,6 +328,15 @@ from .commands import audit as _audit, rewrite as _rewrite  # noqa: E402  (their
 
 app.command("audit")(_audit.command)
 app.command("rewrite")(_rewrite.command)
+
+
+def _app_help() -> str:
+    """`amplify-shim --help`'s (and the man page's) description: every command the app has."""
+    names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]
+    return "The Amplify Gen 1 -> Gen 2 shim's own commands: " + ", ".join(names) + "."
+
+
+app.info.help = _app_help()
 
 
 def main() -> int:
