@@ -99,3 +99,78 @@ def test_data_never_imports_the_planner_or_the_entry_points():
         for path in _modules(folder):
             bad = _forbidden(_resolved(path.read_text(encoding="utf-8"), path), DATA_NEVER)
             assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
+
+
+# --- no import cycles (issue 16): a lazy import inside a function counts as an arrow too -------------
+
+def _module_names() -> dict:
+    """amplify_shim.gen1.table -> its file; a package's name -> its __init__.py."""
+    names = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        names[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return names
+
+
+def _arrows(path: Path, modules: dict) -> set[str]:
+    """The package modules `path` imports, at the top or inside a function. `from . import kinds` is an
+    arrow to the kinds module, not to the package that merely holds it."""
+    found = set()
+    for name in _resolved(path.read_text(encoding="utf-8"), path):
+        if name in modules:
+            found.add(name)
+        elif name.rpartition(".")[0] in modules:
+            found.add(name.rpartition(".")[0])  # `from ..plan import build_plan`: the plan package
+    for name in list(found):  # `from . import kinds` also resolves to the package itself: only kinds counts
+        if any(other.startswith(name + ".") and other in modules for other in found) and modules[name].name == "__init__.py":
+            found.discard(name)
+    return found
+
+
+def _cycles(graph: dict) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan), each sorted."""
+    index, low, stack, on_stack, groups = {}, {}, [], set(), []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for other in sorted(graph.get(node, ())):
+            if other not in index:
+                visit(other)
+                low[node] = min(low[node], low[other])
+            elif other in on_stack:
+                low[node] = min(low[node], index[other])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return groups
+
+
+def test_the_cycle_finder_sees_a_cycle_made_by_a_lazy_import(tmp_path):
+    """gen1/table.py importing gen1/plugins.py inside a function, and plugins.py importing table.py at the
+    top, was the cycle of issue 16: the finder must call that a cycle."""
+    modules = {"amplify_shim.gen1.table": PACKAGE / "gen1" / "table.py",
+               "amplify_shim.gen1.plugins": PACKAGE / "gen1" / "plugins.py"}
+    table = _resolved("def groups():\n    from .plugins import GROUPS\n", PACKAGE / "gen1" / "table.py")
+    plugins = _resolved("from .table import DOCS\n", PACKAGE / "gen1" / "plugins.py")
+    graph = {"amplify_shim.gen1.table": {n for n in table if n in modules},
+             "amplify_shim.gen1.plugins": {n for n in plugins if n in modules}}
+    assert _cycles(graph) == [["amplify_shim.gen1.plugins", "amplify_shim.gen1.table"]]
+
+
+def test_no_import_cycles_lazy_imports_included():
+    modules = _module_names()
+    graph = {name: _arrows(path, modules) - {name} for name, path in modules.items()}
+    assert _cycles(graph) == []

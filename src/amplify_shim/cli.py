@@ -127,7 +127,7 @@ def plan(
 ) -> None:
     """Plan a Gen 1 command line: print its Gen 2 equivalent. Never runs anything."""
     from .plan import build_plan
-    from .shim import read_payload_files
+    from .payloads import read_payload_files
 
     if not words and not json_lines:
         _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim plan push`.")
@@ -157,7 +157,7 @@ def _plan_lines(ctx, conf) -> None:
 
     from .plan import build_plan
     from .settings import UnknownSwitch, split_switches
-    from .shim import read_payload_files
+    from .payloads import read_payload_files
 
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():

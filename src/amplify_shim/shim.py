@@ -19,21 +19,6 @@ def _write(stream, text: str) -> None:
         stream.flush()
 
 
-def read_payload_files(argv: list[str]) -> dict:
-    """The file:// payloads of the flags that take one (--amplify, --providers, --frontend), read at
-    the edge: value -> text, or the FileProblem met reading it. No other value is ever read as a file."""
-    from .files import FileProblem, read_payload
-    from .plan import payload_values
-
-    files: dict = {}
-    for value in payload_values(argv):
-        try:
-            files[value] = read_payload(value)
-        except FileProblem as exc:
-            files[value] = exc
-    return files
-
-
 def ask(question: str) -> str | None:
     """Ask on a terminal (the question on stderr); None when there is no terminal to ask on."""
     try:
@@ -84,7 +69,11 @@ def _main(argv: list[str], environ) -> int:
         # Planning would only say "pass it through": skip loading the table on this path.
         return _passthrough(words, ctx, conf, None, environ)
     from .plan import build_plan
-    plan = build_plan(words, ctx, files=read_payload_files(words), gen1=conf.gen1)
+    files: dict = {}
+    if any("file://" in word for word in words):  # the usual line reads no file: payloads.py stays unloaded
+        from .payloads import read_payload_files
+        files = read_payload_files(words)
+    plan = build_plan(words, ctx, files=files, gen1=conf.gen1)
     return _answer(plan, ctx, conf, environ, style_err)
 
 

@@ -191,3 +191,57 @@ def test_a_mock_flag_reads_as_many_values_as_its_hint_has_slots():
 
     inv = parse(["mock", "api", "--https", "key.pem", "cert.pem", "--timeout", "30"])
     assert inv.get("--https") == ["key.pem", "cert.pem"] and inv.get("--timeout") == "30"
+
+
+# --- issue 16: per-command values are Entry fields ------------------------------------------------
+
+# Variables the planner fills from the command line and the context (plan/translate.py, values.py).
+CONTEXT_VARS = {"branch", "app_id", "name", "stack", "profile", "region", "target", "frontend", "resource", "category",
+                "ident"}
+
+
+def _template_vars(entry) -> set[str]:
+    import re
+
+    templates = [*entry.desk, *(entry.ci or ()), *(entry.attach or ())]
+    for rule in entry.flags.values():
+        if rule.action == "replace":
+            templates.extend(rule.arg)
+    words = []
+    for template in templates:
+        for token in template.tokens:
+            words.extend(token if isinstance(token, tuple) else (token,))
+        words.extend(value for _, value in template.env)
+    return {name for word in words for name in re.findall(r"\{\*?([A-Za-z_]+)\}", word)}
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.name)
+def test_every_template_value_is_known_or_declared_by_its_entry(entry):
+    """A value a template reads is a plan variable, or one of the entry's own `computed` values."""
+    declared = {name for name, _, _ in entry.computed}
+    assert _template_vars(entry) <= CONTEXT_VARS | declared, entry.name
+
+
+def test_a_flutter_project_pulls_its_outputs_where_flutter_reads_them():
+    ctx = DESK._replace(frontend="flutter")
+    for words in (["pull"], ["env", "checkout", "dev"], ["env", "pull"]):
+        step = [s for s in build_plan(words, ctx).steps if ampx_words(s, ctx.runner)][0]
+        assert step.argv[-4:] == ["--format", "dart", "--out-dir", "lib"], words
+
+
+def test_codegen_models_follow_the_target_before_the_frontend():
+    ios = DESK._replace(frontend="ios")
+    assert build_plan(["codegen", "models"], ios).steps[0].argv[-4:] == ["--format", "modelgen", "--model-target", "swift"]
+    assert build_plan(["codegen", "models", "--target", "android"], ios).steps[0].argv[-2:] == ["--model-target", "java"]
+    assert build_plan(["codegen", "models", "--target", "introspection"], ios).steps[0].argv[-2:] == ["--format", "introspection"]
+    assert build_plan(["codegen", "types"], ios).steps[0].argv[-2:] == ["--type-target", "swift"]
+
+
+def test_the_ampx_version_the_table_was_checked_against_comes_from_reference():
+    import json
+    from pathlib import Path
+
+    from amplify_shim.gen1.table import AMPX_CHECKED_VERSION
+
+    reference = Path(__file__).resolve().parents[2] / "reference" / "ampx-commands.json"
+    assert AMPX_CHECKED_VERSION == json.loads(reference.read_text(encoding="utf-8"))["version"]

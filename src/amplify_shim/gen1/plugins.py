@@ -1,20 +1,21 @@
 """The Gen 1 plugins' commands: the categories (auth, api, storage, …), the utilities (mock, codegen),
 the AWS provider, the frontends and the removed xr category. Data, like table.py, which holds the core
-commands, the vocabulary both use, and TABLE; this module is loaded the first time a plugin command is
-looked up.
+commands and TABLE; the vocabulary both use is in entries.py. This module is loaded the first time a
+plugin command is looked up.
 """
 
 from __future__ import annotations
 
-from .entries import MANUAL, REMOVED, TRANSLATE, Entry, add, drop, step, var
-from .table import (
+from .entries import (  # the helpers under the short names the entries below are written with
+    MANUAL, MODEL_FORMAT, MODEL_TARGETS, REMOVED, STATEMENT_TARGETS, TRANSLATE, TYPE_TARGETS, Entry, add, drop, step, var,
     CODEGEN_CI, CODEGEN_DESK, CODEGEN_OUT, CONSOLE_URL, DOCS, D_ANALYTICS, D_AUTH, D_AUTH_EXISTING, D_BRANCHES,
     D_CLI, D_CUSTOM, D_DATA, D_DYNAMO_EXISTING, D_FUNCTIONS, D_GEO, D_GEO_EXISTING, D_GEO_SETUP, D_HOSTING,
     D_INTERACTIONS_SETUP, D_MIGRATE, D_NOTIFICATIONS, D_OVERRIDE, D_PINPOINT_MIGRATION, D_PREDICTIONS_SETUP,
     D_SANDBOX, D_SECRETS, D_SELF_HOSTING, D_SELF_HOSTING_START, D_SQL, D_STORAGE, D_STORAGE_EXISTING,
     HOSTING_WAYS, JS_ONLY, MOCK_NEVER_EXITS, MOCK_WARNING, NO_NOTIFICATIONS_ROW, PINPOINT_EOL, P_ADD,
     P_ANALYTICS, P_CODEGEN, P_CONFIGURE, P_CUSTOM, P_DATA_API, P_GEO, P_MOCK, P_OVERRIDE, P_PUSH, P_REST, P_SQL,
-    SELF_HOSTING_NOTE, _entry, _help, _manual, _push, _removed,
+    SELF_HOSTING_NOTE, help_entry as _help, make_entry as _entry, manual_entry as _manual, push_entry as _push,
+    removed_entry as _removed,
 )
 
 AUTH_SNIPPET = """import { defineAuth } from '@aws-amplify/backend';
@@ -691,12 +692,12 @@ def _codegen() -> list[Entry]:
                notes=(CODEGEN_OUT,), docs=(D_CLI,),
                flags={"--maxDepth": add("--statement-max-depth", "{value}"),
                       "--nodownload": drop("ampx always reads the deployed schema")},
-               gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
+               gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN, computed=(STATEMENT_TARGETS,)),
         _entry("codegen types", TRANSLATE, "Generate GraphQL type annotations.",
                desk=(step(*CODEGEN_DESK, "--format", "graphql-codegen", "{*type_target}"),),
                ci=(step(*CODEGEN_CI, "--format", "graphql-codegen", "{*type_target}"),),
                notes=(CODEGEN_OUT,), docs=(D_CLI,), flags={"--nodownload": drop("ampx always reads the deployed schema")},
-               gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN),
+               gen2_help=("generate", "graphql-client-code"), parity=P_CODEGEN, computed=(TYPE_TARGETS,)),
         _entry("codegen models", TRANSLATE, "Generate DataStore / model classes from the GraphQL schema.",
                desk=(step(*CODEGEN_DESK, "--format", "{model_format}", "{*model_target}"),),
                ci=(step(*CODEGEN_CI, "--format", "{model_format}", "{*model_target}"),),
@@ -704,7 +705,8 @@ def _codegen() -> list[Entry]:
                docs=(D_CLI,),
                flags={"--target": var("target"), "--output-dir": add("--out", "{value}"),
                       "--model-schema": drop("ampx reads the schema from the deployed backend")},
-               gen2_help=("generate", "graphql-client-code"), parity=(("cli", "Codegen"), ("commands", "amplify codegen model"))),
+               gen2_help=("generate", "graphql-client-code"), parity=(("cli", "Codegen"), ("commands", "amplify codegen model")),
+               computed=(MODEL_FORMAT, MODEL_TARGETS)),
         _entry("codegen model-introspection", TRANSLATE, "Generate the model-introspection JSON schema.",
                desk=(step(*CODEGEN_DESK, "--format", "introspection"),),
                ci=(step(*CODEGEN_CI, "--format", "introspection"),),

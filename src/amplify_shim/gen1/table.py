@@ -7,177 +7,32 @@ odd cases live in the planner as small, named functions.
 
 from __future__ import annotations
 
-from .entries import (
-    HELP, MANUAL, PASSTHROUGH, REMOVED, TOPIC, TRANSLATE, VERSION,
-    Entry, add, confirm, drop, headless, replace, step, var,
+from .entries import (  # GLOBAL_FLAGS, D_CLI and D_MIGRATE are read from here by the planner and the generators
+    BOUNDARY, CONSOLE_URL, D_AUTH_EXISTING, D_BRANCHES, D_CLI, D_CUSTOM, D_MIGRATE, D_OUTPUTS,
+    D_PERMISSIONS_BOUNDARY, D_PIPELINES, D_SANDBOX, D_SELF_HOSTING, DOCS, FRONTEND_OUTPUTS, GLOBAL_FLAGS, HEADLESS_FLAGS,
+    HELP, HOSTING_WAYS, OUTPUTS, OUTPUTS_REQUIRED, P_CONFIGURE, P_ENV, P_INSTALL, P_PUSH, PASSTHROUGH, PIPELINE_DEPLOY,
+    PUSH_FLAGS, PUSH_NOTES, SANDBOX_ONCE, SELF_HOSTING_NOTE, TOPIC, TRANSLATE, VERSION, YES_IS_NO, Entry, add, confirm,
+    drop, make_entry as _entry, push_entry as _push, removed_entry as _removed, replace, step, var,
 )
 from .surface import category_of
 
-# Every ampx argv this table produces was checked against this version's real
-# parser (tests/conformance); re-run the suite to check a newer one.
-AMPX_CHECKED_VERSION = "1.10.0"
+__all__ = ("TABLE", "Table", "SEED_COMMANDS", "KNOWLEDGE_DATE", "entry_source",
+           "GLOBAL_FLAGS", "D_CLI", "D_MIGRATE")
+
 # The day the answers were last checked against the Gen 2 docs and the Gen 1 CLI's source
 # (each entry's `checked` defaults to it; see entry_source).
 KNOWLEDGE_DATE = "2026-11-30"
 
-DOCS = "https://docs.amplify.aws/react"
-D_CLI = f"{DOCS}/reference/cli-commands/"
-D_MIGRATE = f"{DOCS}/start/migrate-to-gen2/"
-D_SANDBOX = f"{DOCS}/deploy-and-host/sandbox-environments/setup/"
-D_PIPELINES = f"{DOCS}/deploy-and-host/fullstack-branching/custom-pipelines/"
-D_BRANCHES = f"{DOCS}/deploy-and-host/fullstack-branching/branch-deployments/"
-D_SECRETS = f"{DOCS}/deploy-and-host/fullstack-branching/secrets-and-vars/"
-D_HOSTING = f"{DOCS}/deploy-and-host/hosting/"
-D_AUTH = f"{DOCS}/build-a-backend/auth/set-up-auth/"
-D_AUTH_EXISTING = f"{DOCS}/build-a-backend/auth/use-existing-cognito-resources/"
-D_DATA = f"{DOCS}/build-a-backend/data/set-up-data/"
-D_SQL = f"{DOCS}/build-a-backend/data/connect-to-existing-data-sources/connect-postgres-mysql-database/"
-D_STORAGE = f"{DOCS}/build-a-backend/storage/set-up-storage/"
-D_FUNCTIONS = f"{DOCS}/build-a-backend/functions/set-up-function/"
-D_CUSTOM = f"{DOCS}/build-a-backend/add-aws-services/custom-resources/"
-D_OVERRIDE = f"{DOCS}/build-a-backend/add-aws-services/overriding-resources/"
-D_OUTPUTS = f"{DOCS}/reference/amplify_outputs/"
-D_ANALYTICS = f"{DOCS}/build-a-backend/add-aws-services/analytics/"
-D_GEO = f"{DOCS}/build-a-backend/add-aws-services/geo/"
-D_PREDICTIONS = f"{DOCS}/build-a-backend/add-aws-services/predictions/"
-D_INTERACTIONS = f"{DOCS}/build-a-backend/add-aws-services/interactions/"
-D_PINPOINT_MIGRATION = f"{DOCS}/build-a-backend/add-aws-services/pinpoint-migration/"
-D_NOTIFICATIONS = f"{DOCS}/build-a-backend/add-aws-services/notifications/set-up-notifications/"
-D_SELF_HOSTING = f"{DOCS}/deploy-and-host/self-hosting/"
-D_SELF_HOSTING_START = f"{DOCS}/deploy-and-host/self-hosting/getting-started/"
-D_GEO_SETUP = f"{DOCS}/build-a-backend/add-aws-services/geo/set-up-geo/"
-D_GEO_EXISTING = f"{DOCS}/build-a-backend/add-aws-services/geo/existing-resources/"
-D_PREDICTIONS_SETUP = f"{DOCS}/build-a-backend/add-aws-services/predictions/set-up-predictions/"
-D_INTERACTIONS_SETUP = f"{DOCS}/build-a-backend/add-aws-services/interactions/set-up-interactions/"
-D_PERMISSIONS_BOUNDARY = f"{DOCS}/reference/permissions-boundary/"
-D_STORAGE_EXISTING = f"{DOCS}/build-a-backend/storage/use-with-custom-s3/"
-D_DYNAMO_EXISTING = f"{DOCS}/build-a-backend/data/connect-to-existing-data-sources/connect-external-ddb-table/"
-PINPOINT_EOL = ("Amazon Pinpoint, behind Gen 1 analytics and notifications, reached end of support on 2026-10-30: "
-                "record events to Amazon Kinesis Data Streams or Data Firehose; identify users and send push "
-                "notifications with Amazon Connect Customer Profiles.")
 
-CONSOLE_URL = "https://console.aws.amazon.com/amplify/apps/{app_id}"
+def __getattr__(name: str):
+    """AMPX_CHECKED_VERSION: the ampx release every argv of this table was checked against (tests/conformance
+    runs them through its real parser). It is the version reference/ampx-commands.json was taken from, as
+    tools.regen writes it into gen2/ampx_data.py, read only when asked: the fast path never loads that data."""
+    if name == "AMPX_CHECKED_VERSION":
+        from ..gen2.ampx import version
 
-# Feature-parity rows (Entry.parity): (category slug, feature) selectors of the parity page, feature "*"
-# for a whole table; tools/import_parity checks each one names a row. Per-platform tables name every
-# variant's row (a platform sees only its own: Flutter has one "Geo" row, the JS family two Analytics rows).
-P_ADD = (("cli", "Adding resources"),)
-P_PUSH = (("commands", "amplify push"), ("cli", "Deployment"))
-P_OVERRIDE = (("cli", "Resource overrides"), ("commands", "amplify override <category>"))
-P_MOCK = (("cli", "Local development"), ("console", "Local testing"), ("commands", "amplify mock"))
-P_DATA_API = (("data", "*"), ("api", "*"))
-P_SQL = (("data", "MySQL and PostgreSQL support"),)
-P_GEO = (("other", "Geo (Map)"), ("other", "Geo (PlaceIndex)"), ("other", "Geo (GeofenceCollection)"), ("other", "Geo"))
-P_ANALYTICS = (("other", "Analytics"), ("other", "Analytics (Kinesis)"), ("other", "Analytics (Pinpoint)"))
-P_REST = (("other", "REST API"),)
-P_CUSTOM = (("other", "Custom (CDK)"), ("other", "Custom (CFN)"))
-P_CODEGEN = (("cli", "Codegen"), ("commands", "amplify codegen"))
-P_ENV = (("cli", "Environment management"),)
-P_CONFIGURE = (("commands", "amplify configure"),)
-P_INSTALL = (("cli", "CLI installation"),)
-NO_NOTIFICATIONS_ROW = "the feature-parity document has no row for notifications (push, in-app messaging, SMS or email channels)"
-
-# Flags every command understands. Gen 1 read --yes/--debug/--silent/--headless
-# everywhere; --appId/--envName/--profile/--region are context the shim
-# accepts on any command because scripts pass them freely.
-GLOBAL_FLAGS = {
-    "--yes": drop("not needed: the shim's run mode is the yes given in advance (ask mode asks once)"),
-    "--debug": add("--debug"),
-    "--silent": drop("ampx has no quiet mode"),
-    "--headless": drop("Gen 2 has no walkthroughs to answer: the resource is TypeScript you write"),
-    "--appId": var("app_id"),
-    "--envName": var("branch"),
-    "--profile": var("profile"),
-    "--region": var("region"),
-}
-
-PUSH_FLAGS = {
-    "--codegen": drop("Gen 2 does not generate client code on deploy; run `amplify codegen` (ampx generate graphql-client-code) if you need it"),
-    "--force": drop("Gen 2 always deploys the whole backend"),
-    "--allow-destructive-graphql-schema-updates": drop("Gen 2 has no such guard: CloudFormation replaces what a schema change requires"),
-    "--iterative-rollback": drop("not needed: CloudFormation rolls back a failed Gen 2 deployment by itself (one deployment, not Gen 1's iterative index steps); fix the cause and deploy again"),
-    "--minify": drop("CDK synthesizes the templates"),
-    "--env": var("branch"),
-    "--disable-gsi-limit-check": drop("Gen 2 has no index-limit pre-check"),
-    "--no-gql-override": drop("Gen 2 has no GraphQL transformer overrides"),
-    "--use-beta-sql-layer": drop("Gen 2 SQL data sources need no beta layer"),
-}
-
-HEADLESS_FLAGS = {
-    "--amplify": headless("amplify"),
-    "--providers": headless("providers"),
-    "--frontend": headless("frontend"),
-    "--categories": drop("category settings are TypeScript in amplify/ now; secrets are set with `npx ampx sandbox secret set`"),
-}
-
-OUTPUTS = step("ampx", "generate", "outputs", ("--branch", "{branch}", "--app-id", "{app_id}"), "{*outputs}")
-OUTPUTS_REQUIRED = step("ampx", "generate", "outputs", "--branch", "{branch}", "--app-id", "{app_id}", "{*outputs}")
-SANDBOX_ONCE = step("ampx", "sandbox", "--once")
-PIPELINE_DEPLOY = step("ampx", "pipeline-deploy", "--branch", "{branch}", "--app-id", "{app_id}")
-CODEGEN_DESK = ("ampx", "generate", "graphql-client-code")
-CODEGEN_CI = CODEGEN_DESK + ("--branch", "{branch}", "--app-id", "{app_id}")
-
-PUSH_NOTES = (
-    "At a desk this is one sandbox deployment (`--once`, like push); plain `npx ampx sandbox` keeps watching and redeploys on every save.",
-    "In CI a branch is deployed with `ampx pipeline-deploy`, which needs the Amplify app id and branch.",
-)
-
-# delete-project.ts getConfirmation: only options.force skips the question; under --yes,
-# prompter.yesOrNo(…, false) answers it with its default, no.
-YES_IS_NO = "Gen 1's --yes answers the delete question with its default, no: pass --force to delete"
-
-MOCK_WARNING = "Gen 2 has no local mock: `ampx sandbox` deploys REAL cloud resources (a per-developer sandbox in your AWS account), which may cost money."
-MOCK_NEVER_EXITS = ("`ampx sandbox` watches amplify/ and never exits until stopped: in CI or a script use "
-                    "`npx ampx sandbox --once` or `npx ampx pipeline-deploy` instead.")
-BOUNDARY = ("Gen 2 sets a permissions boundary per AWS account and region when it is CDK-bootstrapped: "
-            "`cdk bootstrap --custom-permissions-boundary <policy-arn>` (once); every role Amplify creates there gets it")
-HOSTING_WAYS = ("Amplify Hosting: connect the git branch in the Amplify console (it builds backend and frontend on every push). "
-                "Self-managed hosting in your own account (preview, not for production yet): write amplify/hosting.ts with defineHosting() from "
-                "@aws-amplify/hosting and deploy backend and frontend with `npx ampx deploy`.")
-SELF_HOSTING_NOTE = ("Self-managed hosting: `npm add @aws-amplify/hosting`; the account must be CDK-bootstrapped "
-                     "(`cdk bootstrap aws://ACCOUNT_ID/REGION`); amplify/hosting.ts is not added to defineBackend. "
-                     "`npx ampx deploy` is a preview release and asks you to confirm it (in CI pass --yes).")
-CODEGEN_OUT = ("Gen 1 wrote the generated files to src/graphql (from .graphqlconfig.yml); "
-               "ampx writes them to the current folder unless you pass --out.")
-
-
-def _entry(path: str, kind: str, summary: str, **fields) -> Entry:
-    return Entry(path=tuple(path.split()) if path else (), kind=kind, summary=summary, **fields)
-
-
-def _push(category: str = "", parity: tuple = P_PUSH) -> Entry:
-    notes = PUSH_NOTES
-    if category:
-        notes = (f"Gen 2 has no per-category push: the whole backend (including {category}) deploys together.",) + notes
-    return _entry(
-        f"{category} push" if category else "push", TRANSLATE,
-        f"Provision {category + ' ' if category else ''}cloud resources with the latest local backend changes.",
-        desk=(SANDBOX_ONCE,), ci=(PIPELINE_DEPLOY,), notes=notes, docs=(D_SANDBOX, D_PIPELINES),
-        flags=PUSH_FLAGS, positional="resource" if category else None,
-        gen2_help=("sandbox",), parity=parity, deployment="ci",
-    )
-
-
-def _help(path: str, summary: str, **fields) -> Entry:
-    return _entry(path, HELP, summary, gen2_help=(), **fields)
-
-
-# The feature-parity page (2026-05-14): predictions and interactions are "Yes with custom CDK" for the
-# JavaScript family only; "No" for Android, Swift and Flutter.
-JS_ONLY = ("js",)
-
-
-def _manual(path: str, summary: str, *, file: str, snippet: str, register: str | None = None,
-            instead: str = "", docs: tuple = (), notes: tuple = (), positional: str | None = None,
-            flags: dict | None = None, **fields) -> Entry:
-    return _entry(path, MANUAL, summary, file=file, snippet=snippet, register=register,
-                  instead=instead, docs=docs, notes=notes, positional=positional, flags=flags or {}, **fields)
-
-
-def _removed(path: str, summary: str, instead: str, docs: tuple = (D_MIGRATE,), notes: tuple = (),
-             flags: dict | None = None, positional: str | None = None, **fields) -> Entry:
-    return _entry(path, REMOVED, summary, instead=instead, docs=docs, notes=notes,
-                  flags=flags or {}, positional=positional, **fields)
+        return version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def entry_source(entry: Entry) -> tuple:
@@ -188,10 +43,9 @@ def entry_source(entry: Entry) -> tuple:
     return source, entry.checked or KNOWLEDGE_DATE
 
 
-def _core() -> list[Entry]:
-    """The project commands (`init`, `push`, `env …`), plugin management and the Gen 1 CLI's newer commands."""
+def _project() -> list[Entry]:
+    """The project: help, init, configure, push, pull, publish, run, status."""
     return [
-        # --- core: the project -------------------------------------------------
         _entry("", HELP, "Show the general help.", gen2_help=()),
         _entry(
             "init", TRANSLATE, "Initialize a new Amplify project (or add an environment to an existing one).",
@@ -206,7 +60,8 @@ def _core() -> list[Entry]:
                    "--permissions-boundary": drop(BOUNDARY),
                    "--minify": drop("CDK synthesizes the templates"),
                    "--codegen": drop("no codegen step: the data client is typed from your schema")},
-            attach=(OUTPUTS_REQUIRED,), parity=(("commands", "amplify init"), ("cli", "Backend definition"))
+            attach=(OUTPUTS_REQUIRED,), parity=(("commands", "amplify init"), ("cli", "Backend definition")),
+            computed=(FRONTEND_OUTPUTS,),
         ),
         _entry(
             "configure", TRANSLATE, "Set up an IAM user / AWS profile for the CLI; toggle usage data.",
@@ -238,7 +93,8 @@ def _core() -> list[Entry]:
                    "--no-codegen": drop("no codegen runs on generate outputs"),
                    "--sandboxId": drop("Amplify Studio sandboxes do not exist in Gen 2"),
                    "--forcePush": drop("deploy with `amplify push` (ampx sandbox / pipeline-deploy)")},
-            gen2_help=("generate", "outputs"), parity=(("commands", "amplify pull"), ("cli", "Frontend config file"))
+            gen2_help=("generate", "outputs"), parity=(("commands", "amplify pull"), ("cli", "Frontend config file")),
+            computed=(FRONTEND_OUTPUTS,),
         ),
         _removed(
             "publish", "Run push, then build and publish the frontend to the hosting resource.",
@@ -265,6 +121,12 @@ def _core() -> list[Entry]:
             extra_words=("note", "Category filter ({words}) has no Gen 2 meaning: the backend is one TypeScript app."),
             parity=(("commands", "amplify status"),),
         ),
+    ]
+
+
+def _environments() -> list[Entry]:
+    """The environments: `env` and its sub-commands."""
+    return [
         _entry(
             "env", TRANSLATE, "Show help for environment commands.",
             desk=(step("git", "branch", "--list"),),
@@ -290,7 +152,8 @@ def _core() -> list[Entry]:
             docs=(D_BRANCHES, D_OUTPUTS),
             flags={"--restore": drop("git checkout already restores the backend definition"),
                    "--envName": var("name")},
-            gen2_help=("generate", "outputs"), parity=P_ENV + (("commands", "amplify env checkout"),)
+            gen2_help=("generate", "outputs"), parity=P_ENV + (("commands", "amplify env checkout"),),
+            computed=(FRONTEND_OUTPUTS,),
         ),
         _entry(
             "env get", TRANSLATE, "Show details of one environment.",
@@ -320,7 +183,7 @@ def _core() -> list[Entry]:
             notes=("Regenerates amplify_outputs.json for the current branch's deployed backend.",),
             docs=(D_OUTPUTS,),
             flags={"--restore": drop("the backend definition comes from git")},
-            gen2_help=("generate", "outputs"), parity=P_ENV
+            gen2_help=("generate", "outputs"), parity=P_ENV, computed=(FRONTEND_OUTPUTS,),
         ),
         _entry(
             "env remove", TRANSLATE, "Delete an environment (its cloud stack and local configuration).",
@@ -340,6 +203,12 @@ def _core() -> list[Entry]:
         _entry("env help", TRANSLATE, "Show help for environment commands.",
                desk=(step("git", "branch", "--list"),),
                notes=("Gen 2 environments are git branches.",), docs=(D_BRANCHES,), parity=P_ENV),
+    ]
+
+
+def _more() -> list[Entry]:
+    """The other core commands: console, delete, diagnose, export, help, version, …"""
+    return [
         _removed("console", "Open the Amplify console (or Amplify Studio) for the app.",
                  f"Open {CONSOLE_URL} in a browser. Gen 2 has no Studio.", docs=(D_MIGRATE,), parity=(("console", "*"),)),
         _entry(
@@ -369,7 +238,7 @@ def _core() -> list[Entry]:
         _entry("export pull", TRANSLATE, "Generate frontend config files from an exported (CDK-deployed) root stack.",
                desk=(step("ampx", "generate", "outputs", "--stack", "{stack}", "{*outputs}"),),
                flags={"--rootStackName": var("stack"), "--frontend": var("frontend"), "--out": add("--out-dir", "{value}")},
-               docs=(D_OUTPUTS,), gen2_help=("generate", "outputs")),
+               docs=(D_OUTPUTS,), gen2_help=("generate", "outputs"), computed=(FRONTEND_OUTPUTS,)),
         _entry("help", HELP, "Show general help, or help for a command.", gen2_help=(), extra_words=TOPIC),
         _removed("logout", "Log out of Amplify Studio for an app.", "Gen 2 has no Studio login: AWS credentials come from your AWS profile.",
                  flags={"--appId": drop("no Studio login in Gen 2")}),
@@ -389,11 +258,17 @@ def _core() -> list[Entry]:
                  "Gen 2 categories are define*() functions: defineAuth, defineData, defineStorage, defineFunction; anything else is CDK in amplify/backend.ts.",
                  docs=(D_MIGRATE,)),
         _removed("report", "(declared in the manifest, never implemented)", "Nothing to do in Gen 2."),
-        # --- plugins -------------------------------------------------------------
+    ]
+
+
+def _plugin_management() -> list[Entry]:
+    """Plugin management (`plugin …`): removed."""
+    return [
         *[
             _removed(f"plugin{' ' + verb if verb else ''}", summary,
                      "Gen 2 has no plugin platform: extend the backend with CDK constructs or npm packages in amplify/backend.ts.",
-                     docs=(D_CUSTOM,), positional="name" if verb in {"add", "new"} else None)
+                     docs=(D_CUSTOM,), positional="name" if verb in {"add", "new"} else None,
+                     plugin_commands=PLUGIN_COMMANDS if not verb else "")
             for verb, summary in (
                 ("", "Show help for plugin commands."),
                 ("add", "Add a plugin package to the CLI."),
@@ -406,7 +281,12 @@ def _core() -> list[Entry]:
                 ("verify", "Verify a plugin package."),
             )
         ],
-        # --- the real Gen 1 CLI only --------------------------------------------------------
+    ]
+
+
+def _gen1_only() -> list[Entry]:
+    """The real Gen 1 CLI's newer commands, always passed through."""
+    return [
         _entry("gen2-migration", PASSTHROUGH, "Move a deployed Gen 1 environment to Gen 2, step by step (assess, lock, generate, refactor, …).",
                notes=("This is a command of the real Gen 1 CLI (14.5 and later): the shim always hands it over unchanged.",),
                docs=(D_MIGRATE,)),
@@ -415,6 +295,19 @@ def _core() -> list[Entry]:
     ]
 
 
+# The core commands in groups, in the order they are listed; a lookup builds only its own group, by the
+# first word (`amplify push` builds the project commands, not the 60 others).
+CORE_GROUPS = (("core", _project), ("core env", _environments), ("core more", _more),
+               ("core plugin", _plugin_management), ("core gen1-only", _gen1_only))
+_CORE_BY_WORD = {"env": "core env", "plugin": "core plugin", "gen2-migration": "core gen1-only", "drift": "core gen1-only",
+                 **{word: "core more" for word in ("console", "delete", "diagnose", "export", "help", "logout", "migrate",
+                                                    "uninstall", "upgrade", "version", "build", "categories", "report")}}
+
+
+# What a command of a third-party Gen 1 CLI plugin (`amplify amplify-function-hotswap-plugin watch`) becomes.
+PLUGIN_COMMANDS = ("Gen 2 has no CLI plugins: what a plugin added is code in amplify/ now (CDK constructs or npm "
+                   "packages in amplify/backend.ts), and `npx ampx sandbox` already hot-swaps function code as you save.")
+
 
 # The rows of the published command-mapping table, as a user types them.
 SEED_COMMANDS = (
@@ -422,7 +315,6 @@ SEED_COMMANDS = (
     "pull", "env add", "env checkout", "env list", "status", "delete", "codegen", "codegen model",
     "configure", "mock", "override auth",
 )
-
 
 
 def _plugin_groups() -> dict:
@@ -435,36 +327,44 @@ def _plugin_groups() -> dict:
 
 class Table:
     """The entries by command path, read like a dict. A lookup builds the group of the command looked up
-    (its first use); iterating builds them all. Reading only: the table is data."""
+    (its first use); iterating builds them all, listed in the groups' order whatever was looked up first.
+    Reading only: the table is data."""
 
-    __slots__ = ("_entries", "_built")
+    __slots__ = ("_groups", "_where")
 
     def __init__(self):
-        self._entries: dict = {}
-        self._built: set = set()
+        self._groups: dict = {}  # group -> {path: entry}
+        self._where: dict = {}  # path -> its group, for the groups built so far
 
-    def _build(self, group: str) -> None:
-        if group in self._built:
-            return
-        self._built.add(group)
-        builder = _core if group == "core" else _plugin_groups().get(group)
-        for entry in builder() if builder else ():
-            if entry.path in self._entries:
-                raise RuntimeError(f"duplicate table entry: {entry.name}")
-            self._entries[entry.path] = entry
+    def _builders(self) -> dict:
+        return {**dict(CORE_GROUPS), **_plugin_groups()}
+
+    def _build(self, group: str) -> dict:
+        built = self._groups.get(group)
+        if built is None:
+            builder = dict(CORE_GROUPS).get(group) or (_plugin_groups().get(group) if not group.startswith("core") else None)
+            built = self._groups[group] = {}
+            for entry in builder() if builder else ():
+                if entry.path in self._where:
+                    raise RuntimeError(f"duplicate table entry: {entry.name}")
+                self._where[entry.path] = group
+                built[entry.path] = entry
+        return built
+
+    def _group(self, path: tuple) -> dict:
+        group = category_of(path)
+        if group == "core":
+            group = _CORE_BY_WORD.get(path[0], "core") if path else "core"
+        return self._build(group)
 
     def _everything(self) -> dict:
-        for group in ("core", *_plugin_groups()):
-            self._build(group)
-        return self._entries
+        return {path: entry for group in self._builders() for path, entry in self._build(group).items()}
 
     def __getitem__(self, path: tuple) -> Entry:
-        self._build(category_of(path))
-        return self._entries[path]
+        return self._group(path)[path]
 
     def get(self, path: tuple, default=None):
-        self._build(category_of(path))
-        return self._entries.get(path, default)
+        return self._group(path).get(path, default)
 
     def __contains__(self, path) -> bool:
         return self.get(path) is not None

@@ -1,6 +1,6 @@
 """What the shim does to an ampx command line typed under the old name (`amplify sandbox delete`).
 
-Data only; plan._forward_ampx applies it. Adding an ampx version is a new ampx_data.py (tools.regen)
+Data only; plan/forwarding.py applies it. Adding an ampx version is a new ampx_data.py (tools.regen)
 and a conformance run; a rule here changes only when ampx's own behaviour does.
 """
 
