@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("src", "tools", "reference", "completions", "man", "docs", "README.md", "pyproject.toml")
+COPIED = ("src", "tools", "reference", "completions", "man", "docs", "README.md", "pyproject.toml",
+          "tests/fixtures/gen1_projects/gallery-s3-hosting")  # docs/screens.md audits it
 
 NEW_ROW = {
     "path": ["env", "diff"],
