@@ -438,25 +438,25 @@ def _backend_files(ctx: Context, root: str, marker: str) -> None:
     """amplify/backend.ts's text and the files under amplify/, so a code answer can say "Edit" for a
     file that exists and print the defineBackend line as it will read (backend_ts.py)."""
     ctx.backend_text = read_text(os.path.join(root, marker), ctx.warnings, limit=JSON_LIMIT)
-    found: set = set()
-    level = [os.path.join(root, "amplify")]
+    found: list = []
+    level = [(os.path.join(root, "amplify"), "amplify/")]
     for _ in range(3):  # amplify/functions/NAME/resource.ts
         below = []
-        for directory in level:
+        for directory, prefix in level:
             try:
-                entries = list(os.scandir(directory))
+                entries = os.scandir(directory)
             except OSError:
                 continue
-            for entry in entries:
-                if len(found) >= AMPLIFY_FILES_LIMIT:
-                    ctx.amplify_files = None
-                    return
-                if entry.name == "node_modules" or entry.name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    below.append(entry.path)
-                else:
-                    found.add(os.path.relpath(entry.path, root).replace(os.sep, "/"))
+            with entries:
+                for entry in entries:
+                    if entry.name == "node_modules" or entry.name[:1] == ".":
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        below.append((entry.path, prefix + entry.name + "/"))
+                    else:
+                        found.append(prefix + entry.name)
+            if len(found) > AMPLIFY_FILES_LIMIT:
+                return  # amplify_files stays None: unknown
         level = below
     ctx.amplify_files = frozenset(found)
 

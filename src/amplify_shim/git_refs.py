@@ -20,13 +20,36 @@ LOOSE_LIMIT = 5000  # loose ref files looked at, at most
 
 
 def _common_dir(git_dir: str) -> str:
+    """The folder holding the refs: a linked worktree's git dir names it in `commondir`."""
+    path = os.path.join(git_dir, "commondir")
+    if not os.path.exists(path):
+        return git_dir
     try:
-        raw = read_capped(os.path.join(git_dir, "commondir"), 4096)
+        raw = read_capped(path, 4096)
     except FileProblem:
         return git_dir
     if not raw:
         return git_dir
     return os.path.normpath(os.path.join(git_dir, raw.decode("utf-8", "replace").strip()))
+
+
+def _loose(base: str, prefix: str, names: list, budget: list) -> bool:
+    """The ref files below base (as prefix + their path), into names; False past the budget."""
+    try:
+        entries = os.scandir(base)
+    except OSError:
+        return True
+    with entries:
+        for entry in entries:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return False
+            if entry.is_dir(follow_symlinks=False):
+                if not _loose(entry.path, prefix + entry.name + "/", names, budget):
+                    return False
+            else:
+                names.append(prefix + entry.name)
+    return True
 
 
 def _remote_branch(ref: str) -> str | None:
@@ -40,8 +63,9 @@ def branches(git_dir: str | None) -> frozenset | None:
         return None
     common = _common_dir(git_dir)
     names: set = set()
+    packed_path = os.path.join(common, "packed-refs")
     try:
-        packed = read_capped(os.path.join(common, "packed-refs"), PACKED_LIMIT)
+        packed = read_capped(packed_path, PACKED_LIMIT) if os.path.lexists(packed_path) else None
     except FileProblem:
         return None
     for line in (packed or b"").decode("utf-8", "replace").splitlines():
@@ -52,18 +76,15 @@ def branches(git_dir: str | None) -> frozenset | None:
             name = _remote_branch(ref)
             if name:
                 names.add(name)
-    seen = 0
-    for top in ("heads", "remotes"):
-        base = os.path.join(common, "refs", top)
-        for directory, _, files in os.walk(base):
-            for file in files:
-                seen += 1
-                if seen > LOOSE_LIMIT:
-                    return None
-                ref = "refs/" + top + "/" + os.path.relpath(os.path.join(directory, file), base).replace(os.sep, "/")
-                name = ref[len("refs/heads/"):] if top == "heads" else _remote_branch(ref)
-                if name:
-                    names.add(name)
+    loose: list = []
+    budget = [LOOSE_LIMIT]
+    if not (_loose(os.path.join(common, "refs", "heads"), "refs/heads/", loose, budget) and
+            _loose(os.path.join(common, "refs", "remotes"), "refs/remotes/", loose, budget)):
+        return None
+    for ref in loose:
+        name = ref[len("refs/heads/"):] if ref.startswith("refs/heads/") else _remote_branch(ref)
+        if name:
+            names.add(name)
     return frozenset(names)
 
 
