@@ -159,3 +159,20 @@ def test_layout_snapshots(name, width):
     check_snapshot(SNAPSHOTS / f"{name}-{width}.txt", text)
     for line in text.splitlines():
         assert len(line) <= width or " " not in line.strip() or line.startswith(" ") or "`" in line, line
+
+
+@pytest.mark.parametrize("width", (60, 80))
+def test_amplify_stderr_on_a_terminal_keeps_code_spans_and_colour_whole(width, tmp_path):
+    """The `amplify` explanation (stderr) wraps to the terminal: visible width counted without colour
+    codes, a `code span` never split, each wrapped line keeps its colour."""
+    (tmp_path / "amplify").mkdir()
+    (tmp_path / "amplify" / "backend.ts").write_text("")
+    env = {"PATH": os.pathsep.join([BIN, "/usr/bin", "/bin"]), "HOME": str(tmp_path), "LANG": "C.UTF-8",
+           "TERM": "xterm", "COLUMNS": str(width), "AMPLIFY_SHIM_SHELL": "bash", "XDG_CONFIG_HOME": str(tmp_path)}
+    status, out = _pty([os.path.join(BIN, "amplify"), "publish", "--shim-print"], env, cwd=str(tmp_path))
+    raw = out.decode("utf-8").replace("\r\n", "\n").splitlines()
+    shown = [ANSI.sub("", line) for line in raw]
+    assert any("`npx ampx pipeline-deploy`" in line for line in shown)
+    assert any("`npm add @aws-amplify/hosting`" in line for line in shown)
+    assert all(len(line) <= width or " " not in line.strip() for line in shown), shown
+    assert all(line.count("\x1b[") % 2 == 0 for line in raw)  # a colour opened on a line is closed on it

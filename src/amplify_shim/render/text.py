@@ -216,20 +216,29 @@ def wrap_for_terminal(text: str, stream) -> str:
     except (AttributeError, ValueError):
         return text
     import shutil
-    import textwrap
+
+    from .layout import wrap  # words, `code spans` and URLs are never split
 
     width = max(shutil.get_terminal_size().columns, 40)
     out = []
-    for line in text.splitlines():
+    for styled in text.splitlines():
+        code, line, end = _styled_parts(styled)  # a line is styled whole (Style): wrap what shows
         if len(line) <= width:
-            out.append(line)
+            out.append(styled)
             continue
         body = line.lstrip(" ")
         indent = " " * (len(line) - len(body))
         hang = indent + ("  " if body.startswith("- ") else "    ")
-        out.extend(textwrap.wrap(body, width, initial_indent=indent, subsequent_indent=hang,
-                                 break_long_words=False, break_on_hyphens=False) or [line])
+        out.extend(code + part + end for part in wrap(body, width, indent, hang))
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
+
+
+def _styled_parts(line: str) -> tuple:
+    """(leading colour code, the text shown, RESET) of a line Style wrapped whole; ("", line, "") otherwise."""
+    for code in (BOLD, DIM, CYAN, YELLOW, RED):
+        if line.startswith(code) and line.endswith(RESET) and line.count("\033[") == 2:
+            return code, line[len(code):-len(RESET)], RESET
+    return "", line, ""
 
 
 def teach(plan, *, shell=None, style: Style, other=None, lines: bool = True) -> tuple[str, str]:
