@@ -160,6 +160,16 @@ def not_a_project(plan, ctx, facts, outcome: str = "not run") -> str | None:
     return f"{head}; {named}: {go} and run {again} there."
 
 
+def code_goes_below(plan, below) -> str:
+    """Code to write, asked for where there is no Gen 2 project: where the file goes instead."""
+    from .render.shell import quote
+
+    where = below[0]
+    others = f" (or {', '.join(below[1:3])})" if len(below) > 1 else ""
+    return (f"this folder is not a Gen 2 project: the file goes in the Gen 2 project below it, as "
+            f"{where}/{plan.manual['file']}{others}; `cd {quote(where, 'posix')}` first.")
+
+
 def _refusal(plan, ctx, facts):
     """Why a plan that was shown must not run here: (message, exit status), or None."""
     if plan.kind in ("manual", "removed"):
@@ -202,8 +212,10 @@ def _facts(plan, ctx, conf, environ, *, asked: bool = False):
 
 
 def _gen2_below(plan, ctx) -> tuple:
-    """Outside a Gen 2 project, for a plan that needs one: the Gen 2 projects below this folder."""
-    if ctx.project_kind == "gen2" or not any(step.needs_project for step in plan.steps) or not os.path.isdir(ctx.cwd):
+    """Outside a Gen 2 project, for a plan that needs one (or code to write in one): the Gen 2 projects
+    below this folder."""
+    wants = plan.kind == "manual" or any(step.needs_project for step in plan.steps)
+    if ctx.project_kind == "gen2" or not wants or not os.path.isdir(ctx.cwd):
         return ()
     from .context import GEN2_MARKERS
     from .workspace import gen2_projects_below
@@ -215,7 +227,8 @@ def _answer(plan, ctx, conf, environ, style) -> int:
     """Show the plan and do what decide() says: pass it through, ask, refuse or run it."""
     from .render import text
 
-    decision = decide(plan, ctx, conf, _facts(plan, ctx, conf, environ))
+    facts = _facts(plan, ctx, conf, environ)
+    decision = decide(plan, ctx, conf, facts)
     if decision.action == "passthrough":
         return _passthrough(plan.input, ctx, conf, plan, environ)
     for warning in ctx.warnings:
@@ -243,6 +256,8 @@ def _answer(plan, ctx, conf, environ, style) -> int:
     if decision.stdout:  # stdout carries only a line that runs (or the code to write)
         _write(sys.stdout, out)
     _write(sys.stderr, text.wrap_for_terminal(err, sys.stderr))
+    if plan.kind == "manual" and facts.gen2_below:
+        _write(sys.stderr, style(text.YELLOW, f"amplify: {code_goes_below(plan, facts.gen2_below)}") + "\n")
     if decision.action == "print":
         return decision.status
     if decision.action == "refuse":

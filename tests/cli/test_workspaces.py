@@ -123,3 +123,17 @@ def test_nothing_above_the_repository_root_is_read(stubs, tmp_path):
     write(str(backend / "amplify" / "backend.ts"))
     result = run([f"{BIN}/amplify", "push", "--shim-print"], cwd=str(backend), env=base_env(stubs, tmp_path))
     assert result.stdout == "npx ampx sandbox --once\n"
+
+
+def test_code_asked_for_at_the_workspace_root_says_where_it_goes(stubs, tmp_path):
+    root, _ = workspace(tmp_path, "yarn")
+    result = run([f"{BIN}/amplify", "add", "storage", "--shim-print"], cwd=root, env=base_env(stubs, tmp_path))
+    assert result.returncode == 0 and "defineStorage" in result.stdout  # the code itself
+    assert ("this folder is not a Gen 2 project: the file goes in the Gen 2 project below it, as "
+            "packages/backend/amplify/storage/resource.ts; `cd packages/backend` first.") in result.stderr
+
+
+def test_doctor_at_the_workspace_root_names_the_gen2_project_below(stubs, tmp_path):
+    root, _ = workspace(tmp_path, "npm")
+    result = run([f"{BIN}/amplify-shim", "doctor"], cwd=root, env=base_env(stubs, tmp_path))
+    assert "Gen 2 below" in result.stdout and "packages/backend (`cd packages/backend` to work in it)" in result.stdout

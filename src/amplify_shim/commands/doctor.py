@@ -59,6 +59,15 @@ def _doctor_context(environ, conf, data: dict):
         return context.Context(cwd=environ.get("PWD") or ".")
 
 
+def _gen2_below(ctx) -> list[str]:
+    """Outside a Gen 2 project (a workspace root): the Gen 2 projects below, relative to here."""
+    if ctx.project_kind == "gen2" or not os.path.isdir(ctx.cwd):
+        return []
+    from ..workspace import gen2_projects_below
+
+    return gen2_projects_below(ctx.cwd, context.GEN2_MARKERS)
+
+
 def _inside(path: str | None, root: str | None) -> bool:
     return bool(path and root) and (path == root or path.startswith(root.rstrip(os.sep) + os.sep))
 
@@ -79,6 +88,7 @@ def doctor_data(environ=None) -> dict:
         "region": {"value": ctx.region},
         "runner": {"value": ctx.runner, "source": ctx.runner_source},
         "workspace": {"root": ctx.workspace_root, "file": ctx.workspace_file},
+        "gen2_below": _gen2_below(ctx),
         "frontend": {"value": ctx.frontend, "framework": ctx.framework},
         "mode": {"value": conf.mode, "source": conf.mode_source},
         "gen1_handling": {"value": conf.gen1, "source": conf.gen1_source},

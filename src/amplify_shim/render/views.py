@@ -426,6 +426,8 @@ def doctor_lines(data: dict) -> list[tuple[str, str]]:
     rows = [
         ("project", f"{data['project']['kind']}" + (f" at {data['project']['root']}" if data["project"]["root"] else "")),
     ]
+    if data.get("gen2_below"):
+        rows.append(("Gen 2 below", ", ".join(data["gen2_below"]) + f" (`cd {data['gen2_below'][0]}` to work in it)"))
     workspace = data.get("workspace") or {}
     if workspace.get("root"):
         rows.append(("workspace", f"{workspace['root']} (from {workspace['file']})"))
