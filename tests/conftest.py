@@ -79,3 +79,38 @@ def importorskip(modname: str, *args, **kwargs):
 
 
 pytest.importorskip = importorskip
+
+
+@pytest.fixture
+def denied(monkeypatch):
+    """denied(path): opening `path`, or a file in it when it is a folder (os.open, open), fails with
+    PermissionError, as for mode 0 (a read-only folder) when not root. Injected rather than chmod'ed, so a
+    test of the error path runs as root too (CI runs as root)."""
+    import builtins
+    import errno
+
+    blocked: set = set()
+    real_os_open, real_open = os.open, builtins.open
+
+    def refuse(path):
+        if not isinstance(path, (str, os.PathLike)):
+            return  # a file descriptor or bytes: never a path a test blocks
+        real = os.path.realpath(os.fspath(path))
+        if real in blocked or os.path.dirname(real) in blocked:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+
+    def os_open(path, *args, **kwargs):
+        refuse(path)
+        return real_os_open(path, *args, **kwargs)
+
+    def open_(file, *args, **kwargs):
+        refuse(file)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", os_open)
+    monkeypatch.setattr(builtins, "open", open_)
+
+    def deny(path) -> None:
+        blocked.add(os.path.realpath(os.fspath(path)))
+
+    return deny

@@ -90,6 +90,23 @@ def _gen1_words(words: List[str]) -> List[str]:
         _fail(str(exc))
 
 
+def _misplaced(typer_ctx: typer.Context, argv: List[str]) -> None:
+    """An option of this command typed after the Gen 1 words (`plan push --json`) that the Gen 1 command does
+    not take: exit 2 saying where it goes, rather than read it as a Gen 1 word and answer something else.
+    (`explain env list --json` stays Gen 1's own --json of `env list`.)"""
+    from .gen1.parse import parse
+
+    own = {name for param in typer_ctx.command.params for name in (*param.opts, *param.secondary_opts)
+           if name.startswith("--")}
+    for opt in parse(list(argv)).options:
+        typed = opt.raw.split("=", 1)[0]
+        if not opt.known and typed in own:
+            start = argv.index(opt.raw)
+            end = start + (2 if isinstance(opt.value, str) and "=" not in opt.raw else 1)
+            line = " ".join([typer_ctx.command_path, *argv[start:end], *argv[:start], *argv[end:]])
+            _usage(typer_ctx, f"{typed} is an option of `{typer_ctx.command_path}`: put it before the Gen 1 words (`{line}`)")
+
+
 def _context(ci: Optional[bool]):
     import os
 
@@ -132,6 +149,7 @@ def plan(
     if not words and not json_lines:
         _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim plan push`.")
     argv = _gen1_words(list(words or []))  # the shim's own --shim-* switches are not Gen 1 words
+    _misplaced(typer_ctx, argv)
     ctx, conf = _context(ci)
     if json_lines:
         _plan_lines(ctx, conf)
@@ -205,7 +223,7 @@ def explain(
 
     if not words:
         _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim explain push`.")
-    _gen1_words(list(words))  # an unknown --shim-* switch: exit 2 before anything else
+    _misplaced(typer_ctx, _gen1_words(list(words)))  # an unknown --shim-* switch: exit 2 before anything else
     ctx, conf = _context(ci)
     data = explain_data(list(words), ctx, platforms.resolve(platform, ctx))  # --platform, else detected, else None
     if json_out:

@@ -96,6 +96,8 @@ class Context(Record):
         ("ampx_installed", None),  # node_modules/@aws-amplify/backend-cli present
         ("ampx_dir", None),
         ("warnings", list),
+        ("shell_cwd", None),  # the user's folder as their shell names it ($PWD), when a symlink makes it differ from cwd
+        ("shell_root", None),  # the project root as a folder above shell_cwd, when one is (what a printed `cd` uses)
     )
     __slots__ = tuple(name for name, _ in _fields)
 
@@ -422,6 +424,7 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     if ctx.project_kind == "gen2":
         _backend_files(ctx, root, gen2[1])
     _environment_facts(ctx, environ, config, start, id_files)
+    ctx.shell_cwd, ctx.shell_root = shell_view(start, root, environ.get("PWD"))
     ctx.platform, ctx.platform_file = detect_platform(root or start, ctx.frontend, ctx.frontend_file)
     ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
     if root and ctx.runner_source == "default" and not (gen1_passthrough and ctx.project_kind == "gen1"):
@@ -466,6 +469,30 @@ def _git_branches(ctx: Context, head_path: str) -> None:
     from . import git_refs
 
     ctx.git_branches = git_refs.branches(os.path.dirname(head_path))
+
+
+def shell_view(start: str, root: str | None, pwd: str | None) -> tuple:
+    """(the folder as the user's shell names it, the project root as one of its parents) when $PWD reaches
+    `start` through a symlink (`web -> packages/web/src`): a printed `(cd .. && …)` is pasted into that shell,
+    which resolves `..` from $PWD, not from the real folder. (None, None) when $PWD is the real path, or
+    names another folder (a stale $PWD); (pwd, None) when no parent of $PWD is the project root."""
+    if not pwd or not root or not os.path.isabs(pwd):
+        return None, None
+    pwd = os.path.normpath(pwd)
+    if pwd == start:
+        return None, None
+    try:
+        if not os.path.samefile(pwd, start):
+            return None, None
+    except OSError:
+        return None, None
+    for folder in _parents(pwd):
+        try:
+            if os.path.samefile(folder, root):
+                return pwd, folder
+        except OSError:
+            continue
+    return pwd, None
 
 
 def _environment_facts(ctx: Context, environ, config: dict, start: str | None, id_files: dict | None = None) -> None:

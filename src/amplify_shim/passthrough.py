@@ -29,6 +29,18 @@ evidence, never an order:
   nesting reaches MAX_DEPTH. Legitimate nesting, a Gen 1 hook that runs
   `amplify` here or in another project, is 2 or 3 deep;
 - the CLI handed over to is never the shim itself: gen1cli.find skips it.
+
+A wrapper can drop the marker (`env -u AMPLIFY_SHIM_PASSTHROUGH`, `env -i`), so two
+things a child cannot drop by accident bound the loop too:
+- the parent process chain: MAX_DEPTH ancestors already running the CLI about to be
+  started (a word of their command line names the same file) is a loop (Linux:
+  /proc; macOS and the BSDs: one `ps`; Windows: the marker only, it has no exec and
+  no `env -i`);
+- a count per process (POSIX), for a wrapper that execs the shim again in the same
+  process: /tmp/amplify-shim-<uid>/passthrough-<pid> holds how many times this
+  process was handed over (Linux tells a reused pid by its start time, elsewhere a
+  count older than REPEAT_WINDOW seconds starts again). One process is handed over
+  once; MAX_DEPTH times is a loop.
 """
 
 from __future__ import annotations
@@ -40,6 +52,7 @@ from . import exitcodes as X
 from . import gen1cli
 
 MAX_DEPTH = 5
+REPEAT_WINDOW = 60  # seconds (no /proc: a pid reused later starts a new count)
 INSTALL = "install it with `npm install -g @aws-amplify/cli` or set AMPLIFY_SHIM_GEN1_CLI to its path"
 
 
@@ -68,16 +81,119 @@ def _same_file(a: str, b: str) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
-def loop_refusal(environ, target: str) -> str | None:
-    """Why handing `target` the command line would loop, or None."""
+FIX = "set AMPLIFY_SHIM_GEN1_CLI (or gen1_cli in the config) to the real Gen 1 CLI (`npm install -g @aws-amplify/cli`)"
+
+
+def loop_refusal(environ, target: str, *, chain=None, repeats=None) -> str | None:
+    """Why handing `target` the command line would loop, or None. chain: the ancestors' command lines
+    (default: ancestors()); repeats: how often this process was handed over before (default: handed_over())."""
     pid, depth, previous = read_marker(environ.get(gen1cli.GUARD))
     if pid == os.getpid() and previous and _same_file(previous, target):
-        return (f"{target} is not the Gen 1 CLI: it hands the command line straight back to the shim; "
-                "set AMPLIFY_SHIM_GEN1_CLI to the real Gen 1 CLI (`npm install -g @aws-amplify/cli`)")
+        return f"{target} is not the Gen 1 CLI: it hands the command line straight back to the shim; {FIX}"
     if depth >= MAX_DEPTH:
-        return (f"passed through to the Gen 1 CLI {depth} times nested ({previous} seems to start the shim again); "
-                "set AMPLIFY_SHIM_GEN1_CLI to the real Gen 1 CLI (`npm install -g @aws-amplify/cli`)")
+        return f"passed through to the Gen 1 CLI {depth} times nested ({previous} seems to start the shim again); {FIX}"
+    nested = sum(1 for argv in (ancestors() if chain is None else chain) if _names(argv, target))
+    if nested >= MAX_DEPTH:
+        return (f"passed through to the Gen 1 CLI {nested} times nested ({target} starts the shim again, "
+                f"even with the shim's marker taken out of its environment); {FIX}")
+    count = handed_over() if repeats is None else repeats
+    if count >= MAX_DEPTH:
+        return (f"this process was handed to {target} {count} times ({target} execs the shim again, "
+                f"even with the shim's marker taken out of its environment); {FIX}")
     return None
+
+
+def _names(argv: list[str], target: str) -> bool:
+    """A command line runs `target`: one of its first words is that file (`/bin/sh /path/amplify push`)."""
+    return any(os.path.isabs(word) and _same_file(word, target) for word in argv[:3])
+
+
+def ancestors(limit: int = 64) -> list[list[str]]:
+    """The command lines of this process's ancestors, nearest first; [] when the system does not say."""
+    if os.path.isdir("/proc/self"):
+        return _proc_ancestors(limit)
+    if os.name == "nt":
+        return []
+    return _ps_ancestors(limit)
+
+
+def _proc_ancestors(limit: int) -> list[list[str]]:
+    found, pid = [], os.getppid()
+    while pid > 1 and len(found) < limit:
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as handle:
+                stat = handle.read()
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                cmdline = handle.read()
+        except OSError:
+            break
+        found.append([w.decode("utf-8", "surrogateescape") for w in cmdline.split(b"\0") if w])
+        pid = int(stat.rsplit(b")", 1)[1].split()[1])  # after "(comm)": state, then the parent's pid
+    return found
+
+
+def _ps_ancestors(limit: int) -> list[list[str]]:
+    import subprocess
+
+    try:
+        listing = subprocess.run(["ps", "-A", "-o", "pid=", "-o", "ppid=", "-o", "command="], capture_output=True,
+                                 text=True, errors="surrogateescape", timeout=5).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    table = {}
+    for line in listing.splitlines():
+        parts = line.split(None, 2)
+        if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit():
+            table[int(parts[0])] = (int(parts[1]), parts[2].split() if len(parts) > 2 else [])
+    found, pid = [], os.getppid()
+    while pid in table and pid > 1 and len(found) < limit:
+        pid, argv = table[pid]
+        found.append(argv)
+    return found
+
+
+def handed_over(now: float | None = None) -> int:
+    """How many times this process was handed to a Gen 1 CLI before; counts this hand-over (POSIX; 0 elsewhere,
+    or when the count cannot be kept safely)."""
+    import time
+
+    if os.name == "nt":
+        return 0
+    folder = f"/tmp/amplify-shim-{os.getuid()}"
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return 0
+    try:
+        info = os.lstat(folder)
+        if not os.path.isdir(folder) or os.path.islink(folder) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+            return 0  # not ours alone: keep no count there
+        path = os.path.join(folder, f"passthrough-{os.getpid()}")
+        started, now = _started(), time.time() if now is None else now
+        try:
+            with open(path, encoding="ascii") as handle:
+                kept_start, count, when = handle.read().split()
+            another = kept_start != started or (started == "-" and now - float(when) >= REPEAT_WINDOW)
+            count = 0 if another else int(count)  # another process that got the same pid starts again
+        except (OSError, ValueError):
+            count = 0
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(f"{started} {count + 1} {now}")
+        return count
+    except OSError:
+        return 0
+
+
+def _started() -> str:
+    """This process's start time (Linux, /proc/self/stat field 22), to tell a reused pid; "-" elsewhere."""
+    try:
+        with open("/proc/self/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[19].decode("ascii")
+    except (OSError, IndexError, UnicodeDecodeError):
+        return "-"
 
 
 def gen1_only(words: list[str]) -> bool:

@@ -37,7 +37,14 @@ def ask(question: str) -> str | None:
 def confirm(question: str) -> bool | None:
     """A yes/no question on a terminal. None when there is no terminal to ask on."""
     answer = ask(question)
-    return None if answer is None else answer.lower() in {"y", "yes"}
+    return None if answer is None else answered_yes(answer)
+
+
+def answered_yes(answer: str) -> bool:
+    """Only `y` or `yes` is a yes. Like Gen 1's prompt (enquirer's confirm: `/^[ty1]/i` on the key pressed,
+    spaces ignored) in case and surrounding spaces: `Y` and ` yes ` are yes. Unlike it, a whole line is
+    read, so a line that only starts with y (`yeah no`, `yep`) is not a yes, nor are `t` and `1`."""
+    return answer.strip().lower() in ("y", "yes")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,10 +139,13 @@ def decide(plan, ctx, conf, facts=Facts()):
     if not facts.terminal:
         if plan.destructive and conf.mode == "run":
             how = f"pass {plan.confirm_with} to confirm" if plan.confirm_with else "run it at a terminal to confirm"
-            why = f"it deletes cloud resources: {how}"
+            why = f"it deletes cloud resources: {how}."
+        elif ctx.ci:
+            why = ("no terminal to confirm on, and a Gen 1 --yes is not the shim's consent: the shim runs without "
+                   f"asking only in run mode, opted into once. Add this line to the CI file: {ci_run_mode_line(ctx.ci_reason)}")
         else:
-            why = "no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking"
-        return Decision("refuse", X.NOT_CONFIRMED, f"not run: {why}.")
+            why = "no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking."
+        return Decision("refuse", X.NOT_CONFIRMED, f"not run: {why}")
     count = len(plan.steps)
     return Decision("confirm", question=f"Run {'these ' + str(count) + ' steps' if count > 1 else 'this'}? [y/N] ",
                     add_yes=add_yes, warning="This deletes cloud resources. " if plan.destructive else None)
@@ -168,6 +178,22 @@ def code_goes_below(plan, below) -> str:
     others = f" (or {', '.join(below[1:3])})" if len(below) > 1 else ""
     return (f"this folder is not a Gen 2 project: the file goes in the Gen 2 project below it, as "
             f"{where}/{plan.manual['file']}{others}; `cd {quote(where, 'posix')}` first.")
+
+
+# Where each CI provider sets a job's environment (context.CI_VARIABLES): the one line that opts into run mode.
+CI_RUN_MODE = {
+    "GITHUB_ACTIONS": "`AMPLIFY_SHIM_MODE: run` under the job's `env:` (.github/workflows/*.yml)",
+    "GITLAB_CI": "`AMPLIFY_SHIM_MODE: run` under `variables:` (.gitlab-ci.yml)",
+    "CODEBUILD_BUILD_ID": "`AMPLIFY_SHIM_MODE: run` under `env: variables:` (buildspec.yml)",
+    "BITBUCKET_BUILD_NUMBER": "`export AMPLIFY_SHIM_MODE=run` before the amplify line of the step's `script:` (bitbucket-pipelines.yml)",
+    "CIRCLECI": "`AMPLIFY_SHIM_MODE: run` under the job's `environment:` (.circleci/config.yml)",
+    "TF_BUILD": "`AMPLIFY_SHIM_MODE: run` under `variables:` (azure-pipelines.yml)",
+    "AWS_APP_ID+AWS_BRANCH": "`export AMPLIFY_SHIM_MODE=run` before the amplify line of the build's `commands:` (amplify.yml)",
+}
+
+
+def ci_run_mode_line(ci_reason) -> str:
+    return CI_RUN_MODE.get(ci_reason, "`export AMPLIFY_SHIM_MODE=run` before the amplify line")
 
 
 def _refusal(plan, ctx, facts):

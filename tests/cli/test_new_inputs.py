@@ -1,4 +1,4 @@
-"""The files issue 20 reads (threats F16, F17, F18): a FIFO or junk never hangs or crashes, each is one warning."""
+"""The files issue 20 reads (threats F17, F18, F19): a FIFO or junk never hangs or crashes, each is one warning."""
 
 from __future__ import annotations
 

@@ -177,13 +177,12 @@ def test_config_that_is_a_directory(tmp_path):
     assert "directory" in str(caught.value)
 
 
-def test_unreadable_config(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root reads anything")
+def test_unreadable_config(tmp_path, denied):
     path = _write_config(tmp_path, 'mode = "teach"\n')
-    os.chmod(path, 0)
-    with pytest.raises(settings.ConfigError):
+    denied(path)
+    with pytest.raises(settings.ConfigError) as caught:
         settings.resolve({"AMPLIFY_SHIM_CONFIG": path})
+    assert "Permission denied" in str(caught.value)
 
 
 # --- control characters (threat O4) ------------------------------------------------------

@@ -54,6 +54,9 @@ GEN2 = Context.example()
 CI = Context.example(ci=True)
 TERMINAL, NO_TERMINAL = Facts(terminal=True), Facts(terminal=False)
 NO_TTY_WHY = "not run: no terminal to confirm on: use --shim-run (or AMPLIFY_SHIM_MODE=run) to run without asking."
+CI_NO_TTY_WHY = ("not run: no terminal to confirm on, and a Gen 1 --yes is not the shim's consent: the shim runs "
+                 "without asking only in run mode, opted into once. Add this line to the CI file: "
+                 "`export AMPLIFY_SHIM_MODE=run` before the amplify line")
 NOT_RUNNABLE = "nothing to run ({}); see above. (--shim-print shows this without a failing status.)"
 
 # (row id, plan, context, mode, facts, the decision's fields that matter for this row)
@@ -83,7 +86,7 @@ ROWS = [
     ("ask translate, no terminal", "translate", GEN2, "ask", NO_TERMINAL,
      dict(action="refuse", status=X.NOT_CONFIRMED, message=NO_TTY_WHY, stdout=True)),
     ("ask in CI, no terminal: never passes silently", "ci", CI, "ask", NO_TERMINAL,
-     dict(action="refuse", status=X.NOT_CONFIRMED, message=NO_TTY_WHY)),
+     dict(action="refuse", status=X.NOT_CONFIRMED, message=CI_NO_TTY_WHY)),
     ("ask destructive", "destructive", GEN2, "ask", TERMINAL,
      dict(action="confirm", warning="This deletes cloud resources. ", question="Run this? [y/N] ", add_yes=True)),
     ("ask destructive, --force: still asks", "destructive, --force", GEN2, "ask", TERMINAL,

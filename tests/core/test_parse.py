@@ -100,10 +100,11 @@ def test_known_boolean_flag_does_not_swallow_the_next_word():
     assert inv.get("--restore") is True
 
 
-def test_flags_match_case_insensitively_with_a_note():
+def test_flags_match_exactly_as_gen1_reads_them():
+    """input-manager.js keys options by the word as typed: `--appid` is not `--appId` (the planner calls it a typo)."""
     inv = parse(["pull", "--appid", "d1"])
-    assert inv.get("--appId") == "d1"
-    assert any("case-sensitive" in note for note in inv.notes)
+    assert inv.get("--appId") is None
+    assert [(o.name, o.known) for o in inv.options] == [("--appid", False)]
 
 
 def test_unknown_flags_are_kept_not_fatal():

@@ -227,10 +227,12 @@ def test_a_gen1_project_plans_as_passthrough_when_the_shim_would_pass_it_through
 
 # --- init (threat A6) ----------------------------------------------------------------------------
 
-def test_init_in_a_gen2_project_says_so():
+def test_init_in_a_gen2_project_is_refused_with_nothing_to_run():
+    """create-amplify refuses where amplify/ exists: the plan is refused in every mode, `plan --json` included
+    (issue 16: --shim-print printed `npm create amplify@latest` with exit 0, and --json listed it, error null)."""
     plan = build_plan(["init"], DESK)
-    assert any("already a Gen 2 project" in n for n in plan.notes)
-    assert plan.steps[0].new_project
+    assert "already a Gen 2 project" in plan.error
+    assert plan.steps == [] and plan.to_json()["steps"] == [] and plan.to_json()["error"] == plan.error
 
 
 def test_headless_init_with_an_app_and_env_attaches():

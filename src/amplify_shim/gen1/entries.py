@@ -176,7 +176,8 @@ NO_NOTIFICATIONS_ROW = "the feature-parity document has no row for notifications
 # everywhere; --appId/--envName/--profile/--region are context the shim
 # accepts on any command because scripts pass them freely.
 GLOBAL_FLAGS = {
-    "--yes": drop("not needed: the shim's run mode is the yes given in advance (ask mode asks once)"),
+    "--yes": drop("Gen 1's --yes answered its own questions; the shim asks once before it runs anything, "
+                  "unless its run mode is on (--shim-run, or AMPLIFY_SHIM_MODE=run)"),
     "--debug": add("--debug"),
     "--silent": drop("ampx has no quiet mode"),
     "--headless": drop("Gen 2 has no walkthroughs to answer: the resource is TypeScript you write"),

@@ -1,9 +1,10 @@
 """Read a Gen 1 command line the way the Gen 1 CLI did (input-manager.ts).
 
-Pure: argv in, Invocation out. Differences from Gen 1 are deliberate and
-lenient: a flag known to be boolean does not swallow the next word (Gen 1
-would make it the flag's value), flags match case-insensitively with a note,
-and dashes pasted from rendered docs (an em dash) are repaired.
+Pure: argv in, Invocation out. Flag names match exactly, as Gen 1 reads them
+(`options.force`: `--FORCE` is another option, which the planner calls a typo).
+Differences from Gen 1 are deliberate and lenient: a flag known to be boolean
+does not swallow the next word (Gen 1 would make it the flag's value), and
+dashes pasted from rendered docs (an em dash) are repaired.
 """
 
 from __future__ import annotations
@@ -257,15 +258,9 @@ def suggest(words: list[str], limit: int = 3) -> list[str]:
     return out[:limit]
 
 
-def _flag_lookup(inv: Invocation):
-    index = surface.flag_index(inv.path or ())
-    folded = {k.lower(): v for k, v in index.items()}
-    return index, folded
-
-
 def _read_options(inv: Invocation, rest: list[str]) -> list[str]:
     """Read options Gen 1 style; returns bare words found among them."""
-    index, folded = _flag_lookup(inv)
+    index = surface.flag_index(inv.path or ()) if rest else {}
     trailing: list[str] = []
     i = 0
     while i < len(rest):
@@ -283,9 +278,6 @@ def _read_options(inv: Invocation, rest: list[str]) -> list[str]:
         if inline:
             body, value = body.split("=", 1)
         flag = index.get(body)
-        if flag is None and body.lower() in folded:
-            flag = folded[body.lower()]
-            inv.notes.append(f"Gen 1 flags are case-sensitive: '{token}' was read as {flag.name}.")
         if flag is None and body.startswith("feature-flag:"):
             flag = index.get("feature-flag:<name>")
         takes_value = flag.takes_value if flag is not None else True

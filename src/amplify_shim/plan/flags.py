@@ -37,11 +37,15 @@ def _add(r: Reading, opt, rule) -> None:
 
 
 def _confirm(r: Reading, opt, rule) -> None:
-    if opt.value is True:
+    """Only the flag's own name is a yes, as delete-project.js reads `options.force`: not an alias (`-f`,
+    which Gen 1 never reads), not `--force=false` (an option named "force=false" to Gen 1)."""
+    if opt.value is not True:
+        r.plan.flags.append({"flag": opt.raw, "became": f"not a yes: {opt.name} confirms only on its own"})
+    elif opt.raw.lstrip("-") != opt.name.lstrip("-"):
+        r.plan.flags.append({"flag": opt.raw, "became": f"not a yes: Gen 1 reads only {opt.name}, not {opt.raw}"})
+    else:
         r.plan.confirmed = True
         r.plan.flags.append({"flag": opt.raw, "became": rule.note or "your explicit yes"})
-    else:  # Gen 1 reads `--force=false` as an option named "force=false": no yes at all
-        r.plan.flags.append({"flag": opt.raw, "became": f"not a yes: {opt.name} confirms only on its own"})
 
 
 def _replace(r: Reading, opt, rule) -> None:
@@ -77,8 +81,10 @@ def read_flags(entry, inv, plan: Plan, v: Vars, templates: tuple, files: dict) -
 
 
 def close_flag(name: str, rules: dict, path: tuple) -> str | None:
-    """A typo of a flag this command reads (`--envNmae`): refused, since ignoring it would run with the
-    wrong value. A flag close to nothing is ignored, as Gen 1 ignores unknown options."""
+    """A typo of a flag this command reads: another case (`--appID`, `--FORCE`), a letter swapped, missing
+    or extra (`--yse`, `--ys`, `--yess`, `--froce`, `--envNmae`): refused, since ignoring it would run
+    with the wrong value, or without the yes the user meant to give. A flag close to nothing is ignored,
+    as Gen 1 ignores unknown options."""
     import difflib
 
     from ..gen1 import surface
@@ -86,8 +92,23 @@ def close_flag(name: str, rules: dict, path: tuple) -> str | None:
     known = set(rules) | {f.name for f in surface.by_path().get(path, surface.by_path()[()]).flags}
     typed = name.lstrip("-").lower()
     lowered = {k.lstrip("-").lower(): k for k in known if k.startswith("--") and len(k) > 3}
+    near = sorted((edits(typed, k), k) for k in lowered)
+    if near and near[0][0] <= (1 if min(len(typed), len(near[0][1])) <= 4 else 2):
+        return lowered[near[0][1]]
     close = difflib.get_close_matches(typed, list(lowered), n=1, cutoff=0.8)
     return lowered[close[0]] if close else None
+
+
+def edits(a: str, b: str) -> int:
+    """Edits between two words: a letter inserted, deleted, replaced, or two neighbours swapped."""
+    previous, current = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, current = previous, current, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+    return current[len(b)]
 
 
 def read_headless(kind: str, opt, v: Vars, plan: Plan, files: dict) -> list:

@@ -156,12 +156,16 @@ def _optional_group(group: tuple, program: str, argv: list, v: Vars, plan: Plan)
 
 def where(ctx: Context) -> tuple:
     """(project root, the same relative to the user's folder) when the user stands below the root:
-    ampx reads amplify/ and writes amplify_outputs.json relative to its working directory."""
+    ampx reads amplify/ and writes amplify_outputs.json relative to its working directory. The printed
+    folder is relative to the folder as the user's shell names it (a symlinked subfolder: context.shell_view),
+    or absolute when the root is not above that."""
     import os
 
     root = ctx.project_root
     if not root or ctx.project_kind != "gen2" or os.path.normcase(root) == os.path.normcase(ctx.cwd):
         return None, None
+    if ctx.shell_cwd:
+        return root, os.path.relpath(ctx.shell_root, ctx.shell_cwd) if ctx.shell_root else root
     return root, os.path.relpath(root, ctx.cwd)
 
 

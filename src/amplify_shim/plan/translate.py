@@ -14,7 +14,7 @@ from ..git_refs import checkout_warnings
 from ..gen1 import entries as E
 from ..gen1.parse import Invocation, parse
 from ..gen1.table import GLOBAL_FLAGS, TABLE
-from .model import KINDS, Plan, Step, add_yes_flags
+from .model import KINDS, WHY_MISSING, Plan, Step, add_yes_flags
 from .runners import RUNNER_AMPX, ampx_words
 from .steps import Vars, apply_additions, apply_profile, computed, describe, expand, fill, reject_unusable
 
@@ -163,7 +163,7 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
         plan.notes.append("With an app id and an environment, `init` attached to that existing backend: "
                           "in Gen 2 that is generating its amplify_outputs.json.")
     if ctx.project_kind == "gen2" and any(t.tokens[:1] == ("pm-create",) for t in templates):
-        plan.notes.append(ALREADY_GEN2.format(root=ctx.project_root))
+        plan.error = ALREADY_GEN2.format(root=ctx.project_root)  # refused: no line to run or to copy, in any mode
     reject_unusable(v, plan)
     computed(entry, v)
     plan.vars = {k: {"value": v.values[k], "source": v.sources.get(k)} for k in v.values}
@@ -191,12 +191,32 @@ def _context_values(ctx: Context) -> Vars:
     return v
 
 
+def _env_in_use(v: Vars) -> str | None:
+    """The Gen 1 environment the command acts on: the one named as its argument (`env checkout prod`), else the branch."""
+    return v.get("name") if v.explicit("name") else (v.get("branch") or v.get("name"))
+
+
 def _gen1_env_app_id(v: Vars, ctx: Context) -> None:
     """Gen 1 keeps one app id per env: prefer the one of the env being used."""
     if v.sources.get("app_id") in (None, "amplify/team-provider-info.json") and ctx.gen1_app_ids:
-        found = gen1_app_id(ctx, v.get("branch") or v.get("name"))
+        found = gen1_app_id(ctx, _env_in_use(v))
         if found:
             v.set("app_id", found, "amplify/team-provider-info.json")
+
+
+def _ambiguous_app_id(v: Vars, ctx: Context, plan: Plan) -> None:
+    """Several Gen 1 environments with different app ids, none of them the one in use: a plan that needs an
+    app id stops and names them, rather than pick one, or read the personal sandbox instead."""
+    if v.get("app_id") or not ("app_id" in v.wanted or WHY_MISSING["app_id"] in plan.missing):
+        return
+    ids = ctx.gen1_app_ids
+    if len(set(ids.values())) < 2 or plan.error:
+        return
+    envs = ", ".join(f"{env} ({app})" for env, app in sorted(ids.items()))
+    using = _env_in_use(v)
+    plan.error = (f"this project's Gen 1 environments have different app ids: {envs}; "
+                  f"{'none is ' + repr(using) if using else 'no environment is named'}, so the shim does not pick one: "
+                  "pass --envName ENV (or --appId ID)")
 
 
 def _not_for_platform(entry: E.Entry, ctx: Context, v: Vars, plan: Plan, given: list) -> Plan:
@@ -222,6 +242,7 @@ def _runnable(entry: E.Entry, templates: tuple, plan: Plan, v: Vars, ctx: Contex
     _report_given(given, v, plan, runs=True)
     if any((ampx_words(s, ctx.runner) or [None])[0] == "pipeline-deploy" for s in plan.steps):
         plan.notes.append("`ampx pipeline-deploy` refuses to run outside CI; it reads the CI variable.")
+    _ambiguous_app_id(v, ctx, plan)
     plan.missing = sorted(set(plan.missing), key=plan.missing.index)
     if plan.missing and entry.ask and entry.positional and v.get(entry.positional) is None:
         plan.ask = entry.ask
