@@ -143,8 +143,8 @@ def plan(
     shell: Shell = None,
 ) -> None:
     """Plan a Gen 1 command line: print its Gen 2 equivalent. Never runs anything."""
-    from .plan import build_plan
     from .payloads import read_payload_files
+    from .plan import build_plan, refuse_here
 
     if not words and not json_lines:
         _usage(typer_ctx, "Missing the Gen 1 command line, e.g. `amplify-shim plan push`.")
@@ -156,6 +156,7 @@ def plan(
         return
     # As `amplify` would: a Gen 1 project's line passes through unless --shim-translate says otherwise.
     result = build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(list(words or []), conf))
+    result = refuse_here(result, ctx)  # what cannot run in this folder: an error, as `amplify` says
     if json_out:
         typer.echo(_json(result.dumps()))  # the error, if any, is in the JSON: status 0
         return
@@ -173,9 +174,9 @@ def _plan_lines(ctx, conf) -> None:
     """`plan --json-lines`: one JSON array of words per stdin line in, one plan (or error) per line out."""
     import json
 
-    from .plan import build_plan
-    from .settings import UnknownSwitch, split_switches
     from .payloads import read_payload_files
+    from .plan import build_plan, refuse_here
+    from .settings import UnknownSwitch, split_switches
 
     for number, line in enumerate(sys.stdin, 1):
         if not line.strip():
@@ -192,7 +193,8 @@ def _plan_lines(ctx, conf) -> None:
         except UnknownSwitch as exc:
             typer.echo(json.dumps({"line": number, "error": str(exc)}))
             continue
-        typer.echo(_json(build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(words, conf)).dumps()))
+        plan = build_plan(argv, ctx, files=read_payload_files(argv), gen1=_gen1_handling(words, conf))
+        typer.echo(_json(refuse_here(plan, ctx).dumps()))
 
 
 def _gen1_handling(words: List[str], conf) -> str:

@@ -75,12 +75,12 @@ def _main(argv: list[str], environ) -> int:
     if ctx.project_kind == "gen1" and conf.gen1 == "passthrough":
         # Planning would only say "pass it through": skip loading the table on this path.
         return _passthrough(words, ctx, conf, None, environ)
-    from .plan import build_plan
+    from .plan import build_plan, refuse_here
     files: dict = {}
     if any("file://" in word for word in words):  # the usual line reads no file: payloads.py stays unloaded
         from .payloads import read_payload_files
         files = read_payload_files(words)
-    plan = build_plan(words, ctx, files=files, gen1=conf.gen1)
+    plan = refuse_here(build_plan(words, ctx, files=files, gen1=conf.gen1), ctx)
     return _answer(plan, ctx, conf, environ, style_err)
 
 
@@ -262,8 +262,8 @@ def _answer(plan, ctx, conf, environ, style) -> int:
     if decision.action == "ask-value":  # a name Gen 1 asked for (`amplify env add`)
         value = ask(decision.question)
         if value:
-            from .plan import build_plan
-            plan = build_plan(plan.input + [value], ctx)
+            from .plan import build_plan, refuse_here
+            plan = refuse_here(build_plan(plan.input + [value], ctx), ctx)
         decision = decide(plan, ctx, conf, _facts(plan, ctx, conf, environ, asked=True))
     if decision.action == "error":
         _write(sys.stderr, text.error_text(plan, style))

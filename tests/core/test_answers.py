@@ -157,8 +157,7 @@ def test_geo_import_references_the_existing_resource():
                                   ["env", "add", "qa", "--permissions-boundary", "arn:aws:iam::123456789012:policy/b"]])
 def test_permissions_boundary_is_set_at_cdk_bootstrap(argv):
     """https://docs.amplify.aws/react/reference/permissions-boundary/ : `cdk bootstrap --custom-permissions-boundary`."""
-    ctx = DESK._replace(project_kind="none", project_root=None) if argv[0] == "init" else DESK  # init: a new project
-    assert "cdk bootstrap --custom-permissions-boundary" in everything(plan(*argv, ctx=ctx))
+    assert "cdk bootstrap --custom-permissions-boundary" in everything(plan(*argv))
 
 
 # --- names the user gave ------------------------------------------------------------------------

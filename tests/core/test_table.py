@@ -27,12 +27,6 @@ def argv_for(entry):
     return words + REQUIRED.get(entry.path, [])
 
 
-def outside_a_project(entry, ctx):
-    """A command that creates a project (`init`) is planned where there is none: inside one it is refused."""
-    creates = any(t.tokens[:1] == ("pm-create",) for t in (*entry.desk, *(entry.ci or ())))
-    return ctx._replace(project_kind="none", project_root=None) if creates else ctx
-
-
 def typed_path(entry):
     """Gen 1 routes the literal `notifications status` to core status."""
     return surface.spellings().get(entry.path, entry.path)
@@ -41,7 +35,7 @@ def typed_path(entry):
 @pytest.mark.parametrize("ctx", [DESK, CI], ids=["desk", "ci"])
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.name)
 def test_every_entry_plans_cleanly(entry, ctx):
-    plan = build_plan(argv_for(entry), outside_a_project(entry, ctx))
+    plan = build_plan(argv_for(entry), ctx)
     assert plan.error is None
     assert plan.command == " ".join(typed_path(entry))
     expected_kind = {"help": "translate", "version": "translate"}.get(entry.kind, entry.kind)
@@ -113,10 +107,9 @@ SEED = [
 
 @pytest.mark.parametrize("words, desk, ci", SEED, ids=[s[0] for s in SEED])
 def test_seed_mapping_rows(words, desk, ci):
-    entry = TABLE[tuple(build_plan(words.split(), DESK).command.split())]
-    assert [s.argv for s in build_plan(words.split(), outside_a_project(entry, DESK)).steps] == desk
+    assert [s.argv for s in build_plan(words.split(), DESK).steps] == desk
     if ci is not None:
-        assert [s.argv for s in build_plan(words.split(), outside_a_project(entry, CI)).steps] == ci
+        assert [s.argv for s in build_plan(words.split(), CI).steps] == ci
 
 
 @pytest.mark.parametrize("words, kind, file", [

@@ -228,11 +228,18 @@ def test_a_gen1_project_plans_as_passthrough_when_the_shim_would_pass_it_through
 # --- init (threat A6) ----------------------------------------------------------------------------
 
 def test_init_in_a_gen2_project_is_refused_with_nothing_to_run():
-    """create-amplify refuses where amplify/ exists: the plan is refused in every mode, `plan --json` included
-    (issue 16: --shim-print printed `npm create amplify@latest` with exit 0, and --json listed it, error null)."""
+    """create-amplify refuses where amplify/ exists: the plan says so, and for this folder it is refused, in every
+    mode, `plan --json` included (issue 16: --shim-print printed `npm create amplify@latest` with exit 0, and
+    --json listed it with error null). The map and explain still show what init becomes."""
+    from amplify_shim.plan import refuse_here
+
     plan = build_plan(["init"], DESK)
-    assert "already a Gen 2 project" in plan.error
-    assert plan.steps == [] and plan.to_json()["steps"] == [] and plan.to_json()["error"] == plan.error
+    assert any("already a Gen 2 project" in n for n in plan.notes) and plan.steps[0].new_project
+    refused = refuse_here(plan, DESK)
+    assert "already a Gen 2 project" in refused.error
+    assert refused.steps == [] and refused.to_json()["steps"] == [] and refused.to_json()["error"] == refused.error
+    assert refuse_here(build_plan(["init"], DESK._replace(project_kind="none", project_root=None)),
+                       DESK._replace(project_kind="none")).error is None
 
 
 def test_headless_init_with_an_app_and_env_attaches():

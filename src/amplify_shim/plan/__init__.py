@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from .model import KINDS, PLACEHOLDERS, WHY_MISSING, Plan, Step, add_yes_flags
 from .runners import RUNNER_ADD_DEV, RUNNER_AMPX, RUNNER_CREATE, RUNNER_INSTALL, ampx_words
-from .translate import ALREADY_GEN2, build_plan, payload_values
+from .translate import ALREADY_GEN2, build_plan, payload_values, refuse_here
 from .steps import ident
 
 __all__ = ("ALREADY_GEN2", "KINDS", "PLACEHOLDERS", "RUNNER_ADD_DEV", "RUNNER_AMPX", "RUNNER_CREATE", "RUNNER_INSTALL",
-           "WHY_MISSING", "Plan", "Step", "add_yes_flags", "ampx_words", "build_plan", "ident", "payload_values")
+           "WHY_MISSING", "Plan", "Step", "add_yes_flags", "ampx_words", "build_plan", "ident", "payload_values", "refuse_here")

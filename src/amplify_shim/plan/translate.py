@@ -35,6 +35,17 @@ def build_plan(argv: list[str], ctx: Context, *, files: dict | None = None, gen1
     return plan
 
 
+def refuse_here(plan: Plan, ctx: Context) -> Plan:
+    """What cannot run in this folder at all becomes a usage error with nothing to run or to copy, in every
+    mode and in `plan --json`: a new project inside a Gen 2 project (create-amplify refuses to run there).
+    The entry points that act on this folder apply it; the views that describe a command in general
+    (`amplify-shim table`, `explain`, the docs) do not."""
+    if not plan.error and ctx.project_kind == "gen2" and any(step.new_project for step in plan.steps):
+        plan.error = ALREADY_GEN2.format(root=ctx.project_root)
+        plan.steps = []
+    return plan
+
+
 def payload_values(argv: list[str]) -> list[str]:
     """The file:// values of the flags that take a headless JSON payload: the only values read as files."""
     if not any("file://" in word for word in argv):  # the usual line: no parse needed
@@ -163,7 +174,7 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
         plan.notes.append("With an app id and an environment, `init` attached to that existing backend: "
                           "in Gen 2 that is generating its amplify_outputs.json.")
     if ctx.project_kind == "gen2" and any(t.tokens[:1] == ("pm-create",) for t in templates):
-        plan.error = ALREADY_GEN2.format(root=ctx.project_root)  # refused: no line to run or to copy, in any mode
+        plan.notes.append(ALREADY_GEN2.format(root=ctx.project_root))
     reject_unusable(v, plan)
     computed(entry, v)
     plan.vars = {k: {"value": v.values[k], "source": v.sources.get(k)} for k in v.values}
