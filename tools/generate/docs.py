@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from amplify_shim import exitcodes
+from amplify_shim.context import Context
 from amplify_shim.gen1.table import SEED_COMMANDS, TABLE
+from amplify_shim.plan import build_plan
 from amplify_shim.render.text import command_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,11 +32,10 @@ def _gen2(plan) -> str:
 
 
 def command_rows(words_list) -> list[str]:
-    from amplify_shim.commands.table import map_plan
-
+    desk, ci = Context.example(), Context.example(ci=True)
     rows = ["| Gen 1 | Gen 2 at a desk | Gen 2 in CI |", "|---|---|---|"]
     for words in words_list:
-        d, c = map_plan(words.split()), map_plan(words.split(), ci=True)
+        d, c = build_plan(words.split(), desk), build_plan(words.split(), ci)
         ci_cell = "same" if _gen2(c) == _gen2(d) else _cell(_gen2(c))
         rows.append(f"| `amplify {words}` | {_cell(_gen2(d))} | {ci_cell} |")
     return rows

@@ -27,34 +27,23 @@ def category_hint(value: str) -> str | None:
     return f"'{word}' is a command, not a category: `amplify {word} …` is under {where}"
 
 
-def map_plan(words: list[str], *, ci: bool = False):
-    """A command's plan for the command map: in the example Gen 2 project, except a command that
-    makes a project (`init`), which is refused there, so it is planned where it runs: no project yet."""
-    from ..context import Context
-    from ..plan import build_plan
-
-    plan = build_plan(words, Context.example(ci=ci))
-    if plan.error and not plan.steps:
-        elsewhere = build_plan(words, Context.example(ci=ci, project_kind="none", project_root=None))
-        if elsewhere.steps and not elsewhere.error:
-            return elsewhere
-    return plan
-
-
 def table_rows(category: str | None = None, *, shell: str) -> list[dict]:
     """One row per Gen 1 command (of `category`, case-insensitive; ValueError when it is none)."""
+    from ..context import Context
     from ..gen1.table import TABLE
+    from ..plan import build_plan
     from ..render.text import command_lines
 
     wanted = category.strip().lower() if category else None
     if wanted and wanted not in CATEGORIES:
         raise ValueError(f"unknown category '{category}': choose from {', '.join(CATEGORIES)}")
+    desk_ctx, ci_ctx = Context.example(), Context.example(ci=True)
     rows = []
     for path, entry in TABLE.items():
         if not path or (wanted and category_of(path) != wanted):
             continue
         words = list(path)
-        desk, ci = map_plan(words), map_plan(words, ci=True)
+        desk, ci = build_plan(words, desk_ctx), build_plan(words, ci_ctx)
         rows.append({
             "command": "amplify " + " ".join(path),
             "category": category_of(path),
