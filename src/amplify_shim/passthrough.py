@@ -84,9 +84,10 @@ def _same_file(a: str, b: str) -> bool:
 FIX = "set AMPLIFY_SHIM_GEN1_CLI (or gen1_cli in the config) to the real Gen 1 CLI (`npm install -g @aws-amplify/cli`)"
 
 
-def loop_refusal(environ, target: str, *, chain=None, repeats=None) -> str | None:
+def loop_refusal(environ, target: str, *, chain=None, repeats: int = 0) -> str | None:
     """Why handing `target` the command line would loop, or None. chain: the ancestors' command lines
-    (default: ancestors()); repeats: how often this process was handed over before (default: handed_over())."""
+    (default: ancestors()); repeats: how often this process was handed over before (handed_over(), which
+    counts, so only the hand-over itself asks it)."""
     pid, depth, previous = read_marker(environ.get(gen1cli.GUARD))
     if pid == os.getpid() and previous and _same_file(previous, target):
         return f"{target} is not the Gen 1 CLI: it hands the command line straight back to the shim; {FIX}"
@@ -96,9 +97,8 @@ def loop_refusal(environ, target: str, *, chain=None, repeats=None) -> str | Non
     if nested >= MAX_DEPTH:
         return (f"passed through to the Gen 1 CLI {nested} times nested ({target} starts the shim again, "
                 f"even with the shim's marker taken out of its environment); {FIX}")
-    count = handed_over() if repeats is None else repeats
-    if count >= MAX_DEPTH:
-        return (f"this process was handed to {target} {count} times ({target} execs the shim again, "
+    if repeats >= MAX_DEPTH:
+        return (f"this process was handed to {target} {repeats} times ({target} execs the shim again, "
                 f"even with the shim's marker taken out of its environment); {FIX}")
     return None
 
@@ -261,7 +261,7 @@ def run(words: list[str], ctx, conf, plan, environ) -> int:
         shown = f" (the line cannot be shown for this shell: {why_not})" if why_not else ""
         _say(sys.stderr, f"amplify: {where}, {cli}; nothing was run{extra}.{shown}\n")
         return X.OK
-    refusal = loop_refusal(environ, cli)
+    refusal = loop_refusal(environ, cli, repeats=handed_over())
     if refusal:
         _say(sys.stderr, f"amplify: {refusal}\n")
         return X.NOT_FOUND

@@ -138,6 +138,27 @@ def test_anything_else_is_not_a_yes(answer, monkeypatch, capsys):
     assert typed(answer, monkeypatch, capsys) is False
 
 
+def test_end_of_input_at_the_prompt_is_no_and_ends_the_line(monkeypatch, capsys):
+    """Ctrl-D: no answer, so no; the next message starts on a line of its own."""
+    from amplify_shim import shim
+
+    monkeypatch.setattr("sys.stdin", Terminal(""))
+    assert shim.confirm("Run this? [y/N] ") is False
+    assert capsys.readouterr().err == "Run this? [y/N] \n"
+
+
+def test_no_terminal_is_no_answer_at_all(monkeypatch, capsys):
+    from amplify_shim import shim
+
+    class Pipe(Terminal):
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr("sys.stdin", Pipe("yes\n"))
+    assert shim.confirm("Run this? [y/N] ") is None
+    assert capsys.readouterr().err == ""
+
+
 # --- --version belongs to the bare `amplify` --------------------------------------------------------
 
 @pytest.mark.parametrize("flag", ["--version", "-v"])

@@ -153,7 +153,16 @@ ROWS = [
     ("teach init outside a project: printed", "init", Context.example(project_kind="none", project_root=None),
      "teach", TERMINAL, dict(action="print", status=X.OK)),
     ("ask push in a Gen 1 project (--shim-translate)", "translate", Context.example(project_kind="gen1"), "ask",
-     TERMINAL, dict(action="refuse", status=X.NOT_CONFIRMED)),
+     TERMINAL, dict(action="refuse", status=X.NOT_CONFIRMED,
+                    message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this is a Gen 1 "
+                            "project. Create one with `npm create amplify@latest`.")),
+    ("ask in GitHub Actions, no terminal: the line for its workflow file", "ci",
+     Context.example(ci=True, ci_reason="GITHUB_ACTIONS"), "ask", NO_TERMINAL,
+     dict(action="refuse", status=X.NOT_CONFIRMED, message=CI_NO_TTY_WHY.replace(
+         "`export AMPLIFY_SHIM_MODE=run` before the amplify line",
+         "`AMPLIFY_SHIM_MODE: run` under the job's `env:` (.github/workflows/*.yml)"))),
+    ("ask destructive at a terminal, npx missing: refused, the yes shown", "destructive", GEN2, "ask",
+     Facts(terminal=True, missing=("npx",)), dict(action="refuse", status=X.NOT_FOUND, add_yes=True)),
     ("run push, ampx declared, not installed", "translate", Context.example(ampx_installed=False), "run",
      Facts(terminal=True, ampx_declared=True),
      dict(action="refuse", status=X.NOT_FOUND, stdout=False,
