@@ -154,7 +154,7 @@ ROWS = [
      "teach", TERMINAL, dict(action="print", status=X.OK)),
     ("ask push in a Gen 1 project (--shim-translate)", "translate", Context.example(project_kind="gen1"), "ask",
      TERMINAL, dict(action="refuse", status=X.NOT_CONFIRMED,
-                    message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this is a Gen 1 "
+                    message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this folder is a Gen 1 "
                             "project. Create one with `npm create amplify@latest`.")),
     ("ask in GitHub Actions, no terminal: the line for its workflow file", "ci",
      Context.example(ci=True, ci_reason="GITHUB_ACTIONS"), "ask", NO_TERMINAL,
