@@ -749,13 +749,13 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
                 '--allow-destructive-graphql-schema-updates' '' \
                 '--codegen' '<json> headless codegen answers' \
                 '--disable-gsi-limit-check' '' \
-                '--env' '<env-name> same pushResources path as core push' \
-                '-f' 'help text lists -f, but source only reads options.force' \
-                '--force' 'help text lists -f, but source only reads options.force' \
+                '--env' '<env-name> switch to this existing environment, then push' \
+                '-f' 'push every resource, changed or not (spell it --force)' \
+                '--force' 'push every resource, changed or not (spell it --force)' \
                 '--iterative-rollback' 'roll back a failed iterative' \
                 '--minify' 'minify CloudFormation JSON templates' \
                 '--no-gql-override' 'skips GraphQL schema compilation' \
-                '--use-beta-sql-layer' 'api plugin, SQL datasources'
+                '--use-beta-sql-layer' 'use the beta Lambda layer for SQL data sources'
         case 'analytics status' 'api status' 'auth status' 'custom status' 'function status' \
              'geo status' 'hosting status' 'interactions status' 'ls' 'notifications status' \
              'predictions status' 'status' 'status analytics' 'status api' 'status auth' \
@@ -858,14 +858,14 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
                 '--restore' ''
         case 'env remove' 'remove env'
             printf '%s\t%s\n' \
-                '--envName' '<env-name> listed in help text but NOT read by env/remove.ts' \
+                '--envName' '<env-name> not used: name the environment as the argument' \
                 '--force' 'skip confirmation'
         case 'env update' 'update env'
             printf '%s\t%s\n' \
                 '--permissions-boundary' '<iam-policy-arn>'
         case 'export'
             printf '%s\t%s\n' \
-                '--cdk' 'shown in `export --help` text' \
+                '--cdk' 'accepted but not used: the export is CDK-ready anyway' \
                 '--out' '<path>'
         case 'export pull'
             printf '%s\t%s\n' \
@@ -950,9 +950,9 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
                 '-a' '<json> JSON: {projectName, appId, envName, defaultEditor}' \
                 '--amplify' '<json> JSON: {projectName, appId, envName, defaultEditor}' \
                 '--app' '<github-repo-url> clone a sample app repo, then init' \
-                '--appId' '<app-id> read by constructInputParams' \
+                '--appId' '<app-id> the Amplify app to set this project up in' \
                 '--categories' '<json> JSON keyed by category' \
-                '--codegen' '<json> source-inferred: only used when init also pushes' \
+                '--codegen' '<json> headless codegen answers, used when init also pushes' \
                 '--envName' '<env-name>' \
                 '-f' '<json> JSON: {frontend|type, framework, config:{SourceDir...' \
                 '--forcePush' 'push immediately after init' \
@@ -972,7 +972,7 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
                 '--timeout' '<seconds>'
         case 'mock api'
             printf '%s\t%s\n' \
-                '--https' '<key-path> <cert-path> two values read directly from argv' \
+                '--https' '<key-path> <cert-path> serve the mock API over HTTPS (key...' \
                 '--timeout' '<seconds> Lambda resolver timeout'
         case 'mock function'
             printf '%s\t%s\n' \
@@ -994,14 +994,14 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
                 '-c' 'S3AndCloudFront hosting only' \
                 '--codegen' '<json> headless codegen answers, e.g. {"generateCode":tru...' \
                 '--disable-gsi-limit-check' '' \
-                '--env' '<env-name> read by pushResources: switches the local env...' \
-                '-f' 'help text lists -f, but source only reads options.force' \
-                '--force' 'help text lists -f, but source only reads options.force' \
+                '--env' '<env-name> switch to this existing environment, then push' \
+                '-f' 'push every resource, changed or not (spell it --force)' \
+                '--force' 'push every resource, changed or not (spell it --force)' \
                 '--invalidateCloudFront' 'S3AndCloudFront hosting only' \
                 '--iterative-rollback' 'roll back a failed iterative' \
                 '--minify' 'minify CloudFormation JSON templates' \
                 '--no-gql-override' 'skips GraphQL schema compilation' \
-                '--use-beta-sql-layer' 'api plugin, SQL datasources'
+                '--use-beta-sql-layer' 'use the beta Lambda layer for SQL data sources'
         case 'pull'
             printf '%s\t%s\n' \
                 '-a' '<json> JSON: {projectName, appId, envName, defaultEditor}' \
@@ -1010,7 +1010,7 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
                 '--categories' '<json> JSON keyed by category' \
                 '--envName' '<env-name>' \
                 '-f' '<json> JSON: {frontend|type, framework, config:{SourceDir...' \
-                '--forcePush' 'read by attach-backend step a20-analyzeProject' \
+                '--forcePush' 'push the backend after pulling it' \
                 '--frontend' '<json> JSON: {frontend|type, framework, config:{SourceDir...' \
                 '--no-codegen' 'skip post-pull model/UI codegen' \
                 '--no-override' 'keep local backend changes instead of overwriting with cloud' \
@@ -1023,13 +1023,13 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
                 '--allow-destructive-graphql-schema-updates' '' \
                 '--codegen' '<json> headless codegen answers, e.g. {"generateCode":tru...' \
                 '--disable-gsi-limit-check' '' \
-                '--env' '<env-name> read by pushResources: switches the local env...' \
-                '-f' 'help text lists -f, but source only reads options.force' \
-                '--force' 'help text lists -f, but source only reads options.force' \
+                '--env' '<env-name> switch to this existing environment, then push' \
+                '-f' 'push every resource, changed or not (spell it --force)' \
+                '--force' 'push every resource, changed or not (spell it --force)' \
                 '--iterative-rollback' 'roll back a failed iterative' \
                 '--minify' 'minify CloudFormation JSON templates' \
                 '--no-gql-override' 'skips GraphQL schema compilation' \
-                '--use-beta-sql-layer' 'api plugin, SQL datasources'
+                '--use-beta-sql-layer' 'use the beta Lambda layer for SQL data sources'
         case 'sandbox'
             printf '%s\t%s\n' \
                 '--dir-to-watch' '' \
@@ -1058,7 +1058,7 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
     printf '%s\t%s\n' \
         '--debug' 'debug output and stack traces' \
         '-h' 'turns any invocation into `help` for that command' \
-        '--headless' 'switches plugins to executeAmplifyHeadlessCommand' \
+        '--headless' 'no prompts: the answers come as JSON' \
         '--help' 'turns any invocation into `help` for that command' \
         '--shim-ask' 'amplify-shim: mode ask, for this call only' \
         '--shim-passthrough' 'amplify-shim: gen1 passthrough, for this call only' \
@@ -1066,11 +1066,11 @@ function __amplify_flags --description 'amplify completion: the flags of a comma
         '--shim-run' 'amplify-shim: mode run, for this call only' \
         '--shim-teach' 'amplify-shim: mode teach, for this call only' \
         '--shim-translate' 'amplify-shim: gen1 translate, for this call only' \
-        '--silent' 'amplify-prompts: only warnings/errors are printed' \
+        '--silent' 'print only warnings and errors' \
         '-v' 'prints version only when no command is given' \
         '--version' 'prints version only when no command is given' \
-        '-y' 'normalized by input-manager' \
-        '--yes' 'normalized by input-manager'
+        '-y' 'answer every question with its default (no prompts)' \
+        '--yes' 'answer every question with its default (no prompts)'
 end
 
 function __amplify_kind --description 'amplify completion: the kind of a flag value'

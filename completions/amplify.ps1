@@ -701,13 +701,13 @@
         '--allow-destructive-graphql-schema-updates|',
         '--codegen|<json> headless codegen answers',
         '--disable-gsi-limit-check|',
-        '--env|<env-name> same pushResources path as core push',
-        '-f|help text lists -f, but source only reads options.force',
-        '--force|help text lists -f, but source only reads options.force',
+        '--env|<env-name> switch to this existing environment, then push',
+        '-f|push every resource, changed or not (spell it --force)',
+        '--force|push every resource, changed or not (spell it --force)',
         '--iterative-rollback|roll back a failed iterative',
         '--minify|minify CloudFormation JSON templates',
         '--no-gql-override|skips GraphQL schema compilation',
-        '--use-beta-sql-layer|api plugin, SQL datasources'
+        '--use-beta-sql-layer|use the beta Lambda layer for SQL data sources'
     )
     foreach ($k in @(
         'analytics push', 'api push', 'auth push', 'function push', 'hosting push',
@@ -855,7 +855,7 @@
         '--restore|'
     )
     $v = [string[]]@(
-        '--envName|<env-name> listed in help text but NOT read by env/remove.ts',
+        '--envName|<env-name> not used: name the environment as the argument',
         '--force|skip confirmation'
     )
     foreach ($k in @(
@@ -868,7 +868,7 @@
         'env update', 'update env'
     )) { $amplifyFlags[$k] = $v }
     $amplifyFlags['export'] = [string[]]@(
-        '--cdk|shown in `export --help` text',
+        '--cdk|accepted but not used: the export is CDK-ready anyway',
         '--out|<path>'
     )
     $amplifyFlags['export pull'] = [string[]]@(
@@ -959,9 +959,9 @@
         '-a|<json> JSON: {projectName, appId, envName, defaultEditor}',
         '--amplify|<json> JSON: {projectName, appId, envName, defaultEditor}',
         '--app|<github-repo-url> clone a sample app repo, then init',
-        '--appId|<app-id> read by constructInputParams',
+        '--appId|<app-id> the Amplify app to set this project up in',
         '--categories|<json> JSON keyed by category',
-        '--codegen|<json> source-inferred: only used when init also pushes',
+        '--codegen|<json> headless codegen answers, used when init also pushes',
         '--envName|<env-name>',
         '-f|<json> JSON: {frontend|type, framework, config:{SourceDir...',
         '--forcePush|push immediately after init',
@@ -981,7 +981,7 @@
         '--timeout|<seconds>'
     )
     $amplifyFlags['mock api'] = [string[]]@(
-        '--https|<key-path> <cert-path> two values read directly from argv',
+        '--https|<key-path> <cert-path> serve the mock API over HTTPS (key...',
         '--timeout|<seconds> Lambda resolver timeout'
     )
     $amplifyFlags['mock function'] = [string[]]@(
@@ -1003,14 +1003,14 @@
         '-c|S3AndCloudFront hosting only',
         '--codegen|<json> headless codegen answers, e.g. {"generateCode":tru...',
         '--disable-gsi-limit-check|',
-        '--env|<env-name> read by pushResources: switches the local env...',
-        '-f|help text lists -f, but source only reads options.force',
-        '--force|help text lists -f, but source only reads options.force',
+        '--env|<env-name> switch to this existing environment, then push',
+        '-f|push every resource, changed or not (spell it --force)',
+        '--force|push every resource, changed or not (spell it --force)',
         '--invalidateCloudFront|S3AndCloudFront hosting only',
         '--iterative-rollback|roll back a failed iterative',
         '--minify|minify CloudFormation JSON templates',
         '--no-gql-override|skips GraphQL schema compilation',
-        '--use-beta-sql-layer|api plugin, SQL datasources'
+        '--use-beta-sql-layer|use the beta Lambda layer for SQL data sources'
     )
     $amplifyFlags['pull'] = [string[]]@(
         '-a|<json> JSON: {projectName, appId, envName, defaultEditor}',
@@ -1019,7 +1019,7 @@
         '--categories|<json> JSON keyed by category',
         '--envName|<env-name>',
         '-f|<json> JSON: {frontend|type, framework, config:{SourceDir...',
-        '--forcePush|read by attach-backend step a20-analyzeProject',
+        '--forcePush|push the backend after pulling it',
         '--frontend|<json> JSON: {frontend|type, framework, config:{SourceDir...',
         '--no-codegen|skip post-pull model/UI codegen',
         '--no-override|keep local backend changes instead of overwriting with cloud',
@@ -1032,13 +1032,13 @@
         '--allow-destructive-graphql-schema-updates|',
         '--codegen|<json> headless codegen answers, e.g. {"generateCode":tru...',
         '--disable-gsi-limit-check|',
-        '--env|<env-name> read by pushResources: switches the local env...',
-        '-f|help text lists -f, but source only reads options.force',
-        '--force|help text lists -f, but source only reads options.force',
+        '--env|<env-name> switch to this existing environment, then push',
+        '-f|push every resource, changed or not (spell it --force)',
+        '--force|push every resource, changed or not (spell it --force)',
         '--iterative-rollback|roll back a failed iterative',
         '--minify|minify CloudFormation JSON templates',
         '--no-gql-override|skips GraphQL schema compilation',
-        '--use-beta-sql-layer|api plugin, SQL datasources'
+        '--use-beta-sql-layer|use the beta Lambda layer for SQL data sources'
     )
     $amplifyFlags['sandbox'] = [string[]]@(
         '--dir-to-watch|',
@@ -1181,7 +1181,7 @@
     $amplifyData['globalFlags'] = [string[]]@(
         '--debug|debug output and stack traces',
         '-h|turns any invocation into `help` for that command',
-        '--headless|switches plugins to executeAmplifyHeadlessCommand',
+        '--headless|no prompts: the answers come as JSON',
         '--help|turns any invocation into `help` for that command',
         '--shim-ask|amplify-shim: mode ask, for this call only',
         '--shim-passthrough|amplify-shim: gen1 passthrough, for this call only',
@@ -1189,11 +1189,11 @@
         '--shim-run|amplify-shim: mode run, for this call only',
         '--shim-teach|amplify-shim: mode teach, for this call only',
         '--shim-translate|amplify-shim: gen1 translate, for this call only',
-        '--silent|amplify-prompts: only warnings/errors are printed',
+        '--silent|print only warnings and errors',
         '-v|prints version only when no command is given',
         '--version|prints version only when no command is given',
-        '-y|normalized by input-manager',
-        '--yes|normalized by input-manager'
+        '-y|answer every question with its default (no prompts)',
+        '--yes|answer every question with its default (no prompts)'
     )
     $amplifyData['skip'] = [string[]]@(
         '--shim-ask',

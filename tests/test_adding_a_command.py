@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("src", "tools", "reference", "completions", "man", "docs", "README.md", "CHANGELOG.md",
-          "pyproject.toml")  # CHANGELOG.md: the man pages take their date from it
+COPIED = ("src", "tools", "reference", "completions", "man", "docs", "README.md", "CHANGELOG.md", "pyproject.toml",
+          "tests/fixtures/gen1_projects/gallery-s3-hosting")  # the man pages' date: CHANGELOG.md; docs/screens.md audits the fixture
 
 NEW_ROW = {
     "path": ["env", "diff"],

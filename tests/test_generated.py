@@ -101,7 +101,7 @@ def test_the_readme_has_exactly_two_fenced_set_up_commands():
     section = text.split("## Set up and run, test", 1)[1].split("\n## ", 1)[0]
     blocks = [b for i, b in enumerate(section.split("```")) if i % 2 == 1]
     commands = [line for block in blocks for line in block.splitlines()[1:] if line.strip()]
-    assert commands == ["python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/amplify push --shim-print",
+    assert commands == ["python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/amplify-shim explain push",
                         "bash scripts/test.sh"]
     assert "bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 

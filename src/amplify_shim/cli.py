@@ -19,7 +19,7 @@ from . import completion as completion_scripts
 from . import exitcodes as X
 from . import platform as platforms
 from .commands.options import Choice, Platform
-from .commands.table import CATEGORIES
+from .commands.table import CATEGORIES, category_hint
 from .render.shell import SHELLS, normalize_shell
 
 def _tool_word(value: str) -> str:
@@ -32,7 +32,7 @@ def _tool_word(value: str) -> str:
 
 app = typer.Typer(
     name="amplify-shim",
-    help="The Amplify Gen 1 -> Gen 2 shim's own commands: plan, explain, table, features, doctor, completion.",
+    help=None,  # set below from the commands registered (_app_help): the list is never out of date
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -247,7 +247,7 @@ def explain(
 def table(
     category: Annotated[Optional[str], typer.Option(
         "--category", "-c", help="Only this Gen 1 category (core, api, auth, storage, function, …).",
-        metavar="CATEGORY", click_type=Choice(CATEGORIES))] = None,
+        metavar="CATEGORY", click_type=Choice(CATEGORIES, hint=category_hint))] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print {\"rows\": [...]} as JSON.")] = False,
     markdown: Markdown = False,
     shell: Shell = None,
@@ -354,6 +354,15 @@ from .commands import audit as _audit, rewrite as _rewrite  # noqa: E402  (their
 
 app.command("audit")(_audit.command)
 app.command("rewrite")(_rewrite.command)
+
+
+def _app_help() -> str:
+    """`amplify-shim --help`'s (and the man page's) description: every command the app has."""
+    names = [c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands]
+    return "The Amplify Gen 1 -> Gen 2 shim's own commands: " + ", ".join(names) + "."
+
+
+app.info.help = _app_help()
 
 
 def main() -> int:

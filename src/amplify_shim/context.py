@@ -89,6 +89,11 @@ class Context(Record):
         ("framework", None),
         ("platform", None),  # js | android | swift | flutter (detect_platform)
         ("platform_file", None),  # the file it was told by
+        ("workspace_root", None),  # the pnpm/yarn/npm/bun workspace that includes the project (workspace.py)
+        ("workspace_file", None),  # the file that says so: pnpm-workspace.yaml or package.json
+        ("backend_text", None),  # amplify/backend.ts as text (never executed; backend_ts.py reads it)
+        ("amplify_files", None),  # frozenset of the files under amplify/ ("amplify/auth/resource.ts"), None: not read
+        ("git_branches", None),  # frozenset of local and remote-tracking branch names (git_refs.py), None: unknown
         ("ampx_installed", None),  # node_modules/@aws-amplify/backend-cli present
         ("ampx_dir", None),
         ("ampx_version", None),  # its package.json "version" (gen2/installed.py)
@@ -234,6 +239,23 @@ def detect_runner(root: str | None, start: str, warnings: list) -> tuple:
             if name == "npm":
                 return "npx", f"package.json packageManager ({manager})", package
     return "npx", "default", None
+
+
+def _workspace_runner(ctx: Context, root: str) -> None:
+    """The runner of the workspace that includes the project (its root's lockfile or packageManager;
+    pnpm for a pnpm-workspace.yaml), when the project itself names none: `packages/backend`."""
+    from . import workspace
+
+    found = workspace.find(root, ctx.warnings)
+    if found is None:
+        return
+    ctx.workspace_root, ctx.workspace_file = found
+    runner, label, path = detect_runner(ctx.workspace_root, ctx.workspace_root, ctx.warnings)
+    if label == "default" and os.path.basename(ctx.workspace_file) == workspace.PNPM_WORKSPACE:
+        runner, path = "pnpm", ctx.workspace_file
+        label = workspace.PNPM_WORKSPACE
+    if label != "default":
+        ctx.runner, ctx.runner_source, ctx.runner_file = runner, f"workspace root {label}", path
 
 
 def _package_manager(path: str, warnings: list) -> str | None:
@@ -401,14 +423,55 @@ def detect(cwd: str | None = None, environ=None, config: dict | None = None, *,
     elif gen1 and not (gen1_passthrough and ctx.project_kind == "gen1"):
         id_files = _gen1_facts(gen1[0], ctx)
 
+    if ctx.project_kind == "gen2":
+        _backend_files(ctx, root, gen2[1])
     _environment_facts(ctx, environ, config, start, id_files)
     ctx.shell_cwd, ctx.shell_root = shell_view(start, root, environ.get("PWD"))
     ctx.platform, ctx.platform_file = detect_platform(root or start, ctx.frontend, ctx.frontend_file)
     ctx.runner, ctx.runner_source, ctx.runner_file = detect_runner(root, start, ctx.warnings)
+    if root and ctx.runner_source == "default" and not (gen1_passthrough and ctx.project_kind == "gen1"):
+        _workspace_runner(ctx, root)
     ctx.ampx_dir = find_ampx(start)
     ctx.ampx_installed = ctx.ampx_dir is not None
     ctx.ampx_version = installed_version(ctx.ampx_dir, ctx.warnings)
     return ctx
+
+
+AMPLIFY_FILES_LIMIT = 1000  # files under amplify/ listed, at most
+
+
+def _backend_files(ctx: Context, root: str, marker: str) -> None:
+    """amplify/backend.ts's text and the files under amplify/, so a code answer can say "Edit" for a
+    file that exists and print the defineBackend line as it will read (backend_ts.py)."""
+    ctx.backend_text = read_text(os.path.join(root, marker), ctx.warnings, limit=JSON_LIMIT)
+    found: list = []
+    level = [(os.path.join(root, "amplify"), "amplify/")]
+    for _ in range(3):  # amplify/functions/NAME/resource.ts
+        below = []
+        for directory, prefix in level:
+            try:
+                entries = os.scandir(directory)
+            except OSError:
+                continue
+            with entries:
+                for entry in entries:
+                    if entry.name == "node_modules" or entry.name[:1] == ".":
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        below.append((entry.path, prefix + entry.name + "/"))
+                    else:
+                        found.append(prefix + entry.name)
+            if len(found) > AMPLIFY_FILES_LIMIT:
+                return  # amplify_files stays None: unknown
+        level = below
+    ctx.amplify_files = frozenset(found)
+
+
+def _git_branches(ctx: Context, head_path: str) -> None:
+    """The repository's branches, for the planner's `git checkout NAME` check (a fact, no git process)."""
+    from . import git_refs
+
+    ctx.git_branches = git_refs.branches(os.path.dirname(head_path))
 
 
 def shell_view(start: str, root: str | None, pwd: str | None) -> tuple:
@@ -448,6 +511,7 @@ def _environment_facts(ctx: Context, environ, config: dict, start: str | None, i
         branch, head_path = git_head(start, git_warnings) if start else (None, None)
         if branch:
             ctx.branch, ctx.branch_source, ctx.branch_file = branch, "git", head_path
+            _git_branches(ctx, head_path)
         elif ctx.ci:
             ctx.branch, ctx.branch_source = ci_branch(environ)
         if ctx.branch_source != "git" and ctx.branch:  # "detached" is no news when the CI provider named it

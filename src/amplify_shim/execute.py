@@ -276,6 +276,7 @@ def run_steps(steps, environ) -> Outcome:
             else:
                 message = f"{where} failed (exit status {status}): {' '.join(step.argv)}"
             if number < total:
-                message += f"; step(s) {number + 1}-{total} were not run"
+                rest = f"step {total} was" if number + 1 == total else f"steps {number + 1}-{total} were"
+                message += f"; {rest} not run"
             return Outcome(status, number, message)
     return Outcome(X.OK)

@@ -3,7 +3,7 @@
 OK = 0  # done: the plan ran, or was printed in teach mode
 # any other status: a failed step's own exit status, passed through
 USAGE = 2  # unknown command, bad flag value, or a value the plan needs is missing
-NOT_CONFIRMED = 3  # a runnable plan was not run: no terminal to confirm on, or the answer was no
+NOT_CONFIRMED = 3  # a runnable plan was not run: no terminal to confirm on, the answer was no, or not a Gen 2 project here
 NOT_RUNNABLE = 4  # removed / manual outcome in ask or run mode: nothing to run
 CHECK_FAILED = 1  # amplify-shim audit --fail-on / rewrite --check: the check found what it was told to fail on
 CONFIG = 5  # the shim's config file or an AMPLIFY_SHIM_* variable is unusable
@@ -19,7 +19,8 @@ TABLE = (
     (OK, "success; or the plan was printed in teach mode"),
     ("other", "a step failed: its own exit status (1-255) is passed through, and later steps are not run"),
     (USAGE, "unknown command or bad usage, or a value the plan needs (app id, branch, name) is unknown"),
-    (NOT_CONFIRMED, "a runnable plan was not run: no terminal to confirm on (ask mode, or a destructive step without --force), or you answered no"),
+    (NOT_CONFIRMED, "a runnable plan was not run: no terminal to confirm on (ask mode, or a destructive step without --force), or you answered no; "
+                    "or it runs in a Gen 2 project and this folder is none (in every mode, teach included: no line is printed, stderr names the Gen 2 projects below)"),
     (NOT_RUNNABLE, "the command was removed or is done in code (manual) and the mode is ask or run"),
     (CONFIG, "the config file or an AMPLIFY_SHIM_* variable is unusable"),
     (INTERNAL, "an internal error in the shim (a bug: please report it); nothing more was run"),

@@ -92,6 +92,7 @@ Facts = record("Facts", (
     ("missing", ()),  # programs of the plan's steps not found on PATH
     ("ampx_declared", False),  # package.json names @aws-amplify/backend-cli (looked at when ampx is not installed)
     ("asked", False),  # the plan's missing value was asked for already
+    ("gen2_below", ()),  # outside a Gen 2 project: the Gen 2 projects below this folder (relative paths)
 ), frozen=True)
 
 # What `amplify` does with a plan. `action`: passthrough (to the Gen 1 CLI), error, version, help,
@@ -105,6 +106,7 @@ Decision = record("Decision", (
     ("add_yes", False),  # the prompt's yes is passed on: show the argv with the programs' yes flags
     ("question", None),  # ask-value and confirm: the question
     ("warning", None),  # confirm: said before the question, in colour
+    ("lines", True),  # command lines may be shown at all (stderr too): not in a folder where none would run
 ), frozen=True)
 
 
@@ -116,6 +118,11 @@ def decide(plan, ctx, conf, facts=Facts()):
         return Decision("error", X.USAGE)
     if plan.version or plan.help:
         return Decision("version" if plan.version else "help")
+    elsewhere = not_a_project(plan, ctx, facts, "not printed" if conf.mode == "teach" else "not run")
+    # No line that would run in the wrong folder, in any mode; a Gen 1 project's own translation
+    # (--shim-translate) is still taught: that is what it was asked for.
+    if elsewhere and (conf.mode != "teach" or ctx.project_kind != "gen1"):
+        return Decision("refuse", X.NOT_CONFIRMED, elsewhere, stdout=False, lines=False)
     if conf.mode == "teach":
         return Decision("print", X.OK)
     if plan.missing and plan.ask and facts.terminal and not facts.asked:
@@ -144,6 +151,35 @@ def decide(plan, ctx, conf, facts=Facts()):
                     add_yes=add_yes, warning="This deletes cloud resources. " if plan.destructive else None)
 
 
+def not_a_project(plan, ctx, facts, outcome: str = "not run") -> str | None:
+    """Why a plan that runs in a Gen 2 project (ampx) is not printed or run here: this folder is none.
+    Names the Gen 2 projects below (a workspace root) and how to get there."""
+    if ctx.project_kind == "gen2" or not any(step.needs_project for step in plan.steps):
+        return None
+    where = "a Gen 1 project" if ctx.project_kind == "gen1" else "not an Amplify project"
+    head = f"{outcome}: this works inside a Gen 2 project (amplify/backend.ts), and this folder is {where}"
+    below = list(facts.gen2_below)
+    if not below:
+        return f"{head}. Create one with `npm create amplify@latest`."
+    from .render.shell import quote
+
+    go = " or ".join(f"`cd {quote(folder, 'posix')}`" for folder in below[:3])
+    again = f"`amplify {' '.join(quote(w, 'posix') for w in plan.input)}`".replace("`amplify `", "`amplify`")
+    named = (f"the Gen 2 project below it is {below[0]}" if len(below) == 1 else
+             f"the Gen 2 projects below it are {', '.join(below[:3])}" + (f" and {len(below) - 3} more" if len(below) > 3 else ""))
+    return f"{head}; {named}: {go} and run {again} there."
+
+
+def code_goes_below(plan, below) -> str:
+    """Code to write, asked for where there is no Gen 2 project: where the file goes instead."""
+    from .render.shell import quote
+
+    where = below[0]
+    others = f" (or {', '.join(below[1:3])})" if len(below) > 1 else ""
+    return (f"this folder is not a Gen 2 project: the file goes in the Gen 2 project below it, as "
+            f"{where}/{plan.manual['file']}{others}; `cd {quote(where, 'posix')}` first.")
+
+
 # Where each CI provider sets a job's environment (context.CI_VARIABLES): the one line that opts into run mode.
 CI_RUN_MODE = {
     "GITHUB_ACTIONS": "`AMPLIFY_SHIM_MODE: run` under the job's `env:` (.github/workflows/*.yml)",
@@ -170,10 +206,6 @@ def _refusal(plan, ctx, facts):
     if any(step.new_project for step in plan.steps) and ctx.project_kind == "gen2":
         from .plan import ALREADY_GEN2
         return f"not run: {ALREADY_GEN2.format(root=ctx.project_root)}", X.USAGE
-    if any(step.needs_project for step in plan.steps) and ctx.project_kind != "gen2":
-        where = "a Gen 1 project" if ctx.project_kind == "gen1" else "no Amplify project"
-        return (f"not run: this works inside a Gen 2 project (amplify/backend.ts), and this is {where}. "
-                "Create one with `npm create amplify@latest`.", X.NOT_CONFIRMED)
     if any(step.needs_ampx for step in plan.steps) and not ctx.ampx_installed:
         from .plan import RUNNER_ADD_DEV, RUNNER_INSTALL
         if facts.ampx_declared:
@@ -194,21 +226,35 @@ def _refusal(plan, ctx, facts):
 def _facts(plan, ctx, conf, environ, *, asked: bool = False):
     """What decide() needs to know from outside. PATH and package.json only when a plan may run."""
     terminal = _on_terminal()
+    below = _gen2_below(plan, ctx)
     if conf.mode == "teach" or not plan.steps or plan.kind != "translate":
-        return Facts(terminal, asked=asked)
+        return Facts(terminal, asked=asked, gen2_below=below)
     from .context import ampx_declared
     from .execute import missing_programs
 
     needs_ampx = any(step.needs_ampx for step in plan.steps) and not ctx.ampx_installed
     return Facts(terminal, tuple(missing_programs([s.argv for s in plan.steps], environ)),
-                 needs_ampx and ampx_declared(ctx.project_root or ctx.cwd), asked)
+                 needs_ampx and ampx_declared(ctx.project_root or ctx.cwd), asked, below)
+
+
+def _gen2_below(plan, ctx) -> tuple:
+    """Outside a Gen 2 project, for a plan that needs one (or code to write in one): the Gen 2 projects
+    below this folder."""
+    wants = plan.kind == "manual" or any(step.needs_project for step in plan.steps)
+    if ctx.project_kind == "gen2" or not wants or not os.path.isdir(ctx.cwd):
+        return ()
+    from .context import GEN2_MARKERS
+    from .workspace import gen2_projects_below
+
+    return tuple(gen2_projects_below(ctx.cwd, GEN2_MARKERS))
 
 
 def _answer(plan, ctx, conf, environ, style) -> int:
     """Show the plan and do what decide() says: pass it through, ask, refuse or run it."""
     from .render import text
 
-    decision = decide(plan, ctx, conf, _facts(plan, ctx, conf, environ))
+    facts = _facts(plan, ctx, conf, environ)
+    decision = decide(plan, ctx, conf, facts)
     if decision.action == "passthrough":
         return _passthrough(plan.input, ctx, conf, plan, environ)
     for warning in ctx.warnings:
@@ -227,15 +273,17 @@ def _answer(plan, ctx, conf, environ, style) -> int:
         return X.OK
     if decision.action == "help":
         return _help(plan, ctx, conf, style)
-    other = _other_plan(plan, ctx)
+    other = _other_plan(plan, ctx) if decision.lines else None
     if decision.add_yes:
         from .plan import add_yes_flags
         add_yes_flags(plan)
         add_yes_flags(other)
-    out, err = text.teach(plan, shell=_shell(conf), style=style, other=other)
+    out, err = text.teach(plan, shell=_shell(conf), style=style, other=other, lines=decision.lines)
     if decision.stdout:  # stdout carries only a line that runs (or the code to write)
         _write(sys.stdout, out)
     _write(sys.stderr, text.wrap_for_terminal(err, sys.stderr))
+    if plan.kind == "manual" and facts.gen2_below:
+        _write(sys.stderr, style(text.YELLOW, f"amplify: {code_goes_below(plan, facts.gen2_below)}") + "\n")
     if decision.action == "print":
         return decision.status
     if decision.action == "refuse":

@@ -68,3 +68,19 @@ def test_ci_on_a_detached_head_with_no_provider_variable(tmp_path):
 def test_a_healthy_gen2_project_has_nothing_to_say(tmp_path):
     root = _project(tmp_path, {"amplify/backend.ts": "", ".git/HEAD": "ref: refs/heads/main\n"})
     assert _doctor(root, tmp_path) == []
+
+
+def test_the_gen1_cli_ahead_of_the_shim_on_path(tmp_path):
+    root = _project(tmp_path, {"amplify/backend.ts": ""})
+    (tmp_path / "bin").mkdir()
+    _program(tmp_path / "bin", "amplify", 'echo "14.2.2"')  # the global Gen 1 CLI, first on PATH
+    problems = _doctor(root, tmp_path)
+    shadowed = [p for p in problems if "not this shim" in p]
+    assert len(shadowed) == 1, problems
+    assert f"`amplify` on PATH is {tmp_path / 'bin' / 'amplify'}" in shadowed[0]
+    assert f"`export PATH={BIN}:$PATH`" in shadowed[0]  # the fix names the shim's own folder
+
+
+def test_the_shim_first_on_path_is_no_problem(tmp_path):
+    root = _project(tmp_path, {"amplify/backend.ts": ""})
+    assert not [p for p in _doctor(root, tmp_path) if "not this shim" in p]

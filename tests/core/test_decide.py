@@ -129,11 +129,32 @@ ROWS = [
      dict(action="run")),
     ("run push outside a project", "translate", Context.example(project_kind="none", project_root=None), "run", TERMINAL,
      dict(action="refuse", status=X.NOT_CONFIRMED, stdout=False,
-          message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this is no Amplify project. "
-                  "Create one with `npm create amplify@latest`.")),
+          message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this folder is not an Amplify "
+                  "project. Create one with `npm create amplify@latest`.")),
+    ("teach push outside a project: nothing printed, said why", "translate",
+     Context.example(project_kind="none", project_root=None), "teach", TERMINAL,
+     dict(action="refuse", status=X.NOT_CONFIRMED, stdout=False, lines=False,
+          message="not printed: this works inside a Gen 2 project (amplify/backend.ts), and this folder is not an "
+                  "Amplify project. Create one with `npm create amplify@latest`.")),
+    ("teach push at a workspace root: the project below", "translate",
+     Context.example(project_kind="none", project_root=None), "teach",
+     Facts(terminal=True, gen2_below=("packages/backend",)),
+     dict(action="refuse", status=X.NOT_CONFIRMED, stdout=False, lines=False,
+          message="not printed: this works inside a Gen 2 project (amplify/backend.ts), and this folder is not an "
+                  "Amplify project; the Gen 2 project below it is packages/backend: `cd packages/backend` and run "
+                  "`amplify push` there.")),
+    ("run push at a workspace root with two projects", "translate",
+     Context.example(project_kind="none", project_root=None), "run",
+     Facts(terminal=True, gen2_below=("apps/api", "packages/backend")),
+     dict(action="refuse", status=X.NOT_CONFIRMED, stdout=False, lines=False,
+          message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this folder is not an "
+                  "Amplify project; the Gen 2 projects below it are apps/api, packages/backend: `cd apps/api` or "
+                  "`cd packages/backend` and run `amplify push` there.")),
+    ("teach init outside a project: printed", "init", Context.example(project_kind="none", project_root=None),
+     "teach", TERMINAL, dict(action="print", status=X.OK)),
     ("ask push in a Gen 1 project (--shim-translate)", "translate", Context.example(project_kind="gen1"), "ask",
      TERMINAL, dict(action="refuse", status=X.NOT_CONFIRMED,
-                    message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this is a Gen 1 "
+                    message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this folder is a Gen 1 "
                             "project. Create one with `npm create amplify@latest`.")),
     ("ask in GitHub Actions, no terminal: the line for its workflow file", "ci",
      Context.example(ci=True, ci_reason="GITHUB_ACTIONS"), "ask", NO_TERMINAL,

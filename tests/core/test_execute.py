@@ -70,7 +70,7 @@ def test_the_first_failure_stops_the_steps_and_is_named(programs):
     programs.add("two")
     outcome = execute.run_steps([Step(argv=["one", "x"]), Step(argv=["two"]), Step(argv=["two"])], programs.environ())
     assert (outcome.status, outcome.failed_step) == (3, 1)
-    assert outcome.message == "step 1 of 3 failed (exit status 3): one x; step(s) 2-3 were not run"
+    assert outcome.message == "step 1 of 3 failed (exit status 3): one x; steps 2-3 were not run"
     assert [r["name"] for r in programs.ran()] == ["one"]
 
 
@@ -93,7 +93,7 @@ def test_a_step_killed_by_an_interrupting_signal_was_interrupted(programs, signu
     programs.add("two")
     outcome = execute.run_steps([Step(argv=["one"]), Step(argv=["two"])], programs.environ())
     assert outcome.status == 128 + signum
-    assert outcome.message == "interrupted during step 1 of 2: one; step(s) 2-2 were not run"
+    assert outcome.message == "interrupted during step 1 of 2: one; step 2 was not run"
 
 
 def test_a_step_killed_otherwise_failed_with_128_plus_the_signal(programs):

@@ -32,6 +32,8 @@ IDS = [" ".join(c) for c in COMMANDS]
 
 @pytest.fixture
 def env(tmp_path):
+    (tmp_path / "amplify").mkdir()  # a Gen 2 project: teach mode prints its lines only in one
+    (tmp_path / "amplify" / "backend.ts").write_text("")
     return {"PATH": os.pathsep.join([BIN, "/usr/bin", "/bin"]), "HOME": str(tmp_path),
             "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "NO_COLOR": "1", "LANG": "C.UTF-8",
             "AMPLIFY_SHIM_SHELL": "bash", "AMPLIFY_SHIM_MODE": "teach"}
@@ -145,10 +147,12 @@ def test_output_encodings_never_crash(command, extra, env, tmp_path):
         assert b"\\u2192" in done.stdout + done.stderr  # escaped, visibly
 
 
-def _pty(argv, env):
+def _pty(argv, env, cwd=None):
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
         try:
+            if cwd is not None:
+                os.chdir(cwd)
             os.execve(argv[0], argv, env)
         finally:
             os._exit(127)
@@ -172,7 +176,7 @@ def _pty(argv, env):
                                      ["amplify", "push", "--shim-print"]], ids=lambda c: " ".join(c))
 def test_rich_views_on_a_terminal_with_a_narrow_encoding(command, extra, env, tmp_path):
     """threat O8: rich on a terminal (ascii, cp1252) escapes what it cannot encode."""
-    status, out = _pty(_argv(command), {**env, **extra, "COLUMNS": "120", "TERM": "xterm"})
+    status, out = _pty(_argv(command), {**env, **extra, "COLUMNS": "120", "TERM": "xterm"}, cwd=tmp_path)
     _clean(out)
     assert status == X.OK, out[-2000:]
 

@@ -94,4 +94,7 @@ def render_readme(text: str) -> str:
 
 def outputs(root: Path = ROOT) -> dict[Path, str]:
     readme = root / "README.md"
-    return {readme: render_readme(readme.read_text(encoding="utf-8")), root / "docs" / "commands.md": commands_md()}
+    from .screens import screens_md
+
+    return {readme: render_readme(readme.read_text(encoding="utf-8")), root / "docs" / "commands.md": commands_md(),
+            root / "docs" / "screens.md": screens_md(root)}

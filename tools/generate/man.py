@@ -443,8 +443,9 @@ def amplify_shim_page() -> str:
               f"[{italic('argument')} .\\|.\\|.]")
     page.section("Description")
     page.paragraph(inline(group.help or ""))
-    page.paragraph(inline(f"It plans, explains and looks up, but never runs a plan: that is what "
-                          f"amplify(1) does. `python -m amplify_shim` is `{name}`."))
+    page.paragraph(inline(f"It plans, explains, looks up and audits, but never runs a plan: that is what "
+                          f"amplify(1) does; it writes files only when told to (`completion --install`, "
+                          f"`rewrite --write`). `python -m amplify_shim` is `{name}`."))
     page.section("Options")
     for param in root_params:
         page.item(_option_tag(param), inline(param.help or ""))

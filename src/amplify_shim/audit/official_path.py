@@ -167,11 +167,13 @@ def build(root: str, findings: list, environ) -> dict:
     # the first command: the CLI that has the tool, else the tool's read-only first step
     first = (f"npm install -g @aws-amplify/cli@^{required}" if checks[0]["status"] != OK
              else "amplify gen2-migration assess")
+    after = (" (read-only first step: `amplify gen2-migration assess`;" if first != "amplify gen2-migration assess"
+             else " (read-only;") + " rehearse on a clone: `amplify env add`)"
     then = (f"; before lock: {', '.join(t for t in todo if t != 'Gen 1 CLI')}" if len(todo) > (checks[0]["status"] == TODO)
             else "")
     return {"status": guide["status"], "guide": guide["url"], "lifecycle": migration.lifecycle(),
             "checks": checks, "topics": _topics(kinds), "first_command": first,
-            "next": f"{first} (read-only first step: amplify gen2-migration assess; rehearse on a clone: amplify env add){then}"}
+            "next": f"`{first}`{after}{then}"}
 
 
 MD_SPECIAL = set("\\`*_[]<>|~#")  # as audit/render.py escapes Markdown (not imported: render calls this module)
@@ -203,15 +205,3 @@ def markdown_lines(report: dict) -> list:
         return []
     escaped = ("".join(f"\\{c}" if c in MD_SPECIAL else c for c in printable(line, 600)) for line in _lines(section))
     return ["", "### Next on the official path", "", *(f"- {line}" for line in escaped)]
-
-
-def show_rich(console, report: dict) -> None:
-    from rich.text import Text
-
-    from ..render.text import printable
-
-    section = report.get("official_path")
-    if section:
-        console.print(Text("Next on the official path", style="bold"))
-        for line in _lines(section):
-            console.print(Text(printable(line, 600)))

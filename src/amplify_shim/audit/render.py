@@ -82,7 +82,36 @@ def _tool(finding: dict) -> str:
     return finding["migration_tool"] or "-"
 
 
-def plain(report: dict) -> str:
+def plain(report: dict, width: int | None = None) -> str:
+    """The report as text; at `width`, each line wrapped at word boundaries under its own indent."""
+    from ..render.layout import plain as joined
+
+    return joined(_laid_out(report, width))
+
+
+def _laid_out(report: dict, width: int | None) -> list:
+    """The report's lines for `width` as (text, style) segments: the status of a finding in its colour."""
+    from ..render.layout import wrap
+
+    out = []
+    for line in _lines(report):
+        body = line.lstrip(" ")
+        indent = line[:len(line) - len(body)]
+        status = next((s for s in STATUSES if body.startswith(f"[{LABELS[s]}] ")), None)
+        label = body.split(": ", 1)[0] + ": " if not indent and ": " in body and not status else ""
+        for i, text in enumerate(wrap(line, width, "", indent + "    ")):
+            if i == 0 and status:
+                mark = f"[{LABELS[status]}]"
+                out.append([(mark, _STYLE[status]), (text[len(mark):], None)])
+            elif i == 0 and (label or body.startswith("== ")):  # a heading, or a top line's label
+                head = label or text
+                out.append([(head, "bold"), (text[len(head):], None)])
+            else:
+                out.append([(text, None)])
+    return out
+
+
+def _lines(report: dict) -> list[str]:
     project = report["project"]
     lines = [f"Gen 1 migration audit: {printable(report['root'], 300)}",
              f"Platform: {platform_line(report)}",
@@ -104,7 +133,7 @@ def plain(report: dict) -> str:
             if own_source(finding, report):
                 lines.append(f"    source: {source_of(finding)}")
     lines += official_path.plain_lines(report)
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def md(text: str) -> str:
@@ -142,25 +171,11 @@ _STYLE = {"full": "green", "generate": "yellow", "none": "red", "unreadable": "r
 
 
 def show_rich(report: dict) -> None:
-    """Tables on a terminal (rich imported here only). Every cell is a Text: no markup is interpreted."""
+    """On a terminal: the plain report laid out for its width, statuses in colour (rich imported here
+    only; every line is a Text: no markup is interpreted)."""
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+
+    from ..render.layout import emit
 
     console = Console(highlight=False)
-    console.print(Text(f"Gen 1 migration audit: {printable(report['root'], 300)}", style="bold"))
-    for label, value in (("Platform", platform_line(report)), ("Parity data", source_line(report)),
-                         ("Resources", resources_line(report)), ("Verdict", report["verdict"]),
-                         ("Findings", counts_line(report))):
-        console.print(Text.assemble((f"{label}: ", "bold"), value))
-    for name, found in sections(report):
-        table = Table(title=name, title_justify="left", expand=True, show_lines=True)
-        for column in ("Status", "Feature", "Where", "Gen 2", "Tool", "Action"):
-            table.add_column(column, overflow="fold")
-        for finding in found:
-            table.add_row(Text(LABELS[finding["status"]], style=_STYLE[finding["status"]]), Text(finding["feature"]),
-                          Text("\n".join(_places(finding))), Text(finding["gen2"] or "-"), Text(_tool(finding)),
-                          Text(printable(finding["action"], 300)
-                               + (f"\nsource: {source_of(finding)}" if own_source(finding, report) else "")))
-        console.print(table)
-    official_path.show_rich(console, report)
+    emit(_laid_out(report, console.width), console)

@@ -111,6 +111,7 @@ def _show(results: list, fmt: str, base: str) -> None:
 
     from ..audit import many, render
     from ..audit.sarif import sarif
+    from ..render.layout import width_for
 
     if fmt == "sarif":
         sys.stdout.write(sarif(results, base))
@@ -120,6 +121,7 @@ def _show(results: list, fmt: str, base: str) -> None:
         sys.stdout.write(render.as_json(results[0]) if rows is None else many.as_json(results, rows))
         return
     rich = fmt == "text" and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    width = width_for(sys.stdout)  # None when piped: whole lines
     if rows is not None:
         if rich:
             many.show_rich(rows)
@@ -130,4 +132,4 @@ def _show(results: list, fmt: str, base: str) -> None:
             render.show_rich(result)
         else:
             sys.stdout.write(("\n" if rows is not None else "")
-                             + (render.markdown(result) if fmt == "markdown" else render.plain(result)))
+                             + (render.markdown(result) if fmt == "markdown" else render.plain(result, width)))

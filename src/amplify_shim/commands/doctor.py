@@ -59,6 +59,15 @@ def _doctor_context(environ, conf, data: dict):
         return context.Context(cwd=environ.get("PWD") or ".")
 
 
+def _gen2_below(ctx) -> list[str]:
+    """Outside a Gen 2 project (a workspace root): the Gen 2 projects below, relative to here."""
+    if ctx.project_kind == "gen2" or not os.path.isdir(ctx.cwd):
+        return []
+    from ..workspace import gen2_projects_below
+
+    return gen2_projects_below(ctx.cwd, context.GEN2_MARKERS)
+
+
 def _inside(path: str | None, root: str | None) -> bool:
     return bool(path and root) and (path == root or path.startswith(root.rstrip(os.sep) + os.sep))
 
@@ -78,6 +87,8 @@ def doctor_data(environ=None) -> dict:
         "profile": {"value": ctx.profile, "source": "AWS_PROFILE" if ctx.profile else None},
         "region": {"value": ctx.region},
         "runner": {"value": ctx.runner, "source": ctx.runner_source},
+        "workspace": {"root": ctx.workspace_root, "file": ctx.workspace_file},
+        "gen2_below": _gen2_below(ctx),
         "frontend": {"value": ctx.frontend, "framework": ctx.framework},
         "mode": {"value": conf.mode, "source": conf.mode_source},
         "gen1_handling": {"value": conf.gen1, "source": conf.gen1_source},
@@ -104,7 +115,8 @@ def doctor_data(environ=None) -> dict:
         gen1_version = _version_of([gen1_path, "--version"], environ, timeout=30)
     data["gen1_cli"] = {"path": gen1_path, "version": gen1_version, "how": how}
     first = gen1cli.first_on_path(environ)
-    data["amplify_on_path"] = {"path": first, "is_shim": bool(first and gen1cli.is_shim(first))}
+    data["amplify_on_path"] = {"path": first, "is_shim": bool(first and gen1cli.is_shim(first)),
+                               "shim": _shim_on_path(environ)}
     try:
         data["shell"] = detect_shell(None, conf.shell)
     except ValueError as exc:
@@ -115,9 +127,35 @@ def doctor_data(environ=None) -> dict:
     return data
 
 
+def _shim_on_path(environ) -> str | None:
+    """This shim's `amplify`, first on PATH or behind another one; else the one beside this program."""
+    for directory in gen1cli.search_path(environ):
+        found = gen1cli.which(os.path.join(directory, "amplify"), environ) if directory else None
+        if found and gen1cli.is_shim(found):
+            return found
+    import sys
+
+    beside = gen1cli.which(os.path.join(os.path.dirname(os.path.abspath(sys.argv[0] or ".")), "amplify"), environ)
+    return beside if beside and gen1cli.is_shim(beside) else None
+
+
+def _shadowed(data: dict) -> str | None:
+    """The Gen 1 CLI (or any other `amplify`) ahead of the shim on PATH: every `amplify` runs it."""
+    first = data["amplify_on_path"]
+    if not first["path"] or first["is_shim"]:
+        return None
+    shim = first["shim"]
+    fix = ("put its folder first: `export PATH=" + os.path.dirname(shim) + ':$PATH`' if shim else
+           "install the shim where PATH finds it first (`pipx install amplify-shim`)")
+    return (f"`amplify` on PATH is {first['path']}, not this shim, so every `amplify` you type runs it (the Gen 1 CLI) "
+            + (f"instead of the shim at {shim}" if shim else "and never the shim")
+            + f": {fix}, or remove the global Gen 1 CLI (`npm uninstall -g @aws-amplify/cli`); "
+            "the shim still finds it for Gen 1 projects")
+
+
 def _will_fail(ctx, conf, data: dict) -> list[str]:
     """What the shim can already tell will fail here, and what to do about it."""
-    found = []
+    found = [problem for problem in (_shadowed(data),) if problem]
     if ctx.project_kind == "gen1" and getattr(conf, "gen1", "passthrough") == "passthrough" and not data["gen1_cli"]["path"]:
         found.append("this is a Gen 1 project and the Gen 1 CLI is not found, so every `amplify` command here exits 127: "
                      "install it (`npm install -g @aws-amplify/cli`), set AMPLIFY_SHIM_GEN1_CLI, or add --shim-translate")

@@ -19,11 +19,19 @@ class Choice(_Choice):
     """click's choice, case-insensitive, that also takes the package's other spellings of a value
     (`canonical`: value -> one of the choices, or ValueError): `--shell pwsh`, `--platform ios`."""
 
-    def __init__(self, choices, canonical=None):
+    def __init__(self, choices, canonical=None, hint=None):
         super().__init__(tuple(choices), case_sensitive=False)
         self.canonical = canonical
+        self.hint = hint  # value -> a sentence saying where that value belongs, or None
+
+    def fail(self, message, param=None, ctx=None):
+        """click's "is not one of …", preceded by where the value is found when `hint` knows it."""
+        value = getattr(self, "_value", None)
+        where = self.hint(value) if self.hint is not None and isinstance(value, str) else None
+        super().fail(f"{where}; {message}" if where else message, param, ctx)
 
     def convert(self, value, param, ctx):
+        self._value = value
         if isinstance(value, str):
             value = value.strip()
             if self.canonical is not None:

@@ -14,6 +14,19 @@ from ..gen1.surface import category_of, groups
 CATEGORIES = groups()
 
 
+def category_hint(value: str) -> str | None:
+    """Where a --category value that is no category lives: a Gen 1 command word (`env`, `push`) names
+    its category, so `table --category env` says `--category core`."""
+    from ..gen1.table import TABLE
+
+    word = value.strip().lower()
+    categories = sorted({category_of(path) for path in TABLE if path and path[0] == word})
+    if not categories:
+        return None
+    where = " and ".join(f"--category {c}" for c in categories)
+    return f"'{word}' is a command, not a category: `amplify {word} …` is under {where}"
+
+
 def table_rows(category: str | None = None, *, shell: str) -> list[dict]:
     """One row per Gen 1 command (of `category`, case-insensitive; ValueError when it is none)."""
     from ..context import Context

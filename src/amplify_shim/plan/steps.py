@@ -208,14 +208,18 @@ def apply_profile(plan: Plan, v: Vars, ctx: Context) -> None:
         words = ampx_words(s, ctx.runner)
         if words is not None:
             if profile and explicit_profile:
+                v.used.add("profile")
                 if ampx.accepts(ampx_path(words), "profile"):
                     s.argv += ["--profile", profile]
                 else:
                     s.env["AWS_PROFILE"] = profile
             if region and explicit_region:
+                v.used.add("region")
                 s.env["AWS_REGION"] = region
         elif s.argv[0] == "aws":
             if profile and explicit_profile:
+                v.used.add("profile")
                 s.argv += ["--profile", profile]
             if region and explicit_region:
+                v.used.add("region")
                 s.argv += ["--region", region]

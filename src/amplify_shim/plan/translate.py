@@ -8,7 +8,9 @@ result. A Gen 2 command typed under the old name goes to forwarding.py instead.
 
 from __future__ import annotations
 
+from ..backend_ts import fit
 from ..context import Context, gen1_app_id
+from ..git_refs import checkout_warnings
 from ..gen1 import entries as E
 from ..gen1.parse import Invocation, parse
 from ..gen1.table import GLOBAL_FLAGS, TABLE
@@ -185,7 +187,7 @@ def _translate(entry: E.Entry, inv: Invocation, ctx: Context, plan: Plan, files:
     if entry.platforms and ctx.platform and ctx.platform not in entry.platforms:
         return _not_for_platform(entry, ctx, v, plan, given)
     if plan.kind in ("manual", "removed"):
-        _explain_only(entry, v, plan)
+        _explain_only(entry, v, plan, ctx)
         plan.notes.extend(entry.notes)
         _report_given(given, v, plan, runs=False)
         return plan
@@ -252,6 +254,7 @@ def _runnable(entry: E.Entry, templates: tuple, plan: Plan, v: Vars, ctx: Contex
     if plan.confirmed:
         add_yes_flags(plan)
     plan.notes.extend(entry.notes)
+    plan.notes.extend(checkout_warnings(plan.steps, ctx.git_branches))
     _report_given(given, v, plan, runs=True)
     if any((ampx_words(s, ctx.runner) or [None])[0] == "pipeline-deploy" for s in plan.steps):
         plan.notes.append("`ampx pipeline-deploy` refuses to run outside CI; it reads the CI variable.")
@@ -287,8 +290,12 @@ def _report_given(given: list, v: Vars, plan: Plan, *, runs: bool) -> None:
         unused = runs and name not in v.used
         if isinstance(report, dict):  # a flag of its own; a payload's values were reported with it
             report["became"] = f"not used by this plan ({label})" if unused else label
-        elif unused:
-            plan.flags.append({"flag": report, "became": f"not used by this plan ({label})"})
+        elif unused:  # a payload's value: its one report says so
+            said = next((f for f in plan.flags if f["flag"] == report and label in f["became"]), None)
+            if said is not None:
+                said["became"] = said["became"].replace(label, f"{label} (not used by this plan)", 1)
+            else:
+                plan.flags.append({"flag": report, "became": f"not used by this plan ({label})"})
         if unused and name in ("branch", "app_id") and not plan.error:
             plan.error = _unused_target(name, value, v, plan)
 
@@ -305,7 +312,7 @@ def _unused_target(name: str, value: str, v: Vars, plan: Plan) -> str:
             f"remove it, or see `amplify-shim explain {plan.command}` for the {'desk' if plan.ci else 'CI'} form")
 
 
-def _explain_only(entry: E.Entry, v: Vars, plan: Plan) -> None:
+def _explain_only(entry: E.Entry, v: Vars, plan: Plan, ctx: Context) -> None:
     plan.instead = fill(entry.instead, v)
     if entry.kind == E.MANUAL:
         plan.manual = {
@@ -314,3 +321,4 @@ def _explain_only(entry: E.Entry, v: Vars, plan: Plan) -> None:
             "register": fill(entry.register, v) if entry.register else None,
             "action": entry.action or "write",
         }
+        plan.manual = fit(plan.manual, ctx.backend_text, ctx.amplify_files)

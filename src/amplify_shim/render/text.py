@@ -61,6 +61,20 @@ def json_printable(text: str) -> str:
     return "".join(out)
 
 
+def echoed(words, shell: str | None) -> str:
+    """`amplify WORDS…` as the user would type it again in their shell: each word quoted for it
+    (a JSON payload in single quotes), made printable; a word the shell cannot carry is shown escaped."""
+    from .shell import quote
+
+    shown = []
+    for word in words:
+        try:
+            shown.append(quote(word, shell or "posix"))
+        except ValueError:
+            shown.append(printable(word))
+    return printable(" ".join(["amplify", *shown]), TEXT_LIMIT)
+
+
 def _escaped(c: str) -> str:
     code = ord(c)
     if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the undecodable byte itself
@@ -124,10 +138,11 @@ def one_line(steps, shell: str | None) -> str | None:
         return None
 
 
-def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
-    """The stderr half: what the Gen 1 command was and what became of it."""
+def explanation(plan, style: Style, *, other=None, shell=None, lines_shown: bool = True) -> list[str]:
+    """The stderr half: what the Gen 1 command was and what became of it. `lines_shown` False:
+    no command line at all (the folder is not one where it would run)."""
     lines = []
-    head = printable(f"amplify {' '.join(plan.input)}".rstrip())
+    head = echoed(plan.input, shell)
     where = "in CI" if plan.ci else "at your desk"
     if plan.kind == "translate":
         lines.append(style(BOLD, f"{head}  ->  Gen 2 ({where}):"))
@@ -147,7 +162,7 @@ def explanation(plan, style: Style, *, other=None, shell=None) -> list[str]:
         label = "In CI" if other.ci else "At a desk"
         for line in command_lines(other.steps, shell):
             lines.append(style(DIM, f"  {label}: {printable(line)}"))
-    chained = one_line(plan.steps, shell)
+    chained = one_line(plan.steps, shell) if lines_shown else None
     if chained:
         lines.append(style(DIM, f"  As one line (stops at the first failure): {printable(chained)}"))
     for flag in plan.flags:
@@ -171,14 +186,26 @@ def manual_lines(manual: dict, style: Style) -> list[str]:
         lines = ["  Add after `const backend = defineBackend(…)` in amplify/backend.ts (printed on stdout);",
                  "  these lines use `backend`, so keep defineBackend's result in `const backend`."]
     elif action == "edit":
-        lines = [f"  Edit {file} (printed on stdout)"]
+        lines = [f"  Edit {file}{', which exists' if manual.get('exists') else ''} (printed on stdout)"]
     else:
         lines = [f"  Write {file}, a new file (printed on stdout)"]
-    if manual.get("register"):
-        lines.append("  and, if it is not there yet, register it in amplify/backend.ts:" if action == "edit"
-                     else "  and register it in amplify/backend.ts:")
-        lines.extend("    " + printable(line) for line in manual["register"].splitlines())
+    lines.extend(f"  {line}" for line in register_lines(manual, action))
     return lines
+
+
+def register_lines(manual: dict, action: str = "write") -> list[str]:
+    """What to do in amplify/backend.ts: nothing (already defined there), or its lines as they will read."""
+    if manual.get("registered"):
+        return ["already defined in amplify/backend.ts (defineBackend has it): nothing to register"]
+    if not manual.get("register"):
+        return []
+    if manual.get("registered") is False:  # backend.ts was read: this is how its call will read
+        head = "and register it: amplify/backend.ts then has:"
+    elif action == "edit":
+        head = "and, if it is not there yet, register it in amplify/backend.ts:"
+    else:
+        head = "and register it in amplify/backend.ts:"
+    return [head] + ["  " + printable(line) for line in manual["register"].splitlines()]
 
 
 def wrap_for_terminal(text: str, stream) -> str:
@@ -189,30 +216,39 @@ def wrap_for_terminal(text: str, stream) -> str:
     except (AttributeError, ValueError):
         return text
     import shutil
-    import textwrap
+
+    from .layout import wrap  # words, `code spans` and URLs are never split
 
     width = max(shutil.get_terminal_size().columns, 40)
     out = []
-    for line in text.splitlines():
+    for styled in text.splitlines():
+        code, line, end = _styled_parts(styled)  # a line is styled whole (Style): wrap what shows
         if len(line) <= width:
-            out.append(line)
+            out.append(styled)
             continue
         body = line.lstrip(" ")
         indent = " " * (len(line) - len(body))
         hang = indent + ("  " if body.startswith("- ") else "    ")
-        out.extend(textwrap.wrap(body, width, initial_indent=indent, subsequent_indent=hang,
-                                 break_long_words=False, break_on_hyphens=False) or [line])
+        out.extend(code + part + end for part in wrap(body, width, indent, hang))
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
-def teach(plan, *, shell=None, style: Style, other=None) -> tuple[str, str]:
+def _styled_parts(line: str) -> tuple:
+    """(leading colour code, the text shown, RESET) of a line Style wrapped whole; ("", line, "") otherwise."""
+    for code in (BOLD, DIM, CYAN, YELLOW, RED):
+        if line.startswith(code) and line.endswith(RESET) and line.count("\033[") == 2:
+            return code, line[len(code):-len(RESET)], RESET
+    return "", line, ""
+
+
+def teach(plan, *, shell=None, style: Style, other=None, lines: bool = True) -> tuple[str, str]:
     """(stdout, stderr) for a plan shown in teach mode."""
     out: list[str] = []
     if plan.kind in ("translate", "passthrough"):
         out = command_lines(plan.steps, shell)
     elif plan.kind == "manual" and plan.manual:
         out = plan.manual["snippet"].rstrip("\n").splitlines()
-    err = explanation(plan, style, other=other, shell=shell)
+    err = explanation(plan, style, other=other if lines else None, shell=shell, lines_shown=lines)
     return ("\n".join(out) + "\n" if out else ""), ("\n".join(err) + "\n" if err else "")
 
 

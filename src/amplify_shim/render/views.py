@@ -11,6 +11,8 @@ import os
 import sys
 from types import SimpleNamespace
 
+from .layout import Verbatim, emit, rows as layout_rows, width_for, wrap
+
 TOOL_WORDS = {"full": "fully supported", "generate": "generate only", "none": "unsupported", None: "not applicable"}
 
 
@@ -64,8 +66,9 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
     sections: list[tuple[str, list[str]]] = []
     if data["summary"]:
         sections.append(("Gen 1", [data["summary"]]))
-    outcome = {"translate": "a command", "manual": "code you write (no command)", "removed": "removed (no equivalent)",
-               "passthrough": "handed to the real Gen 1 CLI", "unknown": "unknown"}[data["kind"]]
+    outcome = {"translate": _commands_named(data), "manual": "code you write (no command)",
+               "removed": "removed (no equivalent)", "passthrough": "handed to the real Gen 1 CLI",
+               "unknown": "unknown"}[data["kind"]]
     if any(step["destructive"] for step in data["desk"]["steps"] + data["ci"]["steps"]):
         outcome += " that deletes cloud resources (run only with your explicit yes)"
     sections.append(("Gen 2", [outcome]))
@@ -75,10 +78,10 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
         if steps:
             from .text import one_line
 
-            lines = _lines(steps, shell)
+            lines = [Verbatim(line) for line in _lines(steps, shell)]
             chained = one_line(_steps(steps), shell)
             if chained:
-                lines.append(f"(as one line: {chained})")
+                lines.append(Verbatim(f"(as one line: {chained})"))
         elif plan["kind"] in ("manual", "removed"):
             lines = ["(same)" if key == "ci" else "nothing to run"]
         else:
@@ -90,12 +93,16 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
         sections.append(("Instead", [data["instead"]]))
     if data["manual"]:
         action = data["manual"].get("action") or "write"
-        label, where = {"edit": ("Edit", data["manual"]["file"] + ":"),
+        manual = data["manual"]
+        label, where = {"edit": ("Edit", manual["file"] + (" (it exists):" if manual.get("exists") else ":")),
                         "after-define": ("Add", "after `const backend = defineBackend(…)` in amplify/backend.ts:")
-                        }.get(action, ("Write", data["manual"]["file"] + " (a new file):"))
-        sections.append((label, [where] + data["manual"]["snippet"].rstrip("\n").splitlines()))
-        if data["manual"].get("register"):
-            sections.append(("Register", ["in amplify/backend.ts:"] + data["manual"]["register"].splitlines()))
+                        }.get(action, ("Write", manual["file"] + " (a new file):"))
+        sections.append((label, [where] + [Verbatim(line) for line in manual["snippet"].rstrip("\n").splitlines()]))
+        if manual.get("registered"):
+            sections.append(("Register", ["already defined in amplify/backend.ts: nothing to add"]))
+        elif manual.get("register"):
+            head = "amplify/backend.ts then has:" if manual.get("registered") is False else "in amplify/backend.ts:"
+            sections.append(("Register", [head] + [Verbatim(line) for line in manual["register"].splitlines()]))
     if data["flags"]:
         sections.append(("Flags", [f"{flag['flag']}: {flag['became']}" for flag in data["flags"]]))
     if data["notes"]:
@@ -114,9 +121,10 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
                     elif step["kind"] == "env":
                         line = env_line(step["name"], step["value"], shell)
                     else:
-                        line = step.get("note", "")
-                    note = f"   # {step['note']}" if step.get("note") and step["kind"] != "manual" else ""
-                    lines.append(f"    {line}{note}")
+                        lines.append(f"    {step.get('note', '')}")
+                        continue
+                    note = f"   # {step['note']}" if step.get("note") else ""
+                    lines.append(Verbatim(f"    {line}{note}"))
             if path.get("docs"):
                 lines.append(f"  docs: {path['docs']}")
         sections.append(("Deploying", lines))
@@ -135,16 +143,56 @@ def explain_sections(data: dict, shell: str) -> list[tuple[str, list[str]]]:
     return sections
 
 
+RUNNER_WORDS = {("npx",), ("bunx",), ("pnpm", "exec"), ("pnpm",), ("yarn",)}  # before `ampx`: not its name
+_NAME_WORDS = {"git": 2, "aws": 3}  # `git checkout`, `aws amplify list-branches`: the rest are values
+
+
+def command_name(argv: list[str]) -> str:
+    """The program and sub-command words of a step (`ampx sandbox`, `git checkout`): what it is,
+    without its runner, values or flags."""
+    if "ampx" in argv and tuple(argv[:argv.index("ampx")]) in RUNNER_WORDS:
+        argv = argv[argv.index("ampx"):]
+    words = []
+    for word in argv[:_NAME_WORDS.get(argv[0] if argv else "", 3)]:
+        if word.startswith("-"):
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def _commands_named(data: dict) -> str:
+    """"Gen 2:" for a translated command: which command(s), at a desk and (when different) in CI."""
+    def names(plan):
+        return ", then ".join(f"`{name}`" for name in dict.fromkeys(command_name(s["argv"]) for s in plan["steps"]))
+
+    desk, ci = names(data["desk"]), names(data["ci"])
+    if not desk or not ci or desk == ci:
+        return desk or ci or "a command"
+    return f"{desk} at a desk, {ci} in CI"
+
+
 def _parity_row_lines(row: dict, platform_known: bool) -> list[str]:
     where = f" [{', '.join(row['platforms'])}]" if row.get("platforms") and not platform_known else ""
     lines = [f"- {row['category']}{where}: {row['feature']}",
-             f"  Gen 2: {row['gen2']}; migration tool: {TOOL_WORDS[row['migration_tool']]}"]
+             f"  Gen 2: {_as_code(row['gen2'])}; migration tool: {TOOL_WORDS[row['migration_tool']]}"]
     if row.get("notes"):
         lines.append(f"  notes: {row['notes']}")
     note = _change_note(row)
     if note:
         lines.append(f"  {note}")
     return lines
+
+
+COMMAND_STARTS = ("npx ", "amplify ", "aws ", "git ", "npm ", "pnpm ", "yarn ")
+
+
+def _as_code(text: str) -> str:
+    """A parity cell that is a command line (`npx ampx pipeline-deploy --branch <branch> …`) in backticks:
+    shown as a command, and kept whole when the line wraps."""
+    if text and text.startswith(COMMAND_STARTS) and "`" not in text:
+        command, sep, rest = text.partition(" or ")
+        return f"`{command}`{sep}{rest}"
+    return text
 
 
 def _change_note(row: dict) -> str | None:
@@ -167,9 +215,10 @@ def _parity_lines(data: dict) -> list[str]:
         lines.append("changed since the previous edition of the page:")
         for row in changed:
             lines += _parity_row_lines(row, known)
-    rest = total - len(attention) - len(changed)
+    shown = attention + changed
+    rest = [row for row in data["parity"] if row not in shown]
     if rest:
-        lines.append(f"({rest} more carried over as they are: amplify-shim features --category …)")
+        lines.append(f"({len(rest)} more carried over as they are: {_features_commands(rest)})")
     lines.append("Migration tool: " + "; ".join(f"{word} = {text.split(':')[0]}" for word, text in data["legend"].items()))
     source = data.get("parity_source")
     if source:
@@ -180,6 +229,14 @@ def _parity_lines(data: dict) -> list[str]:
     return lines
 
 
+def _features_commands(rows: list[dict]) -> str:
+    """The `amplify-shim features --category C` line(s) that list `rows`, one per parity category."""
+    from .. import parity
+
+    slugs = list(dict.fromkeys(parity.category_slug(row["category"]) for row in rows))
+    return "; ".join(f"`amplify-shim features --category {slug}`" for slug in slugs)
+
+
 def _platform_label(chosen: dict | None) -> str:
     if not chosen:
         return "not detected: rows for every platform (--platform js|android|swift|flutter)"
@@ -187,60 +244,84 @@ def _platform_label(chosen: dict | None) -> str:
     return name + (f", from {chosen['source']}" if chosen.get("source") else "")
 
 
-def explain_text(data: dict, shell: str) -> str:
-    """The plain rendering (also what the snapshot tests read)."""
-    from .text import printable  # user input, escaped and cut (render/text.py)
+def explain_lines(data: dict, shell: str, width: int | None = None) -> list[list[tuple]]:
+    """The explanation laid out for `width` (None: one line per line, as piped): a one-line section
+    beside its label when it fits, else the label above its lines; prose wrapped at spaces, commands
+    and code never."""
+    from .text import echoed, printable  # user input, escaped and cut (render/text.py)
 
-    out = [printable(f"amplify {' '.join(data['input'])}".rstrip())]
+    out = [[(echoed(data["input"], shell), "bold")]]
     for label, lines in explain_sections(data, shell):
-        lines = [printable(line) for line in lines]
-        if len(lines) == 1 and len(label) + len(lines[0]) < 90:
-            out.append(f"  {(label + ':').ljust(11)} {lines[0]}")
+        lines = [Verbatim(printable(line)) if isinstance(line, Verbatim) else printable(line) for line in lines]
+        head = f"  {(label + ':').ljust(11)} "
+        if len(lines) == 1 and len(label) + len(lines[0]) < 90 and (
+                width is None or all(len(head) + len(word) <= width for word in lines[0].split()) and
+                (not isinstance(lines[0], Verbatim) or len(head) + len(lines[0]) <= width)):
+            wrapped = wrap(lines[0], width, head, " " * len(head))
+            out.append([("  ", None), (label + ":", "bold"), (wrapped[0][len(label) + 3:], None)])
+            out.extend([[(line, None)] for line in wrapped[1:]])
+            continue
+        out.append([("  ", None), (label + ":", "bold")])
+        for line in _comments_above(lines, width):
+            deeper = len(line) - len(line.lstrip(" "))
+            out.extend([[(text, None)] for text in wrap(line, width, "    ", "    " + " " * deeper + "  ")])
+    return out
+
+
+def _comments_above(lines: list, width: int | None) -> list:
+    """A command with a trailing `   # note` too long for the width: the note (wrapped) above the
+    command (kept whole), so only the command may still be too long."""
+    out = []
+    for line in lines:
+        if isinstance(line, Verbatim) and width is not None and len(line) + 4 > width and "   # " in line:
+            command, note = line.split("   # ", 1)
+            indent = command[:len(command) - len(command.lstrip(" "))]
+            out += [f"{indent}# {note}", Verbatim(command)]
         else:
-            out.append(f"  {label}:")
-            out.extend(f"    {line}" for line in lines)
-    return "\n".join(out) + "\n"
+            out.append(line)
+    return out
+
+
+def explain_text(data: dict, shell: str, width: int | None = None) -> str:
+    """The plain rendering (also what the snapshot tests read)."""
+    from .layout import plain
+
+    return plain(explain_lines(data, shell, width))
 
 
 def show_explain(data: dict, shell: str) -> None:
     console = _rich_console()
-    if console is None:
-        sys.stdout.write(explain_text(data, shell))
-        return
-    from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column(overflow="fold")
-    from .text import printable  # user input, escaped and cut (render/text.py)
-
-    for label, lines in explain_sections(data, shell):
-        grid.add_row(label, Text("\n".join(printable(line) for line in lines)))
-    title = Text(printable(f"amplify {' '.join(data['input'])}".rstrip()))  # Text: no rich markup from input
-    style = {"translate": "green", "manual": "cyan", "removed": "yellow", "passthrough": "blue", "unknown": "red"}[data["kind"]]
-    console.print(Panel(grid, title=title, title_align="left", border_style=style))
+    width = console.width if console is not None else width_for(sys.stdout)
+    emit(explain_lines(data, shell, width), console)
 
 
 # --- table -----------------------------------------------------------------------
 
+TABLE_LEFT = 30  # the Gen 1 column at most; a longer command is stacked above its Gen 2 line
+
+
+def table_lines(rows: list[dict], width: int | None) -> list[list[tuple]]:
+    """One row per command: the Gen 1 command beside (or above) its Gen 2 line at a desk and, when it
+    differs, the CI line under it."""
+    pairs = [("Gen 1", ["Gen 2"])]
+    for row in rows:
+        desk = Verbatim(row["desk"]) if row["desk_argv"] else row["desk"]
+        lines = [desk]
+        if row["ci"] != row["desk"]:
+            lines.append(Verbatim(f"in CI: {row['ci']}") if row["ci_argv"] else f"in CI: {row['ci']}")
+        pairs.append((row["command"], lines))
+    return layout_rows(pairs, width, left_max=TABLE_LEFT, styles={"Gen 1": "bold"})
+
+
 def show_table(rows: list[dict]) -> None:
     console = _rich_console()
-    if console is None:
+    width = console.width if console is not None else width_for(sys.stdout)
+    if console is None and width is None:  # a pipe: one tab-separated line per command
         for row in rows:
             same = row["ci"] == row["desk"]
             sys.stdout.write(f"{row['command']}\t{row['kind']}\t{row['desk']}\t{'(same)' if same else row['ci']}\n")
         return
-    from rich.table import Table
-
-    table = Table(show_lines=False, expand=True)
-    table.add_column("Gen 1", no_wrap=True, style="bold")
-    table.add_column("At a desk", overflow="fold")
-    table.add_column("In CI", overflow="fold")
-    for row in rows:
-        table.add_row(row["command"], row["desk"], "(same)" if row["ci"] == row["desk"] else row["ci"])
-    console.print(table)
+    emit(table_lines(rows, width), console)
 
 
 def print_markdown(rows: list[dict], columns: list[str]) -> None:
@@ -276,34 +357,36 @@ def features_footer(meta: dict | None) -> str | None:
             f"{source['date']}):\n  {source['url']}")
 
 
+def features_lines(cells: list[dict], meta: dict | None, width: int | None) -> list[list[tuple]]:
+    """Each parity row as its category and feature, then its cells (label beside or above value)."""
+    out: list[list[tuple]] = []
+    for row in cells:
+        out.extend([[(text, "bold")] for text in wrap(f"{row['category']}: {row['feature']}", width, "", "  ")])
+        pairs = [("Gen 1", [row["gen1"] or "-"]), ("Gen 2", [row["gen2"] or "-"]), ("Migration tool", [row["tool"]])]
+        pairs += [(label, [row[key]]) for key, label in (("notes", "Notes"), ("change", "Changed")) if row.get(key)]
+        out.extend(layout_rows(pairs, width, indent="  ", label_style=None))
+    footer = features_footer(meta)
+    if footer:
+        out.append([])
+        for line in footer.splitlines():
+            out.extend([[(text, None)] for text in wrap(line, width, "", "  ")])
+    return out
+
+
 def show_features(rows: list[dict], meta: dict | None = None) -> None:
     known = bool(meta and meta.get("platform"))
     cells = [features_cells(row, known) for row in rows]
     console = _rich_console()
-    if console is None:
+    width = console.width if console is not None else width_for(sys.stdout)
+    if console is None and width is None:  # a pipe: one tab-separated line per row
         for row in cells:
             extra = "".join(f"\t{label}{row[key]}" for key, label in (("notes", "notes: "), ("change", "")) if row.get(key))
             sys.stdout.write(f"{row['category']}\t{row['feature']}\tGen 1: {row['gen1']}\tGen 2: {row['gen2']}"
                              f"\ttool: {row['tool']}{extra}\n")
-        if not rows:
-            sys.stderr.write("no matching rows\n")
-        return
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(expand=True)
-    for name in ("Category", "Feature", "Gen 1", "Gen 2", "Migration tool", "Notes"):
-        table.add_column(name, overflow="fold")
-    for row in cells:
-        notes = "\n".join(text for text in (row.get("notes"), row["change"]) if text)
-        table.add_row(*(Text(value or "") for value in (row["category"], row["feature"], row["gen1"], row["gen2"],
-                                                        row["tool"], notes)))
-    console.print(table)
-    footer = features_footer(meta)
-    if footer:
-        console.print(Text(footer))
+    else:
+        emit(features_lines(cells, meta, width), console)
     if not rows:
-        console.print("no matching rows", style="yellow")
+        sys.stderr.write("no matching rows\n")
 
 
 def features_markdown(rows: list[dict], meta: dict | None = None) -> None:
@@ -346,6 +429,11 @@ def doctor_lines(data: dict) -> list[tuple[str, str]]:
     rows = [
         ("project", f"{data['project']['kind']}" + (f" at {data['project']['root']}" if data["project"]["root"] else "")),
     ]
+    if data.get("gen2_below"):
+        rows.append(("Gen 2 below", ", ".join(data["gen2_below"]) + f" (`cd {data['gen2_below'][0]}` to work in it)"))
+    workspace = data.get("workspace") or {}
+    if workspace.get("root"):
+        rows.append(("workspace", f"{workspace['root']} (from {workspace['file']})"))
     if files.get("gen1_ignored"):
         rows.append(("Gen 1 files", f"Gen 1 files at {files['gen1_ignored']} not read (a nearer Gen 2 project)"))
     elif files.get("gen1_read") and data["project"]["kind"] == "gen2":
@@ -370,7 +458,8 @@ def doctor_lines(data: dict) -> list[tuple[str, str]]:
     gen1 = data["gen1_cli"]
     rows.append(("Gen 1 CLI", f"{gen1['version'] or ''} {gen1['path']}".strip() if gen1["path"] else f"not found: {gen1['how']}"))
     first = data["amplify_on_path"]
-    rows.append(("`amplify` on PATH", (first["path"] or "none") + (" (this shim)" if first["is_shim"] else " (not the shim)" if first["path"] else "")))
+    rows.append(("`amplify` on PATH", (first["path"] or "none") + (" (this shim)" if first["is_shim"] else
+                                                                     " (not the shim: see will fail)" if first["path"] else "")))
     rows.append(("mode", f"{data['mode']['value']}" + src(data["mode"])))
     rows.append(("Gen 1 projects", f"{data['gen1_handling']['value']}" + src(data["gen1_handling"])))
     cfg = data["config"]
@@ -384,19 +473,7 @@ def doctor_lines(data: dict) -> list[tuple[str, str]]:
 
 
 def show_doctor(data: dict) -> None:
-    rows = doctor_lines(data)
     console = _rich_console()
-    if console is None:
-        width = max(len(k) for k, _ in rows) + 2
-        for key, value in rows:
-            sys.stdout.write(f"{key.ljust(width)}{value}\n")
-        return
-    from rich.table import Table
-
-    table = Table(show_header=False, box=None, padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(overflow="fold")
-    for key, value in rows:
-        table.add_row(key, value, style="red" if key == "will fail" else
-                      "yellow" if key == "warning" or "missing" in value else None)
-    console.print(table)
+    width = console.width if console is not None else width_for(sys.stdout)
+    pairs = [(key, [value]) for key, value in doctor_lines(data)]
+    emit(layout_rows(pairs, width, left_max=20, styles={"will fail": "red", "warning": "yellow"}), console)

@@ -50,8 +50,13 @@ def _arg_kind(path: tuple, arg: str) -> str:
     return VALUE
 
 
-def _flag_description(hint: str | None, note: str) -> str:
-    parts = [p for p in (hint or "", _short_note(note)) if p]
+def _flag_description(hint: str | None, note: str, path: tuple = (), flag: str = "") -> str:
+    """The hint and what the flag does (the note's first clause, or flag_words' user wording
+    where the note names Gen 1 internals)."""
+    from ..flag_words import user_words
+
+    words = user_words(path, flag, _short_note(note))
+    parts = [p for p in (hint or "", words if words is not None else _short_note(note)) if p]
     return plain(" ".join(parts), 60)
 
 
@@ -173,7 +178,8 @@ def amplify_spec() -> Spec:
                 kind = _hint_kind(flag.value_hint, flag.takes_value)
                 for spelling in (flag.name, flag.alias):
                     if spelling and FLAG.match(spelling):
-                        node.flags[spelling] = _flag_description(flag.value_hint if flag.takes_value else "", flag.note)
+                        node.flags[spelling] = _flag_description(flag.value_hint if flag.takes_value else "", flag.note,
+                                                                 cmd.path, flag.name)
                         if kind != BOOL:
                             node.kinds[spelling] = kind
             if key == canon[key] or len(key) == len(canon[key]):
@@ -198,7 +204,7 @@ def amplify_spec() -> Spec:
     for flag in surface.global_flags():
         for spelling in (flag.name, flag.alias):
             if spelling and FLAG.match(spelling):
-                global_flags[spelling] = _flag_description("", flag.note)
+                global_flags[spelling] = _flag_description("", flag.note, (), flag.name)
     for switch, (setting, value) in SWITCHES.items():
         global_flags[switch] = plain(f"amplify-shim: {setting} {value}, for this call only")
         # Offered with the first word too: the one place a newcomer finds the modes.
