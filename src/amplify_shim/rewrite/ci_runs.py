@@ -51,6 +51,8 @@ def where_for_script(path: str, default: Where) -> Where:
         return default
     relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
     pattern = re.compile(r"(?<![\w./-])(?:\./)?" + re.escape(relative) + r"(?![\w./-])")
+    if relative.lower() in ("makefile", "gnumakefile"):  # the repository's own Makefile: run by `make …`
+        pattern = re.compile(r"(?<![\w./-])make(?:\s|$)")
     for text, (branch, app) in _ci_texts(root):
         if pattern.search(text):
             return Where(mode="ci", branch_var=branch, app_var=app, shell=default.shell, make=default.make,

@@ -48,7 +48,7 @@ def spell(variable: str, where: Where) -> str:
     """A reference to an environment variable, as this place in the file writes one."""
     if where.powershell:
         return "$env:" + variable
-    return ("$$" if where.make else "$") + variable
+    return "$" + variable  # a Makefile recipe doubles it when the text is written (make_places)
 
 
 def gen1_argv(program: str, argv: list) -> list | None:

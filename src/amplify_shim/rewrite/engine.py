@@ -22,7 +22,7 @@ from .shell_calls import find_calls
 from .verify import same_tree
 
 MARK = "amplify-shim:"
-_CANDIDATE = re.compile(r"(?<![\w@./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
+_CANDIDATE = re.compile(r"(?<![\w./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
 
 
 class Finding(Record):
@@ -94,7 +94,7 @@ def _place_edits(path, text, place, edits, findings, marked, lines) -> None:
     for call in calls:
         start, end = offsets.char(call.start), offsets.char(call.end)
         raw_start, raw_end = place.raw_span(start, end)
-        finding = Finding(file=path, line=lines(raw_start), old=place.text[start:end])
+        finding = Finding(file=path, line=lines(raw_start), old=place.restore(place.text[start:end]))
         if error:
             finding.status, finding.reason = "not-converted", f"{error}: nothing here is changed; convert it by hand"
             findings.append(finding)
@@ -102,11 +102,12 @@ def _place_edits(path, text, place, edits, findings, marked, lines) -> None:
                 _mark(edits, marked, text, place, offsets.char(call.anchor), f"`{finding.old}`: {finding.reason}")
             continue
         outcome = decide(call, place.where)
+        outcome.reason = outcome.reason and place.restore(outcome.reason)
         if outcome.status == "needs-input" and place.marker is None:  # JSON: a placeholder nobody is told about
+            outcome.reason = (f"`{outcome.command}` would become `{outcome.new}`, with values to fill in ({outcome.reason[len('fill in the placeholder: '):]}); "
+                              f"this file cannot hold a comment that says so: left as it is")
             outcome.new, outcome.status = None, "not-converted"
-            outcome.reason = \
-                f"`{outcome.command}` needs a value this file cannot have a comment about ({outcome.reason}): left as it is"
-        finding.new, finding.status, finding.reason = outcome.new, outcome.status, outcome.reason
+        finding.new, finding.status, finding.reason = outcome.new and place.restore(outcome.new), outcome.status, outcome.reason
         if outcome.new is not None:
             if outcome.whole:
                 start = offsets.char(call.assign_start)

@@ -87,7 +87,7 @@ def places(fmt: Format, path: str, text: str):
         yield from markdown_places(text)
     elif fmt.kind == "make":
         from .make_places import make_places
-        for place in make_places(text):
+        for place in make_places(text, where_for_script(path, Where(shell="posix", make=True))):
             yield place if place is not None else Place(text=text, error="the Make grammar cannot read this file")
     elif fmt.kind == "ps1":
         yield Place(text=text, grammar="powershell", marker=at_line_of(text),

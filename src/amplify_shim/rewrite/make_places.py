@@ -58,6 +58,14 @@ def _decode(text: str, start: int, end: int, refs: dict) -> Decoded:
     return out
 
 
+def _restorer(refs: dict):
+    def restore(text: str) -> str:
+        for word, source in refs.items():
+            text = text.replace(word, source)
+        return text
+    return restore
+
+
 def _encoder(refs: dict):
     def encode(new: str) -> str:
         if "\n" in new or "\r" in new:
@@ -71,7 +79,7 @@ def _encoder(refs: dict):
     return encode
 
 
-def make_places(text: str):
+def make_places(text: str, where: Where):
     tree, data = parse("make", text)
     if tree.root_node.has_error:
         yield None  # the caller reports: this Makefile does not parse
@@ -87,12 +95,11 @@ def make_places(text: str):
             lines.append((offsets.char(node.start_byte), offsets.char(node.end_byte)))
             continue
         stack.extend(reversed(node.children))
-    where = Where(mode="unknown", shell="posix", make=True)
     for start, end in lines:
         if "amplify" not in text[start:end]:
             continue
         refs: dict = {}
         decoded = _decode(text, start, end, refs)
         line = text.rfind("\n", 0, start) + 1
-        yield decoded.place(where=where, encode=_encoder(refs),
+        yield decoded.place(where=where, encode=_encoder(refs), restore=_restorer(refs),
                             marker=lambda _offset, line=line: (line, "", "#"))

@@ -30,7 +30,8 @@ def one_line(text: str) -> str:
 class Place(Record):
     _fields = (("text", ""), ("grammar", "bash"), ("where", None), ("base", 0), ("starts", None), ("ends", None),
                ("encode", as_is), ("marker", None), ("error", None),
-               ("error_marks", False))  # a marker is safe here even when the text does not parse (YAML: outside the scalar)
+               ("error_marks", False),
+               ("restore", as_is))  # decoded text -> as a person reads it (stand-ins back as written)  # a marker is safe here even when the text does not parse (YAML: outside the scalar)
     __slots__ = tuple(name for name, _ in _fields)
 
     def raw(self, offset: int) -> int:
@@ -103,13 +104,17 @@ def with_stand_ins(place: Place, pattern, kind: str) -> Place:
         at = match.end()
     for i in range(at, len(place.text)):
         out.add(place.text[i], *place.raw_span(i, i + 1))
-    encode = place.encode
+    encode, earlier = place.encode, place.restore
 
     def restore(new: str) -> str:
         for word, source in sources.items():
             new = new.replace(word, source)
+        return earlier(new)
+
+    def encode_back(new: str) -> str:
+        new = restore(new)
         if "AMPLIFYSHIM" in new:
             raise Unencodable("the new text would hold the rewriter's own stand-in")
         return encode(new)
-    return out.place(where=place.where, grammar=place.grammar, encode=restore, marker=place.marker,
-                     error=place.error, error_marks=place.error_marks)
+    return out.place(where=place.where, grammar=place.grammar, encode=encode_back, marker=place.marker,
+                     error=place.error, error_marks=place.error_marks, restore=restore)
