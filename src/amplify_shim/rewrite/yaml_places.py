@@ -15,6 +15,7 @@ import re
 
 from .decide import Where
 from .grammars import Offsets, parse
+from .shell_calls import CANDIDATE
 from .places import Decoded, Place, Unencodable, indent_at, line_start, one_line, with_stand_ins
 
 COMMAND_KEYS = frozenset({"run", "script", "scripts", "command", "commands", "before_script", "after_script", "cmd",
@@ -143,39 +144,92 @@ def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str,
     return out.place(encode=_block(indent or ""), **common)
 
 
-def _command_scalars(value):
-    """The scalar nodes a command key's value holds (itself, or the items of a list)."""
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if node.type in _SCALARS:
-            yield node
-        elif node.type in ("flow_node", "block_node", "block_sequence", "block_sequence_item", "flow_sequence"):
-            stack.extend(reversed([c for c in node.children if c.is_named]))
-
-
-def yaml_places(text: str, where: Where, region=None):
-    """The command places of a YAML document (or of a Markdown ```yaml block, `region` (start, end))."""
+def yaml_places(text: str, where: Where, region=None, owner: str | None = None):
+    """The command places of a YAML document (or of a part of one, `region` (start, end): a Markdown ```yaml
+    block, or a piece of a document too large for the grammar in one go; `owner`: the key that piece is under)."""
     body = text if region is None else text[region[0]:region[1]]
     base = 0 if region is None else region[0]
     tree, data = parse("yaml", body)
     offsets = Offsets(body)
     if tree.root_node.has_error:
-        yield Place(text=body, base=base, where=where, error="the YAML grammar cannot read this file", marker=None)
+        pieces = _pieces(text, region or (0, len(text)), owner) if len(body) > _SPLIT_ABOVE else None
+        if not pieces:
+            yield Place(text=body, base=base, where=where, error="the YAML grammar cannot read this file", marker=None)
+            return
+        for piece, piece_owner in pieces:
+            yield from yaml_places(text, where, piece, piece_owner)
         return
-    stack = [tree.root_node]
-    while stack:
-        node = stack.pop()
-        if node.type in ("block_mapping_pair", "flow_pair"):
-            key = _key(node, body, offsets)
-            value = node.child_by_field_name("value")
-            if key in COMMAND_KEYS and value is not None:
-                grammar, why = _shell_of(node, key, body, offsets)
-                for scalar in _command_scalars(value):
-                    place = with_stand_ins(_scalar_place(scalar, body, offsets, where, grammar, why), _EXPRESSION, "CI")
-                    yield _shifted(place, base, text) if base else place
-                continue
-        stack.extend(reversed(node.children))
+    seen = set()
+    for match in CANDIDATE.finditer(data):  # only the scalars where a call could be: linear in the calls
+        scalar = tree.root_node.named_descendant_for_byte_range(match.start(), match.end())
+        while scalar is not None and scalar.type not in _SCALARS:
+            scalar = scalar.parent
+        if scalar is None or scalar.start_byte in seen:
+            continue
+        seen.add(scalar.start_byte)
+        pair, key = _command_key(scalar, body, offsets, owner)
+        if key not in COMMAND_KEYS:
+            continue
+        grammar, why = _shell_of(pair, key, body, offsets) if pair is not None else ("bash", None)
+        place = with_stand_ins(_scalar_place(scalar, body, offsets, where, grammar, why), _EXPRESSION, "CI")
+        yield _shifted(place, base, text) if base else place
+
+
+def _command_key(scalar, text: str, offsets: Offsets, owner: str | None) -> tuple:
+    """(the pair, its key) whose value holds this scalar, directly or as a list item; (None, owner) for an item
+    of a piece's top-level list; (None, None) for a key, or a scalar under a mapping."""
+    node = scalar.parent
+    while node is not None and node.parent is not None:
+        parent = node.parent
+        if parent.type in ("block_mapping_pair", "flow_pair"):
+            value = parent.child_by_field_name("value")
+            if value is None or value.start_byte != node.start_byte:
+                return None, None  # the scalar is a key
+            return parent, _key(parent, text, offsets)
+        if parent.type in ("block_sequence_item", "block_sequence", "flow_sequence", "block_node", "flow_node"):
+            node = parent
+            continue
+        if parent.type == "document" and node.type in ("block_node", "flow_node") and scalar.parent is not node:
+            return None, owner  # the list of a piece cut out of a document too large for the grammar
+        return None, None
+    return None, None
+
+
+_SPLIT_ABOVE = 64 << 10  # the YAML grammar gives up on very long documents (about 16,000 list items)
+_BATCH = 500  # list items per piece
+
+
+def _pieces(text: str, region: tuple, owner: str | None) -> list | None:
+    """A document too large for the grammar, cut at its outermost keys or list items into pieces that stand
+    alone: [(region, the key the piece is under)]; None when it cannot be cut."""
+    starts, indent = [], None
+    at, end = region
+    while at < end:
+        nl = text.find("\n", at, end)
+        stop = end if nl < 0 else nl + 1
+        line = text[at:stop]
+        stripped = line.lstrip(" ")
+        if stripped.strip() and not stripped.startswith("#"):
+            width = len(line) - len(stripped)
+            if indent is None or width < indent:
+                indent, starts = width, []
+            if width == indent:
+                starts.append((at, stripped.startswith("- ") or stripped.rstrip() == "-", stripped))
+        at = stop
+    if not starts:
+        return None
+    if starts[0][1]:  # a list: batches of items, under the same key
+        cuts = [s for n, (s, _, _) in enumerate(starts) if n % _BATCH == 0] + [end]
+        return [((a, b), owner) for a, b in zip(cuts, cuts[1:]) if (a, b) != region] or None
+    if len(starts) == 1:  # one key: its value, under that key
+        first, _, line = starts[0]
+        key = line.split(":", 1)[0].strip().strip("'\"")
+        body = text.find("\n", first, end) + 1
+        return [((body, end), key)] if 0 < body < end else None
+    cuts = [s for s, _, _ in starts] + [end]
+    if cuts[0] > region[0]:
+        cuts[0] = region[0]
+    return [((a, b), owner) for a, b in zip(cuts, cuts[1:])]
 
 
 def _shifted(place: Place, base: int, text: str) -> Place:
