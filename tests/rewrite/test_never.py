@@ -257,3 +257,21 @@ def test_the_check_after_editing_refuses_an_edit_that_changes_the_script_around_
     assert same_tree(text, tree, data, [(start, end, "npx ampx sandbox --once")])
     assert not same_tree(text, tree, data, [(start, end, "x; y")])  # the `||` would apply to y only
     assert not same_tree(text, tree, data, [(start, end, "x 'y")])  # an open quote
+
+
+def test_a_script_for_another_interpreter_is_reported_not_read_as_shell():
+    text = "#!/usr/bin/expect\nspawn amplify add api\nexpect \"name\"\n# amplify push\n"
+    new, findings = rewrite("install.sh", text)
+    assert new == text
+    assert [(f.line, f.status) for f in findings] == [(2, "not-converted")] and "`expect`" in findings[0].reason
+
+
+def test_a_yaml_document_too_long_for_the_grammar_in_one_go_is_read_in_pieces():
+    from amplify_shim.rewrite.grammars import parse
+
+    steps = "".join(f"      - run: |\n          echo {n}\n" for n in range(20000))
+    assert parse("yaml", "jobs:\n  a:\n    steps:\n" + steps)[0].root_node.has_error  # too long for it in one go
+    calls = "".join(f"      - run: amplify pull --appId d1 --envName e{n}\n" for n in range(3))
+    new, findings = rewrite(".github/workflows/big.yml", "jobs:\n  a:\n    steps:\n" + calls + steps + calls)
+    assert len(findings) == 6 and {f.status for f in findings} == {"rewritten"}
+    assert new.count("npx ampx generate outputs --branch e") == 6

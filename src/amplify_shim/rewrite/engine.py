@@ -14,11 +14,11 @@ import re
 
 from ..record import Record
 from ..render.text import TEXT_LIMIT, printable
-from .decide import decide
+from .decide import Where, decide
 from .formats import places
 from .grammars import Offsets, parse
 from .places import Unencodable
-from .shell_calls import find_calls
+from .shell_calls import find_calls, loose_calls
 from .verify import same_tree
 
 MARK = "amplify-shim:"
@@ -90,7 +90,9 @@ class _Analysis(Record):
 
 def _analyse(place) -> _Analysis:
     tree, data = parse(place.grammar, place.text)
-    if place.grammar == "powershell":
+    if place.loose:
+        calls = loose_calls(data)
+    elif place.grammar == "powershell":
         from .ps_calls import find_ps_calls
         calls = find_ps_calls(data, tree.root_node)
     else:
@@ -115,7 +117,7 @@ def _checked(place, analysis: _Analysis, replacements: list) -> bool:
 
 
 def _place_edits(path, text, place, edits, findings, marked, lines, seen) -> None:
-    where = place.where
+    where = place.where = place.where or Where()
     key = (place.text, place.grammar, place.error, where.mode, where.branch_var, where.app_var, where.shell,
            where.make, where.powershell)
     analysis = seen.get(key)

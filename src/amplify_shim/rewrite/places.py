@@ -28,14 +28,15 @@ def one_line(text: str) -> str:
 class Place:
     """(A plain class, not a Record: a big file has one per command scalar, and this one is built fast.)"""
     __slots__ = ("text", "grammar", "where", "base", "starts", "ends", "encode", "marker", "error", "error_marks",
-                 "restore")
+                 "restore", "loose")
 
     def __init__(self, text="", grammar="bash", where=None, base=0, starts=None, ends=None, encode=as_is, marker=None,
-                 error=None, error_marks=False, restore=as_is):
+                 error=None, error_marks=False, restore=as_is, loose=False):
         self.text, self.grammar, self.where, self.base, self.starts, self.ends = text, grammar, where, base, starts, ends
         self.encode, self.marker, self.error = encode, marker, error
         self.error_marks = error_marks  # a marker is safe here even when the text does not parse (YAML: outside the scalar)
         self.restore = restore  # decoded text -> as a person reads it (stand-ins back as written)
+        self.loose = loose  # not shell at all: every `amplify WORD` outside a `#` line is reported
 
     def raw(self, offset: int) -> int:
         if self.starts is None:

@@ -241,3 +241,18 @@ def _call(command, data: bytes, at: int) -> Call | None:
                 assign_text=data[assigns[0].start_byte:start].decode("utf-8", "surrogatepass") if assigns else "", keywords=keywords, fed=fed,
                 statement=command.parent is not None and command.parent.type in _STATEMENT_LISTS,
                 hidden=hidden, problem=problem, anchor=anchor(command, data))
+
+
+def loose_calls(data: bytes) -> list:
+    """In a file that is not shell (an Expect script named .sh): every `amplify WORD` not on a `#` line."""
+    calls = []
+    for match in CANDIDATE.finditer(data):
+        at, size = match.start(), match.end() - match.start()
+        start = _line_start(data, at)
+        after = data[at + size:at + size + 2]
+        if data[start:at].lstrip().startswith(b"#") or after[:1] not in (b" ", b"\t") or after[1:2] in (b"", b"\n"):
+            continue
+        end = data.find(b"\n", at)
+        calls.append(Call(start=at, end=end if end >= 0 else len(data), hidden="in a file that is not shell",
+                          anchor=start))
+    return calls
