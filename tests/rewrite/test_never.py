@@ -28,6 +28,7 @@ def _marked_unchanged(name: str, text: str, line: str) -> list:
 # --- desk answers in unattended files ---------------------------------------------------------------
 
 def test_a_script_that_says_yes_gets_the_unattended_answer_not_a_personal_sandbox():
+    # threat X10
     new, findings = rewrite("deploy.sh", "amplify push --yes\n")
     assert "sandbox" not in new and "npx ampx pipeline-deploy --branch" in new
     assert findings[0].status == "needs-input"  # the branch and app id are not known here: marked
@@ -86,6 +87,7 @@ def test_a_script_a_ci_file_of_the_repository_runs_gets_the_ci_answer(tmp_path):
 @pytest.mark.parametrize("line", ["amplify env remove dev", "amplify env remove dev --Force", "echo y | amplify env remove dev",
                                   "amplify delete", "amplify delete --force", "yes | amplify delete"])
 def test_a_destructive_call_without_gen1s_own_force_or_deleting_something_else_is_marked(line):
+    # threat X11
     findings = _marked_unchanged(".github/workflows/ci.yml", WORKFLOW.format(line), f"      - run: {line}")
     assert findings[0].status == "not-converted"
 
@@ -98,6 +100,7 @@ def test_env_remove_with_gen1s_force_deletes_the_same_branch():
 # --- injection or a changed meaning ------------------------------------------------------------------
 
 def test_a_call_inside_a_multi_line_string_is_never_read_as_code():
+    # threat X12
     text = "echo 'Usage notes:\namplify pull --appId \"d1;touch /tmp/PWNED;\" --envName dev\n'\n"
     new, findings = rewrite("run.sh", text)
     assert new.endswith(text) and new.count("\n") == text.count("\n") + 1  # one marker line, nothing else
@@ -118,6 +121,7 @@ def test_a_folded_yaml_block_gets_its_marker_outside_the_scalar():
 
 
 def test_exec_and_env_prefixes_apply_once_to_the_whole_answer():
+    # threat X13
     new, _ = rewrite("amplify.yml", "commands:\n  - exec amplify env checkout prod\n  - T=$(date) amplify push\n")
     assert "  - exec npx ampx generate outputs --branch prod --app-id $AWS_APP_ID\n" in new
     assert f"  - T=$(date) {PIPELINE_HOSTING}\n" in new and new.count("$(date)") == 1
@@ -145,6 +149,7 @@ def test_a_several_step_answer_is_grouped_so_everything_around_it_applies_to_the
 
 
 def test_extra_words_are_never_dropped_silently():
+    # threat X14
     findings = _marked_unchanged("amplify.yml", "commands:\n  - amplify push $(whoami)\n", "  - amplify push $(whoami)")
     assert "$(whoami)" in findings[0].reason
 
@@ -158,6 +163,7 @@ def test_a_redirection_among_the_words_is_not_split_from_them():
 
 @pytest.mark.parametrize("newline", ["\\n", "\\r\\n"])
 def test_a_newline_in_a_package_json_script_separates_commands(newline):
+    # threat X15
     text = '{"scripts": {"deploy": "amplify pull --appId d1 --envName dev' + newline + 'npm run build-docs"}}'
     new, findings = rewrite("package.json", text)
     assert new == ('{"scripts": {"deploy": "npx ampx generate outputs --branch dev --app-id d1' + newline
@@ -168,6 +174,7 @@ def test_a_newline_in_a_package_json_script_separates_commands(newline):
 # --- calls it cannot see ---------------------------------------------------------------------------
 
 def test_every_call_it_cannot_rewrite_is_marked_and_counted():
+    # threat X16
     text = ('STACKINFO="$(amplify env get --json --name dev)"\n'
             "ID=`amplify env list`\n"
             'cmd="amplify pull --appId d1 --envName dev"\n'
@@ -190,6 +197,7 @@ def test_words_about_amplify_in_echo_and_comments_are_not_calls():
 # --- internal words in output ------------------------------------------------------------------------
 
 def test_a_shell_variable_is_a_value_not_bad_json_and_no_placeholder_reaches_a_message():
+    # threat X17
     text = "amplify init --amplify $AMPLIFY --providers $PROVIDERS --yes\n"
     new, findings = rewrite("run.sh", text)
     assert "zzshimref" not in new + findings[0].reason and "not valid JSON" not in findings[0].reason
@@ -209,6 +217,7 @@ def test_ci_expressions_and_make_references_are_kept_as_written_and_never_shown_
 # --- markers that change what runs -----------------------------------------------------------------
 
 def test_json_keeps_the_call_and_the_report_names_file_and_line():
+    # threat X18
     text = '{\n  "name": "x",\n  "scripts": {\n    "a": "npm ci",\n    "mock": "amplify mock api"\n  }\n}\n'
     new, findings = rewrite("package.json", text)
     assert new == text
@@ -225,6 +234,7 @@ def test_a_yaml_marker_is_a_comment_before_the_step_never_a_line_inside_its_scri
 # --- quoting -------------------------------------------------------------------------------------
 
 def test_a_single_quoted_yaml_scalar_doubles_the_quote_of_a_placeholder():
+    # threat X19
     new, _ = rewrite(".gitlab-ci.yml", "script:\n  - 'amplify env checkout dev'\n")
     assert "  - 'npx ampx generate outputs --branch dev --app-id ''<app-id>'''\n" in new
 
