@@ -19,7 +19,7 @@ from .formats import places
 from .grammars import Offsets, parse
 from .places import Unencodable
 from .shell_calls import find_calls, loose_calls
-from .verify import same_tree
+from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
 _CANDIDATE = re.compile(r"(?<![\w./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
@@ -78,6 +78,13 @@ def find_edits(path: str, text: str, fmt) -> tuple:
         if not _CANDIDATE.search(place.text):
             continue
         _place_edits(path, text, place, edits, findings, marked, lines, seen)
+    if any(start != end for start, end, _, _ in edits) and not reads_the_same(fmt.kind, text, apply(text, edits),
+                                                                              sum(1 for s, e, _, _ in edits if s == e)):
+        edits = [e for e in edits if e[0] == e[1]]  # the markers stay; no command is rewritten
+        for finding in findings:
+            if finding.new is not None:
+                finding.new, finding.status = None, "not-converted"
+                finding.reason = "the rewritten file would not read as the same file: convert it by hand"
     return edits, findings
 
 

@@ -108,3 +108,44 @@ def _edited_node(root, start: int, end: int):
     while node is not None and node.type != "command":
         node = node.parent
     return node
+
+
+def reads_the_same(kind: str, old: str, new: str, markers: int) -> bool:
+    """The whole file after its edits, read again with its own grammar: YAML and Make files have the same
+    syntax tree but for the marker comments (the edited scalars and recipe lines are leaves to them); JSON
+    loads with the same keys. Shell-like places were checked one by one (same_tree)."""
+    if kind == "json":
+        import json
+
+        try:
+            before, after = json.loads(old), json.loads(new)
+        except ValueError:
+            return False
+        return before.keys() == after.keys() and before.get("scripts", {}).keys() == after.get("scripts", {}).keys()
+    grammar = {"yaml": "yaml", "make": "make"}.get(kind)
+    if grammar is None:
+        return True
+    old_tree, _ = parse(grammar, old)
+    if old_tree.root_node.has_error:
+        return True  # read in pieces (too long for the grammar in one go): each piece was read on its own
+    new_tree, _ = parse(grammar, new)
+    return not new_tree.root_node.has_error and _shape(grammar, new_tree) == _shape(grammar, old_tree) + markers
+
+
+_LEAVES = {"yaml": "[(plain_scalar) (single_quote_scalar) (double_quote_scalar) (block_scalar)] @leaf",
+           "make": "(recipe_line) @leaf"}
+
+
+def _shape(grammar: str, tree) -> int:
+    """How many nodes the tree has, each scalar (YAML) or recipe line (Make) counting as one: the edits are
+    inside those, and what they hold (escapes, `$$`) may differ."""
+    import tree_sitter
+
+    from .grammars import parser
+
+    query = tree_sitter.Query(parser(grammar).language, _LEAVES[grammar])
+    if hasattr(tree_sitter, "QueryCursor"):  # tree-sitter 0.25+
+        leaves = tree_sitter.QueryCursor(query).captures(tree.root_node).get("leaf", [])
+    else:
+        leaves = query.captures(tree.root_node).get("leaf", [])
+    return tree.root_node.descendant_count - sum(node.descendant_count - 1 for node in leaves)
