@@ -144,21 +144,28 @@ def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str,
     return out.place(encode=_block(indent or ""), **common)
 
 
-def yaml_places(text: str, where: Where, region=None, owner: str | None = None):
-    """The command places of a YAML document (or of a part of one, `region` (start, end): a Markdown ```yaml
-    block, or a piece of a document too large for the grammar in one go; `owner`: the key that piece is under)."""
-    body = text if region is None else text[region[0]:region[1]]
+def yaml_places(text: str, where: Where, region=None):
+    """The command places of a YAML document (or of a Markdown ```yaml block, `region` (start, end)). A document
+    too large for the grammar in one go is read in pieces, each with the key it is under."""
+    work = [(region, None)]
+    while work:
+        piece, owner = work.pop()
+        body = text if piece is None else text[piece[0]:piece[1]]
+        tree, data = parse("yaml", body)
+        if tree.root_node.has_error:
+            pieces = _pieces(text, piece or (0, len(text)), owner) if len(body) > _SPLIT_ABOVE else None
+            if not pieces:
+                base = 0 if piece is None else piece[0]
+                yield Place(text=body, base=base, where=where, error="the YAML grammar cannot read this file", marker=None)
+            else:
+                work.extend(reversed(pieces))
+            continue
+        yield from _document_places(text, where, piece, owner, body, tree, data)
+
+
+def _document_places(text: str, where: Where, region, owner, body: str, tree, data: bytes):
     base = 0 if region is None else region[0]
-    tree, data = parse("yaml", body)
     offsets = Offsets(body)
-    if tree.root_node.has_error:
-        pieces = _pieces(text, region or (0, len(text)), owner) if len(body) > _SPLIT_ABOVE else None
-        if not pieces:
-            yield Place(text=body, base=base, where=where, error="the YAML grammar cannot read this file", marker=None)
-            return
-        for piece, piece_owner in pieces:
-            yield from yaml_places(text, where, piece, piece_owner)
-        return
     seen = set()
     for match in CANDIDATE.finditer(data):  # only the scalars where a call could be: linear in the calls
         scalar = tree.root_node.named_descendant_for_byte_range(match.start(), match.end())
@@ -202,33 +209,24 @@ _BATCH = 500  # list items per piece
 def _pieces(text: str, region: tuple, owner: str | None) -> list | None:
     """A document too large for the grammar, cut at its outermost keys or list items into pieces that stand
     alone: [(region, the key the piece is under)]; None when it cannot be cut."""
-    starts, indent = [], None
-    at, end = region
-    while at < end:
-        nl = text.find("\n", at, end)
-        stop = end if nl < 0 else nl + 1
-        line = text[at:stop]
-        stripped = line.lstrip(" ")
-        if stripped.strip() and not stripped.startswith("#"):
-            width = len(line) - len(stripped)
-            if indent is None or width < indent:
-                indent, starts = width, []
-            if width == indent:
-                starts.append((at, stripped.startswith("- ") or stripped.rstrip() == "-", stripped))
-        at = stop
-    if not starts:
+    start, end = region
+    indent = 0
+    while indent < 200 and not re.compile(r"^ {%d}[^ #\r\n]" % indent, re.M).search(text, start, end):
+        indent += 1
+    if indent == 200:
         return None
-    if starts[0][1]:  # a list: batches of items, under the same key
-        cuts = [s for n, (s, _, _) in enumerate(starts) if n % _BATCH == 0] + [end]
+    starts = [(m.start(), m.group(1)) for m in re.compile(r"^ {%d}([^ #\r\n])" % indent, re.M).finditer(text, start, end)]
+    if starts[0][1] == "-":  # a list: batches of items, under the same key
+        cuts = [at for n, (at, _) in enumerate(starts) if n % _BATCH == 0] + [end]
+        cuts[0] = start
         return [((a, b), owner) for a, b in zip(cuts, cuts[1:]) if (a, b) != region] or None
     if len(starts) == 1:  # one key: its value, under that key
-        first, _, line = starts[0]
-        key = line.split(":", 1)[0].strip().strip("'\"")
-        body = text.find("\n", first, end) + 1
-        return [((body, end), key)] if 0 < body < end else None
-    cuts = [s for s, _, _ in starts] + [end]
-    if cuts[0] > region[0]:
-        cuts[0] = region[0]
+        first = starts[0][0]
+        nl = text.find("\n", first, end)
+        key = text[first:nl].split(":", 1)[0].strip().strip("'\"")
+        return [((nl + 1, end), key)] if 0 <= nl and nl + 1 < end else None
+    cuts = [at for at, _ in starts] + [end]
+    cuts[0] = start
     return [((a, b), owner) for a, b in zip(cuts, cuts[1:])]
 
 
