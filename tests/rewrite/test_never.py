@@ -285,3 +285,20 @@ def test_a_yaml_document_too_long_for_the_grammar_in_one_go_is_read_in_pieces():
     new, findings = rewrite(".github/workflows/big.yml", "jobs:\n  a:\n    steps:\n" + calls + steps + calls)
     assert len(findings) == 6 and {f.status for f in findings} == {"rewritten"}
     assert new.count("npx ampx generate outputs --branch e") == 6
+
+
+def test_a_double_quoted_yaml_scalar_is_decoded_escapes_included_and_written_back_the_same_way():
+    text = ('steps:\n  - run: "if amplify mock api; then\\n  ls\\nfi"\n'
+            '  - run: "amplify pull --appId d1 --envName dev\\nls \\u00e9"\n')
+    new, findings = rewrite(".github/workflows/ci.yml", text)
+    assert new == ('steps:\n  # amplify-shim: `amplify mock api` has no unattended Gen 2 equivalent (it is for a person at '
+                   'a terminal): remove it or convert it by hand\n  - run: "if amplify mock api; then\\n  ls\\nfi"\n'
+                   '  - run: "npx ampx generate outputs --branch dev --app-id d1\\nls \\u00e9"\n')
+    assert [f.status for f in findings] == ["not-converted", "rewritten"]
+
+
+def test_a_call_in_a_scalar_that_is_not_decoded_is_still_found_and_marked():
+    text = "commands:\n  - >\n      amplify mock api | cat\n  - \"amplify push \\q\"\n"
+    new, findings = rewrite("amplify.yml", text)
+    assert [f.status for f in findings] == ["not-converted", "not-converted"]
+    assert [line for line in new.splitlines() if not line.lstrip().startswith("# amplify-shim:")] == text.splitlines()

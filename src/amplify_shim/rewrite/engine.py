@@ -97,7 +97,7 @@ class _Analysis(Record):
 
 def _analyse(place) -> _Analysis:
     tree, data = parse(place.grammar, place.text)
-    if place.loose:
+    if place.loose and place.error:
         calls = loose_calls(data)
     elif place.grammar == "powershell":
         from .ps_calls import find_ps_calls

@@ -36,7 +36,7 @@ class Place:
         self.encode, self.marker, self.error = encode, marker, error
         self.error_marks = error_marks  # a marker is safe here even when the text does not parse (YAML: outside the scalar)
         self.restore = restore  # decoded text -> as a person reads it (stand-ins back as written)
-        self.loose = loose  # not shell at all: every `amplify WORD` outside a `#` line is reported
+        self.loose = loose  # when `error` says it cannot be read: every `amplify WORD` outside a `#` line is reported
 
     def raw(self, offset: int) -> int:
         if self.starts is None:

@@ -24,7 +24,9 @@ POWERSHELL_KEYS = frozenset({"pwsh", "powershell"})
 _SCALARS = frozenset({"plain_scalar", "single_quote_scalar", "double_quote_scalar", "block_scalar"})
 _PLAIN_STARTS = tuple("{[&*!|>'\"%@`#,]}") + ("- ", "? ", ": ")
 _EXPRESSION = re.compile(r"\$\{\{.*?\}\}")  # GitHub Actions expressions, substituted before the shell runs
-_SIMPLE_ESCAPES = {'\\"': '"', "\\\\": "\\", "\\/": "/"}
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b",
+            "e": "\x1b", "f": "\f", "v": "\v", " ": " ", "\t": "\t"}
+_HEX = {"x": 2, "u": 4, "U": 8}
 
 
 def _plain(new: str) -> str:
@@ -39,9 +41,10 @@ def _single(new: str) -> str:
 
 
 def _double(new: str) -> str:
-    if any(ord(c) < 32 for c in new):
+    out = new.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    if any(ord(c) < 32 for c in out):
         raise Unencodable("the new text holds a control character")
-    return new.replace("\\", "\\\\").replace('"', '\\"')
+    return out
 
 
 def _block(indent: str):
@@ -93,7 +96,7 @@ def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str,
                       powershell=True)
     holder = _holder(node)
     common = dict(where=where, grammar=grammar, marker=_marker(text, offsets.char(holder.start_byte) if holder else start),
-                  error_marks=True)
+                  error_marks=True, loose=True)  # loose: only read when it is not decoded (error), then every call is marked
     raw = text[start:end]
     if why:
         return Place(text=raw, base=start, error=why, **common)
@@ -111,10 +114,20 @@ def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str,
                 out.add("'", i, i + 2)
                 i += 2
             elif quote == '"' and text[i] == "\\":
-                if pair not in _SIMPLE_ESCAPES:
+                letter = text[i + 1:i + 2]
+                if letter in _ESCAPES:
+                    out.add(_ESCAPES[letter], i, i + 2)
+                    i += 2
+                    continue
+                digits = text[i + 2:i + 2 + _HEX.get(letter, 0)]
+                try:
+                    char = chr(int(digits, 16)) if letter in _HEX and len(digits) == _HEX[letter] else None
+                except ValueError:
+                    char = None
+                if char is None:
                     return Place(text=raw, base=start, error=f"the escape `{pair}` in this scalar is not read", **common)
-                out.add(_SIMPLE_ESCAPES[pair], i, i + 2)
-                i += 2
+                out.add(char, i, i + 2 + len(digits))
+                i += 2 + len(digits)
             else:
                 out.copy(text, i, i + 1)
                 i += 1
