@@ -169,7 +169,8 @@ def yaml_places(text: str, where: Where, region=None):
             pieces = _pieces(text, piece or (0, len(text)), owner) if len(body) > _SPLIT_ABOVE else None
             if not pieces:
                 base = 0 if piece is None else piece[0]
-                yield Place(text=body, base=base, where=where, error="the YAML grammar cannot read this file", marker=None)
+                yield Place(text=body, base=base, where=where, error="the YAML grammar cannot read this file", marker=None,
+                            loose=True)
             else:
                 work.extend(reversed(pieces))
             continue
