@@ -302,3 +302,13 @@ def test_a_call_in_a_scalar_that_is_not_decoded_is_still_found_and_marked():
     new, findings = rewrite("amplify.yml", text)
     assert [f.status for f in findings] == ["not-converted", "not-converted"]
     assert [line for line in new.splitlines() if not line.lstrip().startswith("# amplify-shim:")] == text.splitlines()
+
+
+def test_powershell_is_read_with_its_grammar_calls_in_strings_and_subexpressions_are_marked():
+    text = ('& amplify pull --appId d1 --envName dev\n$o = $(amplify env get --json)\n@"\namplify push\n"@ | Out-File x\n'
+            'amplify pull --appId d1 --envName dev --profile p | Out-Null\nWrite-Host "amplify push done"\n')
+    new, findings = rewrite("deploy.ps1", text)
+    assert [(f.line, f.status) for f in findings] == [(1, "rewritten"), (2, "not-converted"), (4, "not-converted"),
+                                                     (6, "rewritten")]
+    assert new.startswith("& npx ampx generate outputs --branch dev --app-id d1\n# amplify-shim: ")
+    assert '@"\namplify push\n"@ | Out-File x\n' in new and new.endswith('Write-Host "amplify push done"\n')
