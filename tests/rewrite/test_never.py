@@ -180,11 +180,13 @@ def test_every_call_it_cannot_rewrite_is_marked_and_counted():
             'cmd="amplify pull --appId d1 --envName dev"\n'
             "$cmd\n"
             'if [ -z "$(amplify env get --name dev)" ]; then exit 1; fi\n'
-            "eval amplify push\n")
+            "eval amplify push\n"
+            "sudo amplify push --yes\n"
+            "env -i amplify push\n")
     new, findings = rewrite("run.sh", text)
-    assert [f.status for f in findings] == ["not-converted"] * 5
-    assert [f.line for f in findings] == [1, 2, 3, 5, 6]
-    assert new.count(MARK) == 5 and new.replace("", "") != text
+    assert [f.status for f in findings] == ["not-converted"] * 7
+    assert [f.line for f in findings] == [1, 2, 3, 5, 6, 7, 8]
+    assert new.count(MARK) == 7
     assert [line for line in new.splitlines() if not line.startswith(MARK)] == text.splitlines()
 
 

@@ -23,7 +23,7 @@ BRANCH, APP_ID = REF.format("branch"), REF.format("appid")
 AMPLIFY_HOSTING = ("AWS_BRANCH", "AWS_APP_ID")
 # amplifyPush (Amplify Hosting's build helper) options -> amplify push options
 AMPLIFY_PUSH_FLAGS = {"--simple": None, "-s": None, "--environment": "--envName", "-e": "--envName"}
-UNATTENDED_FLAGS = ("--yes", "-y", "--amplify", "--providers", "--frontend", "--categories")
+UNATTENDED_FLAGS = ("--yes", "-y", "--amplify", "--providers", "--frontend")  # what says a call runs unattended
 HEADLESS_JSON = ("--amplify", "--providers", "--frontend", "--categories")
 # Gen 1 commands whose Gen 2 command deletes the same thing (with Gen 1's own --force given)
 SAME_DELETION = frozenset({"env remove"})
@@ -64,9 +64,9 @@ def gen1_argv(program: str, argv: list) -> list | None:
     return out
 
 
-def says_unattended(argv: list, fed: bool) -> bool:
+def says_unattended(argv: list) -> bool:
     words = set(argv)
-    return fed or any(w in words or any(a.startswith(w + "=") for a in argv) for w in UNATTENDED_FLAGS) \
+    return any(w in words or any(a.startswith(w + "=") for a in argv) for w in UNATTENDED_FLAGS) \
         or ("--envName" in words and "--appId" in words)
 
 
@@ -204,7 +204,7 @@ def _decide(call, where: Where) -> Outcome:
     if call.program == "amplifyPush":  # only ever runs in an Amplify Hosting build
         mode, where = "ci", Where(mode="ci", branch_var=AMPLIFY_HOSTING[0], app_var=AMPLIFY_HOSTING[1],
                                   shell=where.shell, make=where.make, powershell=where.powershell)
-    if mode == "unknown" and says_unattended(argv, call.fed):
+    if mode == "unknown" and says_unattended(argv):
         mode = "ci"
     answers = {}
     for ci in ((True, False) if mode == "unknown" else (mode == "ci",)):

@@ -17,7 +17,11 @@ GEN1_NAMES = ("amplify", "@aws-amplify/cli")
 # wrapper word -> (runner, words that may stand between it and `amplify`)
 WRAPPERS = {"npx": ("npx", ("-y", "--yes", "--no-install", "-q", "--quiet")), "yarn": ("yarn", ("run",)),
             "pnpm": ("pnpm", ("exec",)), "npm": ("npx", ("exec", "--")), "bunx": ("bun", ())}
-PREFIX_WORDS = frozenset({"exec", "command", "time", "nohup"})  # run the next words as the command
+PREFIX_WORDS = frozenset({"exec", "command", "time", "nohup", "env"})  # run the next words as the command
+# programs that run a command given as their arguments in ways this rewriter does not follow: marked
+OTHER_RUNNERS = frozenset({"sudo", "doas", "su", "nice", "ionice", "timeout", "xargs", "watch", "stdbuf", "unbuffer",
+                           "setsid", "flock", "chronic", "caffeinate", "strace", "parallel", "retry"})
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 FEEDERS = (("yes",), ("yes", "y"), ("echo", "y"), ("echo", "Y"), ("echo", "yes"))
 REF = "zzshimref{}zz"  # stands for an expansion while the planner works; never written anywhere
 _HIDDEN = {"command_substitution": "inside `$( … )`: its output is used",
@@ -175,11 +179,18 @@ def _call(command, data: bytes, at: int) -> Call | None:
         "file_redirect", "heredoc_redirect", "herestring_redirect")]
     redirects = [c for c in children if c.type in ("file_redirect", "herestring_redirect", "heredoc_redirect")]
     k, keywords, runner, program, start = 0, [], "npx", None, None
+    runs = literal(words[0], data)
+    if runs in OTHER_RUNNERS and any(w.start_byte <= at < w.end_byte for w in words[1:]):
+        return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+                    hidden=f"run through `{runs}`", anchor=anchor(command, data))
     while k < len(words):
         lit = literal(words[k], data)
-        if lit in PREFIX_WORDS and k == 0:
+        if lit in PREFIX_WORDS and k == len(keywords):
             keywords.append(lit)
             k += 1
+            while lit == "env" and k < len(words) and _ASSIGNMENT.match(data[words[k].start_byte:words[k].end_byte].decode(
+                    "utf-8", "surrogatepass")):
+                k += 1  # env NAME=value … amplify: the assignments stay in place
             continue
         if lit == "eval":
             return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
@@ -190,11 +201,20 @@ def _call(command, data: bytes, at: int) -> Call | None:
         if lit in WRAPPERS:
             runner, between = WRAPPERS[lit]
             m = k + 1
-            while m < len(words) and literal(words[m], data) in between:
-                m += 1
+            while m < len(words):
+                word = literal(words[m], data) or ""
+                if word in between or (lit == "npx" and word.startswith("--package=")):
+                    m += 1
+                elif lit == "npx" and word in ("-p", "--package"):
+                    m += 2  # npx -p @aws-amplify/cli amplify …
+                else:
+                    break
             if m < len(words) and literal(words[m], data) in GEN1_NAMES and (lit != "npm" or m > k + 1):
                 program, start, k = "amplify", words[k].start_byte, m
                 break
+        if keywords and any(w.start_byte <= at < w.end_byte for w in words[k:]):  # `env -i amplify …`
+            return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+                        hidden=f"run through `{' '.join(keywords)} {lit}`", anchor=anchor(command, data))
         return None
     if program is None or not (words[k].start_byte <= at < words[k].end_byte):
         return None  # the candidate word is an argument (`echo amplify push`)
