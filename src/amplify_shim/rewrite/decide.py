@@ -2,7 +2,7 @@
 
 The Gen 2 text is the shim's own plan (no second table), planned where the file runs: a CI file
 gets the unattended answer; a script or a package.json script gets it only when the call says it
-is unattended (`--yes`, headless JSON, `--envName` with `--appId`, a `yes |` feeder) or a CI file of
+is unattended (`--yes`, headless JSON, `--envName` with `--appId`) or a CI file of
 the same repository runs it; where the desk and CI answers differ and nothing says which, the call
 is marked with both. Never rewritten: what has no unattended Gen 2 equivalent (mock, status,
 console, a sandbox that watches, `env checkout` as a working-tree switch), and a destructive call
@@ -176,7 +176,7 @@ def render(plan_steps, call, where: Where) -> str:
 
 def decide(call, where: Where) -> Outcome:
     """The outcome for one call (the same words in the same kind of place: the same outcome, computed once)."""
-    key = (tuple(call.argv), tuple(call.refs.items()), call.runner, call.program, call.fed, tuple(call.keywords),
+    key = (tuple(call.argv), tuple(call.refs.items()), call.runner, call.program, tuple(call.keywords),
            call.statement, call.assign_text, call.hidden, call.problem, where.mode, where.branch_var, where.app_var,
            where.shell, where.make, where.powershell)
     outcome = _DECIDED.get(key)
