@@ -314,3 +314,9 @@ def test_powershell_is_read_with_its_grammar_calls_in_strings_and_subexpressions
                                                      (6, "rewritten")]
     assert new.startswith("& npx ampx generate outputs --branch dev --app-id d1\n# amplify-shim: ")
     assert '@"\namplify push\n"@ | Out-File x\n' in new and new.endswith('Write-Host "amplify push done"\n')
+
+
+def test_a_runner_that_installs_the_gen1_cli_is_not_a_call():
+    text = "sudo npm install -g @aws-amplify/cli\nsudo -u me amplify push\n"
+    new, findings = rewrite("run.sh", text)
+    assert [(f.line, f.status) for f in findings] == [(2, "not-converted")] and "sudo" in findings[0].reason

@@ -167,6 +167,26 @@ def find_calls(data: bytes, root) -> list:
     return calls
 
 
+_OPTION_OR_VALUE = re.compile(r"-.*|\d+[smhd]?|[A-Za-z_][A-Za-z0-9_]*=.*")
+
+
+def _runs_it(words: list, data: bytes, at: int) -> bool:
+    """`sudo [-u user] amplify …`, `timeout 600 amplify …`: the candidate is the command the runner runs, not an
+    argument of it (`sudo npm install -g @aws-amplify/cli`)."""
+    previous_option = False
+    for word in words[1:]:
+        text = data[word.start_byte:word.end_byte].decode("utf-8", "surrogatepass")
+        if word.start_byte <= at < word.end_byte:
+            return text in ("amplify", "amplifyPush")
+        if _OPTION_OR_VALUE.fullmatch(text):
+            previous_option = text.startswith("-") and "=" not in text
+        elif previous_option:
+            previous_option = False  # the value of an option (`-u user`)
+        else:
+            return False
+    return False
+
+
 def _call(command, data: bytes, at: int) -> Call | None:
     children = [c for c in command.children if c.is_named]
     assigns = [c for c in children if c.type == "variable_assignment"]
@@ -178,7 +198,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
     redirects = [c for c in children if c.type in ("file_redirect", "herestring_redirect", "heredoc_redirect")]
     k, keywords, runner, program, start = 0, [], "npx", None, None
     runs = literal(words[0], data)
-    if runs in OTHER_RUNNERS and any(w.start_byte <= at < w.end_byte for w in words[1:]):
+    if runs in OTHER_RUNNERS and _runs_it(words, data, at):
         return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
                     hidden=f"run through `{runs}`", anchor=anchor(command, data))
     while k < len(words):
