@@ -177,7 +177,7 @@ def test_every_call_it_cannot_rewrite_is_marked_and_counted():
     # threat X16
     text = ('STACKINFO="$(amplify env get --json --name dev)"\n'
             "ID=`amplify env list`\n"
-            'cmd="amplify pull --appId d1 --envName dev"\n'
+            'cmd="npx -y amplify pull --appId d1 --envName dev"\n'
             "$cmd\n"
             'if [ -z "$(amplify env get --name dev)" ]; then exit 1; fi\n'
             "eval amplify push\n"

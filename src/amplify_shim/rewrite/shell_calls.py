@@ -32,7 +32,8 @@ _HIDDEN = {"command_substitution": "inside `$( … )`: its output is used",
 _STATEMENT_LISTS = frozenset({"program", "compound_statement", "do_group", "if_statement", "elif_clause",
                               "else_clause", "subshell", "case_item"})
 _LITERAL_UNSAFE = re.compile(r"[\\$`*?\[\]{}~\"']")
-_COMMAND_POSITION = re.compile(rb"(?:^|[;&|(`{]|\$\(|\b(?:then|do|else|exec|npx|yarn|pnpm|bunx|eval|time|nohup|command))\s*$")
+_COMMAND_POSITION = re.compile(rb"(?:^|[;&|(`{]|\$\(|\b(?:then|do|else|exec|eval|time|nohup|command|bunx|yarn(?:\s+run)?"
+                               rb"|pnpm(?:\s+exec)?|npm\s+exec(?:\s+--)?|npx(?:\s+-\S+)*))\s*$")
 
 
 class Call:
