@@ -87,7 +87,7 @@ def find_edits(path: str, text: str, fmt) -> tuple:
         if "amplify" not in place.text:  # (cheap: a place is only made where the word stands)
             continue
         _place_edits(path, text, place, edits, findings, marked, lines, seen)
-    if any(start != end for start, end, _, _ in edits) and not reads_the_same(fmt.kind, text, apply(text, edits),
+    if any(start != end for start, end, _, _ in edits) and not reads_the_same(fmt.kind, text, lambda: apply(text, edits),
                                                                               sum(1 for s, e, _, _ in edits if s == e)):
         edits = [e for e in edits if e[0] == e[1]]  # the markers stay; no command is rewritten
         for finding in findings:
