@@ -320,3 +320,13 @@ def test_a_runner_that_installs_the_gen1_cli_is_not_a_call():
     text = "sudo npm install -g @aws-amplify/cli\nsudo -u me amplify push\n"
     new, findings = rewrite("run.sh", text)
     assert [(f.line, f.status) for f in findings] == [(2, "not-converted")] and "sudo" in findings[0].reason
+
+
+@pytest.mark.parametrize("script", [
+    "true\\namplify push",  # right after a `\n` escape in the JSON text
+    "a || yes | N=d git rev-parse HEAD | cat\\nnpm exec -- amplify api gql-compile && node build.js",  # the grammar
+])  # joins the two lines (tree-sitter-bash reads line 2 as words of `cat`): still found, and marked
+def test_every_call_in_a_package_json_script_is_found(script):
+    text = '{"scripts": {"s0": "' + script + '"}}'
+    new, findings = rewrite("package.json", text)
+    assert new == text and [(f.line, f.status) for f in findings] == [(1, "not-converted")]

@@ -22,7 +22,7 @@ from .shell_calls import find_calls, loose_calls
 from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
-_CANDIDATE = re.compile(r"(?<![\w./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
+_CANDIDATE = re.compile(r"(?:(?<=\\[nrt])|(?<![\w./$-]))(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
 
 
 class Finding(Record):

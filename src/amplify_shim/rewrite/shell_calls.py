@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 
-CANDIDATE = re.compile(rb"(?<![\w@./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
+CANDIDATE = re.compile(rb"(?:(?<=\\[nrt])|(?<![\w@./$-]))(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
 GEN1_NAMES = ("amplify", "@aws-amplify/cli")
 # wrapper word -> (runner, words that may stand between it and `amplify`)
 WRAPPERS = {"npx": ("npx", ("-y", "--yes", "--no-install", "-q", "--quiet")), "yarn": ("yarn", ("run",)),
@@ -117,6 +117,18 @@ def _hidden_in_text(node, data: bytes, at: int, size: int) -> bool:
     return bool(_COMMAND_POSITION.search(before)) and (after[:1] in (b" ", b"\t") and after[1:2] not in (b"", b"\n"))
 
 
+def _joined_lines(command, data: bytes, at: int) -> bool:
+    """The grammar made a word on a later line an argument of this command, with a plain newline between two of
+    its words (which ends a command in every shell): it misread the text here."""
+    children = [c for c in command.children if c.start_byte <= at]
+    for a, b in zip(children, children[1:]):
+        gap = data[a.end_byte:b.start_byte]
+        nl = gap.find(b"\n")
+        if nl >= 0 and not (nl > 0 and gap[nl - 1:nl] == b"\\") and not data[:a.end_byte].endswith(b"\\"):
+            return True
+    return False
+
+
 def _said(string, data: bytes) -> bool:
     """A one-line string that `echo`/`printf` prints: words for a person, not a command."""
     command = string.parent
@@ -153,6 +165,10 @@ def find_calls(data: bytes, root) -> list:
             if command.start_byte in seen:
                 continue
             call = _call(command, data, at)
+            if call is None and _joined_lines(command, data, at):
+                end = data.find(b"\n", at)
+                call = Call(start=at, end=end if end >= 0 else len(data), hidden="on a line the bash grammar reads as "
+                            "words of the command before it", anchor=_line_start(data, at))
             if call is not None:
                 seen.add(command.start_byte)
                 calls.append(call)
