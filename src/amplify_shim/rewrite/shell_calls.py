@@ -39,7 +39,6 @@ _COMMAND_POSITION = re.compile(rb"(?:^|[;&|(`{]|\$\(|\b(?:then|do|else|exec|eval
 class Call:
     """One Gen 1 call as found (a plain class, not a Record: a big script has tens of thousands)."""
     __slots__ = ("start", "end",  # the bytes replaced: the program word (or its wrapper) to the last argument
-                 "node_start", "node_end",  # the whole simple command (env assignments included)
                  "argv", "refs",  # Gen 1 words (an expansion as a REF word) and what each REF stands for
                  "runner", "program",
                  "assign_start", "assign_text",  # env assignments before the command, as written
@@ -49,10 +48,10 @@ class Call:
                  "problem",  # why it cannot be rewritten in place
                  "anchor")  # where a marker line can go (the start of a line)
 
-    def __init__(self, start=0, end=0, node_start=0, node_end=0, argv=None, refs=None, runner="npx", program="amplify",
+    def __init__(self, start=0, end=0, argv=None, refs=None, runner="npx", program="amplify",
                  assign_start=None, assign_text="", keywords=None, statement=False, hidden=None, problem=None,
                  anchor=0):
-        self.start, self.end, self.node_start, self.node_end = start, end, node_start, node_end
+        self.start, self.end = start, end
         self.argv, self.refs = argv if argv is not None else [], refs if refs is not None else {}
         self.runner, self.program, self.assign_start, self.assign_text = runner, program, assign_start, assign_text
         self.keywords, self.statement = keywords if keywords is not None else [], statement
@@ -179,7 +178,7 @@ def find_calls(data: bytes, root) -> list:
         if holder is not None and _hidden_in_text(holder, data, at, size) and not _said(holder, data):
             end = data.find(b"\n", at)
             end = min(holder.end_byte, end if end >= 0 else len(data))
-            calls.append(Call(start=at, end=end, node_start=at, node_end=end, argv=[], hidden=_HIDDEN[holder.type],
+            calls.append(Call(start=at, end=end, argv=[], hidden=_HIDDEN[holder.type],
                               anchor=anchor(holder, data)))
     return calls
 
@@ -216,7 +215,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
     k, keywords, runner, program, start = 0, [], "npx", None, None
     runs = literal(words[0], data)
     if runs in OTHER_RUNNERS and _runs_it(words, data, at):
-        return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+        return Call(start=at, end=command.end_byte,
                     hidden=f"run through `{runs}`", anchor=anchor(command, data))
     while k < len(words):
         lit = literal(words[k], data)
@@ -228,7 +227,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
                 k += 1  # env NAME=value … amplify: the assignments stay in place
             continue
         if lit == "eval":
-            return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+            return Call(start=at, end=command.end_byte,
                         hidden="run through `eval`", anchor=anchor(command, data))
         if lit in GEN1_NAMES or lit == "amplifyPush":
             program, start = ("amplifyPush" if lit == "amplifyPush" else "amplify"), words[k].start_byte
@@ -248,7 +247,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
                 program, start, k = "amplify", words[k].start_byte, m
                 break
         if keywords and any(w.start_byte <= at < w.end_byte for w in words[k:]):  # `env -i amplify …`
-            return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+            return Call(start=at, end=command.end_byte,
                         hidden=f"run through `{' '.join(keywords)} {lit}`", anchor=anchor(command, data))
         return None
     if program is None or not (words[k].start_byte <= at < words[k].end_byte):
@@ -282,7 +281,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
                 else _HIDDEN[up.type]
             break
         up = up.parent
-    return Call(start=start, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+    return Call(start=start, end=command.end_byte,
                 argv=argv, refs=refs, runner=runner, program=program,
                 assign_start=assigns[0].start_byte if assigns else None,
                 assign_text=data[assigns[0].start_byte:start].decode("utf-8", "surrogatepass") if assigns else "", keywords=keywords,
