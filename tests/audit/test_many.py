@@ -67,3 +67,19 @@ def test_the_reports_are_built_on_a_process_pool_and_match_the_serial_ones(monke
     roots = [str(FIXTURES / name) for name in PROJECTS]
     assert many.reports(roots) == [report(root) for root in roots]
     assert made and made[0] >= 1
+
+
+def test_the_summary_stacks_on_a_narrow_terminal_and_stays_a_table_when_piped():
+    rows = many.summary([report(str(FIXTURES / name)) for name in PROJECTS], str(FIXTURES))
+    piped = many.plain(rows).splitlines()
+    assert piped[1].split()[:3] == ["Project", "Resources", "Worst"] and max(map(len, piped)) > 80
+    for width in (60, 80):
+        lines = many.plain(rows, width).splitlines()
+        assert max(map(len, lines)) <= width, lines
+        assert [line for line in lines if not line.startswith(" ")][1:] == list(PROJECTS)
+        block = lines[lines.index("unknown-and-missing") + 1:]
+        said = " ".join(line.strip() for line in block)
+        assert said.startswith("4 resources; worst: not recognised: check by hand;")
+        # every count that is not zero, none that is
+        counts = rows[2]["counts"]
+        assert all((f"{many.LABELS[s]} {n}" in said) == (n > 0) for s, n in counts.items())

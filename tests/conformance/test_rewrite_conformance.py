@@ -1,7 +1,7 @@
 """Every ampx line the rewriter writes into the fixtures is accepted by the REAL ampx parser.
 
-The rewritten text is read back the way a shell would (the rewriter's own lexer, with each
-variable such as $AWS_BRANCH standing for a sample value) and the words after `ampx` go through
+The rewritten text is read back the way a shell would (the bash or PowerShell grammar, with each
+word that is not a plain literal, such as $AWS_BRANCH, standing for a sample value) and the words after `ampx` go through
 the parser harness, like the table's own conformance test.
 """
 
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from amplify_shim.rewrite.commands import simple_commands
-from amplify_shim.rewrite.lexer import tokens
+from amplify_shim.rewrite.grammars import parse
+from amplify_shim.rewrite.ps_calls import _literal as ps_literal
+from amplify_shim.rewrite.shell_calls import literal
 from tests.rewrite.fixtures import FILES, FIXTURES
-from tests.rewrite.test_forms import FORMS
+from tests.rewrite.test_forms import FORMS, FORMS_IN_CI
 
 pytestmark = pytest.mark.conformance
 
@@ -20,12 +21,30 @@ RUNNERS = (["npx", "ampx"], ["yarn", "ampx"], ["pnpm", "exec", "ampx"], ["bunx",
 SAMPLE = "sample-value1"
 
 
+def _commands(text: str, flavour: str):
+    """The words of each simple command in text, read with the grammar (SAMPLE for a word that is not literal)."""
+    import re
+
+    text = re.sub(r"\$\{\{.*?\}\}", "$GH_EXPRESSION", text)  # GitHub substitutes these before the shell runs
+    tree, data = parse("powershell" if flavour == "ps" else "bash", text)
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if node.type != "command":
+            continue
+        if flavour == "ps":
+            parts = [c for c in node.children if c.type in ("command_name", "command_elements")]
+            words = [w for p in parts for w in ([p] if p.type == "command_name" else p.named_children)
+                     if w.type != "command_argument_sep"]
+            yield [ps_literal(w, data) or SAMPLE for w in words]
+        else:
+            yield [literal(w, data) or SAMPLE for w in node.named_children if w.type != "variable_assignment"]
+
+
 def _ampx_argvs(text: str, flavour: str) -> list:
     out = []
-    for items, _, _ in simple_commands(tokens(text, flavour)):
-        words = ["".join(p[1] if p[0] == "lit" else SAMPLE for p in tok.pieces) for kind, tok in items if kind == "word"]
-        while words and "=" in words[0] and not words[0].startswith("-"):
-            words = words[1:]  # AWS_PROFILE=x
+    for words in _commands(text, flavour):
         for runner in RUNNERS:
             if words[:len(runner)] == runner:
                 out.append(tuple(words[len(runner):]))
@@ -42,11 +61,15 @@ def produced():
             if finding.new:
                 for argv in _ampx_argvs(finding.new, "ps" if name.endswith(".ps1") else "sh"):
                     lines.setdefault(argv, f"{name}:{finding.line}: {finding.new}")
-    from tests.rewrite.helpers import line
+    from tests.rewrite.helpers import line, rewrite
 
     for old, _ in FORMS:
         for argv in _ampx_argvs(line(old), "sh"):
             lines.setdefault(argv, f"form {old!r}")
+    for old, _ in FORMS_IN_CI:
+        new, _ = rewrite("amplify.yml", f"commands:\n  - {old}\n")
+        for argv in _ampx_argvs(new.split("- ", 1)[1], "sh"):
+            lines.setdefault(argv, f"form in amplify.yml {old!r}")
     return lines
 
 

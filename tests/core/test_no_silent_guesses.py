@@ -1,7 +1,7 @@
 """No silent guesses (issue 16): what the shim runs is what it showed, or it stops and says why.
 
 Each test failed, or let a mutation live, on the code before. Threats A12 (several app ids), A13 (a refused
-plan), F16 ($PWD), X10 (the loop guard), X11 (whose environment), O14 (plan's options), O15 (CI and --yes).
+plan), F16 ($PWD), X30 (the loop guard), X31 (whose environment), O14 (plan's options), O15 (CI and --yes).
 """
 
 from __future__ import annotations

@@ -53,12 +53,31 @@ def _cells(row: dict) -> list:
            [str(row["counts"][s]) for s in STATUSES]
 
 
-def plain(rows: list) -> str:
+def plain(rows: list, width: int | None = None) -> str:
+    """The summary as a table; where the table is wider than `width` (a narrow terminal), one block per
+    project instead: its name, then what it holds, wrapped at word boundaries (render/layout.py)."""
+    from ..render.layout import plain as joined
+
+    return joined(_laid_out(rows, width))
+
+
+def _laid_out(rows: list, width: int | None) -> list:
+    """The summary's lines as (text, style) segments: a table when it fits, else stacked blocks."""
+    from ..render.layout import wrap
+
     table = [list(_HEAD)] + [_cells(row) for row in rows]
     widths = [max(len(line[i]) for line in table) for i in range(len(_HEAD))]
-    lines = [f"Gen 1 migration audit: {len(rows)} projects"]
-    lines += ["  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip() for line in table]
-    return "\n".join(lines) + "\n"
+    out = [[(f"Gen 1 migration audit: {len(rows)} projects", "bold")]]
+    if width is None or sum(widths) + 2 * (len(widths) - 1) <= width:
+        out += [[("  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip(), "bold" if n == 0 else None)]
+                for n, line in enumerate(table)]
+        return out
+    for row in rows:
+        counts = ", ".join(f"{LABELS[s]} {row['counts'][s]}" for s in STATUSES if row["counts"][s])
+        out.append([(printable(row["project"], 120), "bold")])
+        about = f"{row['resources']} resources; worst: {row['worst']}" + (f"; {counts}" if counts else "")
+        out += [[(line, None)] for line in wrap(about, width, "    ")]
+    return out
 
 
 def markdown(rows: list) -> str:
@@ -75,13 +94,10 @@ def as_json(results: list, rows: list) -> str:
 
 
 def show_rich(rows: list) -> None:
+    """On a terminal: the summary laid out for its width (rich imported here only)."""
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
-    table = Table(title=f"Gen 1 migration audit: {len(rows)} projects", title_justify="left", expand=True)
-    for column in _HEAD:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(cell) for cell in _cells(row)))
-    Console(highlight=False).print(table)
+    from ..render.layout import emit
+
+    console = Console(highlight=False)
+    emit(_laid_out(rows, console.width), console)

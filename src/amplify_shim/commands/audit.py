@@ -126,7 +126,7 @@ def _show(results: list, fmt: str, base: str) -> None:
         if rich:
             many.show_rich(rows)
         else:
-            sys.stdout.write(many.markdown(rows) if fmt == "markdown" else many.plain(rows))
+            sys.stdout.write(many.markdown(rows) if fmt == "markdown" else many.plain(rows, width))
     for result in results:
         if rich:
             render.show_rich(result)

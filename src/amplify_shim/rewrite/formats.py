@@ -1,4 +1,4 @@
-"""Which kind of file this is (from its name, else its first line), and so: its scanner, and desk or CI.
+"""Which kind of file this is (from its name, else its first line), and so: how it is read, and desk or CI.
 
 CI files get the planner's CI form, with the branch and app id as the variables their platform
 sets (Amplify Hosting: AWS_BRANCH and AWS_APP_ID; GitHub Actions: GITHUB_REF_NAME, no app id; …),
@@ -70,21 +70,10 @@ def detect(path: str, text: str) -> Format | None:
     return Format(kind="yaml", ci=True, branch_var=branch, app_var=app)
 
 
-def segments(fmt: Format, text: str):
-    """The command segments of a file of this format."""
-    from .scan_json import json_segments
-    from .scan_markdown import markdown_segments
-    from .scan_shell import shell_segments
-    from .scan_yaml import yaml_segments
-
-    if fmt.kind == "json":
-        return json_segments(text)
-    if fmt.kind == "yaml":
-        return yaml_segments(text)
-    if fmt.kind == "markdown":
-        return markdown_segments(text)
-    if fmt.kind == "ps1":
-        return shell_segments(text, flavour="ps", shell="powershell")
-    if fmt.kind == "make":
-        return shell_segments(text, shell="posix", make=True)
-    return shell_segments(text)
+def other_interpreter(text: str) -> str | None:
+    """The interpreter a `#!` line names when it is not a POSIX-like shell (expect, python, node…)."""
+    if not text.startswith("#!"):
+        return None
+    words = text[2:200].split("\n", 1)[0].replace("/", " ").split()
+    words = [w for w in words if w not in ("usr", "bin", "local", "env", "-S") and not w.startswith("-")]
+    return None if not words or words[0] in _SHEBANGS else words[0]

@@ -1,0 +1,255 @@
+"""The command scalars of a CI YAML file as places, read with the YAML grammar.
+
+A scalar is a command when it is the value of a command key (`run:`, `script:`, `commands:`…) or an
+item of a list under one; other scalars (a step's `name:`) are prose and never touched. Each scalar
+is decoded the way YAML reads it (single quotes doubled, double-quote escapes, a literal `|` block's
+indentation) and new text is written back in the same style. What this reader does not decode for
+sure (a folded `>` block, a plain or quoted scalar over several lines, an escape it does not know)
+gets no edit: its calls are marked. A marker is always a YAML comment line before the key or list
+item that holds the scalar, never inside a scalar.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .decide import Where
+from .grammars import Offsets, parse
+from .shell_calls import CANDIDATE
+from .places import Decoded, Place, Unencodable, indent_at, line_start, one_line, with_stand_ins
+
+COMMAND_KEYS = frozenset({"run", "script", "scripts", "command", "commands", "before_script", "after_script", "cmd",
+                          "bash", "sh", "pwsh", "powershell", "install", "before_install", "after_success"})
+POWERSHELL_KEYS = frozenset({"pwsh", "powershell"})
+_SCALARS = frozenset({"plain_scalar", "single_quote_scalar", "double_quote_scalar", "block_scalar"})
+_PLAIN_STARTS = tuple("{[&*!|>'\"%@`#,]}") + ("- ", "? ", ": ")
+_EXPRESSION = re.compile(r"\$\{\{.*?\}\}")  # GitHub Actions expressions, substituted before the shell runs
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b",
+            "e": "\x1b", "f": "\f", "v": "\v", " ": " ", "\t": "\t"}
+_HEX = {"x": 2, "u": 4, "U": 8}
+
+
+def _plain(new: str) -> str:
+    one_line(new)
+    if ": " in new or " #" in new or new.endswith(":") or new.startswith(_PLAIN_STARTS) or "\t" in new:
+        raise Unencodable("the new text cannot be a plain YAML scalar here; quote the scalar and run again")
+    return new
+
+
+def _single(new: str) -> str:
+    return one_line(new).replace("'", "''")
+
+
+def _double(new: str) -> str:
+    out = new.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    if any(ord(c) < 32 for c in out):
+        raise Unencodable("the new text holds a control character")
+    return out
+
+
+def _block(indent: str):
+    def encode(new: str) -> str:
+        return new.replace("\r\n", "\n").replace("\n", "\n" + indent)
+    return encode
+
+
+def _key(pair, text: str, offsets: Offsets) -> str | None:
+    key = pair.child_by_field_name("key")
+    if key is None:
+        return None
+    return text[offsets.char(key.start_byte):offsets.char(key.end_byte)].strip().strip("'\"")
+
+
+def _holder(node):
+    """The block-level key or list item that holds this scalar: where its marker goes."""
+    while node is not None and node.type not in ("block_mapping_pair", "block_sequence_item"):
+        node = node.parent
+    return node
+
+
+def _marker(text: str, offset: int):
+    def marker(_anchor):
+        start = line_start(text, offset)
+        return start, indent_at(text, start), "#"
+    return marker
+
+
+class _Based:
+    """Offsets of a piece of the file (its bytes parsed alone) as str offsets of the whole file."""
+    __slots__ = ("offsets", "base")
+
+    def __init__(self, offsets: Offsets, base: int) -> None:
+        self.offsets, self.base = offsets, base
+
+    def char(self, byte: int) -> int:
+        return self.base + self.offsets.char(byte)
+
+
+def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
+    """(grammar, why not read) for a command key: `pwsh:`/`powershell:`, or a GitHub step's `shell:`."""
+    if key in POWERSHELL_KEYS:
+        return "powershell", None
+    mapping = pair.parent
+    for sibling in (mapping.children if mapping is not None else []):
+        if sibling.type == "block_mapping_pair" and _key(sibling, text, offsets) == "shell":
+            value = sibling.child_by_field_name("value")
+            shell = text[offsets.char(value.start_byte):offsets.char(value.end_byte)].strip().strip("'\"") if value else ""
+            name = shell.split()[0] if shell.split() else ""
+            if name in ("pwsh", "powershell"):
+                return "powershell", None
+            if name not in ("bash", "sh", ""):
+                return "bash", f"a `shell: {shell}` step is not read"
+    return "bash", None
+
+
+def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str, why: str | None) -> Place:
+    start, end = offsets.char(node.start_byte), offsets.char(node.end_byte)
+    if grammar == "powershell":
+        where = Where(mode=where.mode, branch_var=where.branch_var, app_var=where.app_var, shell="powershell",
+                      powershell=True)
+    holder = _holder(node)
+    common = dict(where=where, grammar=grammar, marker=_marker(text, offsets.char(holder.start_byte) if holder else start),
+                  error_marks=True, loose=True)  # loose: only read when it is not decoded (error), then every call is marked
+    raw = text[start:end]
+    if why:
+        return Place(text=raw, base=start, error=why, **common)
+    if node.type == "plain_scalar":
+        if "\n" in raw:
+            return Place(text=raw, base=start, error="a plain YAML scalar over several lines is not read", **common)
+        return Place(text=raw, base=start, encode=_plain, **common)
+    if node.type in ("single_quote_scalar", "double_quote_scalar"):
+        if "\n" in raw:
+            return Place(text=raw, base=start, error="a quoted YAML scalar over several lines is not read", **common)
+        out, i, quote = Decoded(), start + 1, raw[0]
+        while i < end - 1:
+            pair = text[i:i + 2]
+            if quote == "'" and pair == "''":
+                out.add("'", i, i + 2)
+                i += 2
+            elif quote == '"' and text[i] == "\\":
+                letter = text[i + 1:i + 2]
+                if letter in _ESCAPES:
+                    out.add(_ESCAPES[letter], i, i + 2)
+                    i += 2
+                    continue
+                digits = text[i + 2:i + 2 + _HEX.get(letter, 0)]
+                try:
+                    char = chr(int(digits, 16)) if letter in _HEX and len(digits) == _HEX[letter] else None
+                except ValueError:
+                    char = None
+                if char is None:
+                    return Place(text=raw, base=start, error=f"the escape `{pair}` in this scalar is not read", **common)
+                out.add(char, i, i + 2 + len(digits))
+                i += 2 + len(digits)
+            else:
+                out.copy(text, i, i + 1)
+                i += 1
+        return out.place(encode=_single if quote == "'" else _double, **common)
+    # a block scalar: `|` literal is read; `>` folded joins lines, so a call in it is only marked
+    header_end = text.find("\n", start, end)
+    header = text[start:header_end if header_end >= 0 else end].split("#")[0].strip()
+    if header.startswith(">"):
+        return Place(text=raw, base=start, error="a folded YAML block (`>`) joins its lines: it is not rewritten", **common)
+    if any(c.isdigit() for c in header) or header_end < 0:
+        return Place(text=raw, base=start, error="a block scalar with an indentation indicator is not read", **common)
+    out, at = Decoded(), header_end + 1
+    indent = None
+    while at < end:
+        nl = text.find("\n", at, end)
+        stop = end if nl < 0 else nl
+        content = text[at:stop].rstrip("\r")
+        if content.strip():
+            if indent is None:
+                indent = indent_at(text, at)
+            if not text.startswith(indent, at):
+                return Place(text=raw, base=start, error="this block scalar's indentation is not read", **common)
+            out.copy(text, at + len(indent), stop)
+        if nl >= 0:
+            out.copy(text, nl, nl + 1)
+        at = stop + 1
+    return out.place(encode=_block(indent or ""), **common)
+
+
+def yaml_places(text: str, where: Where, region=None):
+    """The command places of a YAML document (or of a Markdown ```yaml block, `region` (start, end)). A document
+    too large for the grammar in one go is read in pieces, each with the key it is under."""
+    work = [(region, None)]
+    while work:
+        piece, owner = work.pop()
+        body = text if piece is None else text[piece[0]:piece[1]]
+        tree, data = parse("yaml", body)
+        if tree.root_node.has_error:
+            pieces = _pieces(text, piece or (0, len(text)), owner) if len(body) > _SPLIT_ABOVE else None
+            if not pieces:
+                base = 0 if piece is None else piece[0]
+                yield Place(text=body, base=base, where=where, error="the YAML grammar cannot read this file", marker=None,
+                            loose=True)
+            else:
+                work.extend(reversed(pieces))
+            continue
+        yield from _document_places(text, where, piece, owner, body, tree, data)
+
+
+def _document_places(text: str, where: Where, region, owner, body: str, tree, data: bytes):
+    offsets = _Based(Offsets(body), 0 if region is None else region[0])
+    seen = set()
+    for match in CANDIDATE.finditer(data):  # only the scalars where a call could be: linear in the calls
+        scalar = tree.root_node.named_descendant_for_byte_range(match.start(), match.end())
+        while scalar is not None and scalar.type not in _SCALARS:
+            scalar = scalar.parent
+        if scalar is None or scalar.start_byte in seen:
+            continue
+        seen.add(scalar.start_byte)
+        pair, key = _command_key(scalar, text, offsets, owner)
+        if key not in COMMAND_KEYS:
+            continue
+        grammar, why = _shell_of(pair, key, text, offsets) if pair is not None else ("bash", None)
+        yield with_stand_ins(_scalar_place(scalar, text, offsets, where, grammar, why), _EXPRESSION, "CI")
+
+
+def _command_key(scalar, text: str, offsets: Offsets, owner: str | None) -> tuple:
+    """(the pair, its key) whose value holds this scalar, directly or as a list item; (None, owner) for an item
+    of a piece's top-level list; (None, None) for a key, or a scalar under a mapping."""
+    node = scalar.parent
+    while node is not None and node.parent is not None:
+        parent = node.parent
+        if parent.type in ("block_mapping_pair", "flow_pair"):
+            value = parent.child_by_field_name("value")
+            if value is None or value.start_byte != node.start_byte:
+                return None, None  # the scalar is a key
+            return parent, _key(parent, text, offsets)
+        if parent.type in ("block_sequence_item", "block_sequence", "flow_sequence", "block_node", "flow_node"):
+            node = parent
+            continue
+        if parent.type == "document" and node.type in ("block_node", "flow_node") and scalar.parent is not node:
+            return None, owner  # the list of a piece cut out of a document too large for the grammar
+        return None, None
+    return None, None
+
+
+_SPLIT_ABOVE = 64 << 10  # the YAML grammar gives up on very long documents (about 16,000 list items)
+_BATCH = 500  # list items per piece
+
+
+def _pieces(text: str, region: tuple, owner: str | None) -> list | None:
+    """A document too large for the grammar, cut at its outermost keys or list items into pieces that stand
+    alone: [(region, the key the piece is under)]; None when it cannot be cut."""
+    start, end = region
+    indent = 0
+    while indent < 200 and not re.compile(r"^ {%d}[^ #\r\n]" % indent, re.M).search(text, start, end):
+        indent += 1
+    if indent == 200:
+        return None
+    starts = [(m.start(), m.group(1)) for m in re.compile(r"^ {%d}([^ #\r\n])" % indent, re.M).finditer(text, start, end)]
+    if starts[0][1] == "-":  # a list: batches of items, under the same key
+        cuts = [at for n, (at, _) in enumerate(starts) if n % _BATCH == 0] + [end]
+        cuts[0] = start
+        return [((a, b), owner) for a, b in zip(cuts, cuts[1:]) if (a, b) != region] or None
+    if len(starts) == 1:  # one key: its value, under that key
+        first = starts[0][0]
+        nl = text.find("\n", first, end)
+        key = text[first:nl].split(":", 1)[0].strip().strip("'\"")
+        return [((nl + 1, end), key)] if 0 <= nl and nl + 1 < end else None
+    cuts = [at for at, _ in starts] + [end]
+    cuts[0] = start
+    return [((a, b), owner) for a, b in zip(cuts, cuts[1:])]
