@@ -91,9 +91,9 @@ def test_a_single_failing_step_is_the_command(programs):
 def test_a_step_killed_by_an_interrupting_signal_was_interrupted(programs, signum):
     programs.add("one", f"signal.signal({int(signum)}, signal.SIG_DFL); os.kill(os.getpid(), {int(signum)})")
     programs.add("two")
-    outcome = execute.run_steps([Step(argv=["one"]), Step(argv=["two"])], programs.environ())
+    outcome = execute.run_steps([Step(argv=["one", "a"]), Step(argv=["two"])], programs.environ())
     assert outcome.status == 128 + signum
-    assert outcome.message == "interrupted during step 1 of 2: one; step(s) 2-2 were not run"
+    assert outcome.message == "interrupted during step 1 of 2: one a; step(s) 2-2 were not run"
 
 
 def test_a_step_killed_otherwise_failed_with_128_plus_the_signal(programs):
@@ -219,6 +219,10 @@ def test_a_shebang_with_bytes_that_are_not_utf8(tmp_path):
 
 def test_an_interpreter_that_cannot_start_itself(programs):
     inner = programs.add("inner", text="#!/nonexistent/node\n")
+    missing = programs.add("missing", text="#!/nonexistent/env node\n")
+    assert execute.cannot_execute(missing, OSError(errno.ENOENT, "No such file")).message == (
+        f"cannot execute {missing}: its interpreter /nonexistent/env (named in its first line, "
+        "#!/nonexistent/env node) does not exist")
     outer = programs.add("outer", text=f"#!{inner}\n")
     plain = programs.add("plain", text="no shebang here\n")
     failure = execute.cannot_execute(outer, OSError(errno.ENOENT, "No such file or directory"))
@@ -237,13 +241,14 @@ def test_a_bat_file_runs_through_cmd(monkeypatch):
     assert execute.windows_command(r"C:\t\x.BAT", []) == r'"C:\W\cmd.exe" /d /s /c ""C:\t\x.BAT""'
 
 
-def test_sigterm_to_the_shim_goes_to_the_step_and_is_its_status(programs):
-    """Not at a terminal: the step leads a session of its own, and the shim forwards SIGTERM to that group."""
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_to_the_shim_goes_to_the_step_and_is_its_status(programs, signum):
+    """Not at a terminal: the step leads a session of its own, and the shim forwards SIGTERM (SIGHUP) to that group."""
     import threading
 
     programs.add("slow", "def stop(signum, frame):\n    open({log!r} + '.stopped', 'w').write(str(signum))\n"
-                         "    sys.exit(0)\nsignal.signal(signal.SIGTERM, stop)\nopen({log!r} + '.ready', 'w').close()\n"
-                         "import time\ntime.sleep(30)\n".format(log=programs.log))
+                         "    sys.exit(0)\nsignal.signal({signum}, stop)\nopen({log!r} + '.ready', 'w').close()\n"
+                         "import time\ntime.sleep(30)\n".format(log=programs.log, signum=int(signum)))
     ready = programs.log + ".ready"
 
     def terminate():
@@ -251,12 +256,12 @@ def test_sigterm_to_the_shim_goes_to_the_step_and_is_its_status(programs):
             if os.path.exists(ready):
                 break
             threading.Event().wait(0.05)
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), signum)
 
-    before = signal.getsignal(signal.SIGTERM)
+    before = signal.getsignal(signum)
     threading.Thread(target=terminate, daemon=True).start()
     status = execute.run_one(["slow"], programs.environ())
-    assert status == 128 + signal.SIGTERM
+    assert status == 128 + signum
     with open(programs.log + ".stopped") as handle:
-        assert handle.read() == str(int(signal.SIGTERM))
-    assert signal.getsignal(signal.SIGTERM) is before  # the shim's handler is taken back
+        assert handle.read() == str(int(signum))
+    assert signal.getsignal(signum) is before  # the shim's handler is taken back
