@@ -549,3 +549,26 @@ def test_the_platform_is_read_at_the_project_root_from_a_subfolder(gen2, tmp_pat
     write(str(config), {"frontend": "ios"})
     ios = context.detect(str(tmp_path / "g1"), environ={})
     assert (ios.platform, ios.platform_file) == ("swift", str(config))
+
+
+def test_detect_reads_the_process_environment_by_default(gen2, monkeypatch):
+    monkeypatch.setenv("AWS_APP_ID", "dz")
+    assert context.detect(str(gen2)).app_id == "dz"
+
+
+def test_a_git_folder_without_head(gen2):
+    (gen2 / ".git").mkdir()
+    assert context.detect(str(gen2), environ={}).warnings == [f"cannot read {gen2 / '.git' / 'HEAD'}: no current branch"]
+
+
+def test_an_unreadable_gitdir_file(gen2, denied):
+    (gen2 / ".git").write_text("gitdir: elsewhere\n")
+    denied(gen2 / ".git")
+    assert context.detect(str(gen2), environ={}).warnings == [
+        f"cannot read {gen2 / '.git'} (Permission denied); no git branch read"]
+
+
+def test_an_app_id_that_is_not_text_is_not_one(tmp_path):
+    root = tmp_path / "app"
+    write(str(root / "amplify/backend/amplify-meta.json"), {"providers": {"awscloudformation": {"AmplifyAppId": 5}}})
+    assert context.detect(str(root), environ={}).gen1_app_ids == {}

@@ -91,9 +91,9 @@ def test_a_single_failing_step_is_the_command(programs):
 def test_a_step_killed_by_an_interrupting_signal_was_interrupted(programs, signum):
     programs.add("one", f"signal.signal({int(signum)}, signal.SIG_DFL); os.kill(os.getpid(), {int(signum)})")
     programs.add("two")
-    outcome = execute.run_steps([Step(argv=["one"]), Step(argv=["two"])], programs.environ())
+    outcome = execute.run_steps([Step(argv=["one", "a"]), Step(argv=["two"])], programs.environ())
     assert outcome.status == 128 + signum
-    assert outcome.message == "interrupted during step 1 of 2: one; step 2 was not run"
+    assert outcome.message == "interrupted during step 1 of 2: one a; step 2 was not run"
 
 
 def test_a_step_killed_otherwise_failed_with_128_plus_the_signal(programs):
@@ -187,3 +187,81 @@ def test_shebang_words(tmp_path):
     script.write_bytes(b"no shebang\n")
     assert execute.shebang(str(script)) == []
     assert execute.shebang(str(tmp_path / "missing")) == []
+
+
+# --- what the mutation run found untested ---------------------------------------------------------------
+
+@pytest.mark.parametrize("line, first", [("#!/usr/bin/env -S NODE_OPTIONS=--x nodexyz --y", "nodexyz"),
+                                         ("#!/usr/bin/env nodexyz", "nodexyz")])
+def test_the_env_interpreter_is_the_first_word_that_is_no_option_or_setting(programs, line, first):
+    path = programs.add("tool", text=line + "\n")
+    problem = execute.interpreter_problem(path, {"PATH": str(programs.folder)})
+    assert problem == (f"cannot execute {path}: it runs `{first}` ({line}), which is not on PATH: "
+                       f"install {first} or put it on PATH")
+
+
+def test_a_missing_node_gets_the_node_hint(programs):
+    path = programs.add("tool", text="#!/usr/bin/env node\n")
+    assert execute.interpreter_problem(path, {"PATH": str(programs.folder)}).endswith(
+        "which is not on PATH: install Node.js: https://nodejs.org/")
+
+
+@pytest.mark.parametrize("line", ["#!/usr/bin/env\n", "#!/nonexistent/env nodexyz\n", "#!/bin/sh\n", "plain text\n"])
+def test_no_env_interpreter_to_look_for(programs, line):
+    assert execute.interpreter_problem(programs.add("tool", text=line), {"PATH": str(programs.folder)}) is None
+
+
+def test_a_shebang_with_bytes_that_are_not_utf8(tmp_path):
+    script = tmp_path / "s"
+    script.write_bytes(b"#!/usr/bin/env n\xffde\nmore\n")
+    assert execute.shebang(str(script)) == ["/usr/bin/env", "n\ufffdde"]
+
+
+def test_an_interpreter_that_cannot_start_itself(programs):
+    inner = programs.add("inner", text="#!/nonexistent/node\n")
+    missing = programs.add("missing", text="#!/nonexistent/env node\n")
+    assert execute.cannot_execute(missing, OSError(errno.ENOENT, "No such file")).message == (
+        f"cannot execute {missing}: its interpreter /nonexistent/env (named in its first line, "
+        "#!/nonexistent/env node) does not exist")
+    outer = programs.add("outer", text=f"#!{inner}\n")
+    plain = programs.add("plain", text="no shebang here\n")
+    failure = execute.cannot_execute(outer, OSError(errno.ENOENT, "No such file or directory"))
+    assert (failure.status, failure.message) == (X.NOT_EXECUTABLE, f"cannot execute {outer}: its interpreter {inner} "
+                                                 "could not be started (its own interpreter or loader is missing)")
+    failure = execute.cannot_execute(plain, OSError(errno.ENOENT, "No such file or directory"))
+    assert (failure.status, failure.message) == (X.NOT_EXECUTABLE, f"cannot execute {plain}: a file it needs to start "
+                                                 "(its loader or interpreter) does not exist")
+    assert str(failure) == failure.message
+
+
+def test_a_bat_file_runs_through_cmd(monkeypatch):
+    monkeypatch.setattr(os, "environ", {})
+    assert execute.windows_command(r"C:\t\x.bat", ["a b"]) == r'"cmd.exe" /d /s /c ""C:\t\x.bat" "a b""'
+    monkeypatch.setattr(os, "environ", {"COMSPEC": r"C:\W\cmd.exe"})
+    assert execute.windows_command(r"C:\t\x.BAT", []) == r'"C:\W\cmd.exe" /d /s /c ""C:\t\x.BAT""'
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_to_the_shim_goes_to_the_step_and_is_its_status(programs, signum):
+    """Not at a terminal: the step leads a session of its own, and the shim forwards SIGTERM (SIGHUP) to that group."""
+    import threading
+
+    programs.add("slow", "def stop(signum, frame):\n    open({log!r} + '.stopped', 'w').write(str(signum))\n"
+                         "    sys.exit(0)\nsignal.signal({signum}, stop)\nopen({log!r} + '.ready', 'w').close()\n"
+                         "import time\ntime.sleep(30)\n".format(log=programs.log, signum=int(signum)))
+    ready = programs.log + ".ready"
+
+    def terminate():
+        for _ in range(200):
+            if os.path.exists(ready):
+                break
+            threading.Event().wait(0.05)
+        os.kill(os.getpid(), signum)
+
+    before = signal.getsignal(signum)
+    threading.Thread(target=terminate, daemon=True).start()
+    status = execute.run_one(["slow"], programs.environ())
+    assert status == 128 + signum
+    with open(programs.log + ".stopped") as handle:
+        assert handle.read() == str(int(signum))
+    assert signal.getsignal(signum) is before  # the shim's handler is taken back
