@@ -1,0 +1,143 @@
+"""Recording fakes: stub programs first (and alone) on PATH that log their name, argv, cwd and where their
+stdout and stderr go, then exit 0. Scripts run in batches (one driver process per batch, each script in
+a fresh shell of its own, with a timeout), so thousands of generated scripts stay fast.
+
+A stub drains a piped stdin before it logs: in `a | b`, b logs after a has exited, so the log order is
+the pipeline order (never a race).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+
+RS, US = "\x1e", "\x1f"  # record and field separators in the log (no test argument holds them)
+# Every program the generated scripts and the rewrites call, and the Gen 1/Gen 2 wrappers.
+PROGRAMS = ("amplify", "amplifyPush", "npx", "npm", "pnpm", "yarn", "bunx", "bun", "git", "aws", "node",
+            "cat", "ls", "tee", "grep", "sed", "jq", "whoami", "date", "yes", "sleep", "rm", "cp", "mv", "mkdir",
+            "touch", "pip3", "pip", "python3", "python", "make", "curl", "wget", "zip", "unzip", "tar", "sudo",
+            "env", "xargs", "head", "tail", "sort", "tr", "cut", "wc", "find", "chmod", "basename", "dirname",
+            "realpath", "readlink", "id", "uname", "tr", "nvm", "corepack", "npm-run-all", "jest", "cypress", "docker")
+BASH = "/bin/bash"
+SH = "/bin/sh"  # npm runs package.json scripts with `sh -c` (dash on Debian)
+TIMEOUT = 10  # seconds, per script
+
+_RECORD = """fds=$(/bin/readlink /proc/$me/fd/1 /proc/$me/fd/2 2>/dev/null)
+rec="{rs}$name{us}$PWD{us}${{fds%%
+*}}{us}${{fds#*
+}}"
+for a; do rec="$rec{us}$a"; done
+printf '%s' "$rec" >> "$FAKE_LOG"
+"""
+STUB = """#!/bin/sh
+[ -p /dev/stdin ] && /bin/cat >/dev/null
+name=${{0##*/}} me=$$
+""" + _RECORD + "exit 0\n"
+# bash only: a program not on PATH is logged too (the corpus calls anything)
+PRELUDE = """command_not_found_handle() {{
+  local fds rec a name=${{1##*/}} me=$BASHPID
+  shift
+""" + _RECORD + """  return 0
+}}
+"""
+
+_BUILTINS = set("""alias bg bind break builtin caller cd command compgen complete continue declare dirs disown echo
+enable eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile popd printf
+pushd pwd read readarray readonly return set shift shopt source suspend test times trap true type typeset ulimit
+umask unalias unset wait if then else elif fi case esac for while until do done in function select time coproc""".split())
+
+
+def require_shells() -> None:
+    for program in (BASH, SH, "/bin/cat", "/bin/readlink", "/usr/bin/tr", "/usr/bin/timeout"):
+        if not os.access(program, os.X_OK):
+            pytest.skip(f"the differential suite needs {program}")
+
+
+def make_fakes(folder: Path, extra=()) -> Path:
+    """A folder of stubs (every name in PROGRAMS and `extra`) and the bash prelude; returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stub = folder / ".stub"
+    stub.write_text(STUB.format(rs=RS, us=US))
+    stub.chmod(0o755)
+    for name in {*PROGRAMS, *extra}:
+        if name and "/" not in name and name not in _BUILTINS and not (folder / name).exists():
+            os.symlink(".stub", folder / name)
+    (folder / ".prelude.sh").write_text(PRELUDE.format(rs=RS, us=US))
+    return folder
+
+
+def command_words(text: str) -> set:
+    """Names a file might run (a superset is fine: each becomes a stub)."""
+    return {w for w in re.findall(r"(?<![\w$./-])([A-Za-z_][\w.+-]*)", text) if len(w) < 40}
+
+
+class Case:
+    """One script to run: its text, the interpreter, and (after the run) what happened."""
+
+    def __init__(self, script: str, shell: str = BASH, env: dict | None = None, files: dict | None = None):
+        self.script, self.shell, self.env, self.files = script, shell, dict(env or {}), dict(files or {})
+        self.calls, self.stdout, self.stderr, self.status, self.tree = [], b"", b"", None, {}
+
+
+BASE_ENV = {"HOME": "/nonexistent", "LC_ALL": "C", "CI": "true", "AWS_BRANCH": "main", "AWS_APP_ID": "d1appid",
+            "GITHUB_REF_NAME": "main", "CI_COMMIT_REF_NAME": "main", "BITBUCKET_BRANCH": "main",
+            "CIRCLE_BRANCH": "main", "APP_ID": "d1appid", "ENV": "dev", "AMPLIFY_ENV": "dev"}
+
+
+def run_cases(cases: list, workdir: Path, fakes: Path) -> None:
+    """Run every case in a fresh folder of its own (one driver process for all); fill in what each did."""
+    lines = ["#!/bin/bash"]
+    for index, case in enumerate(cases):
+        folder = workdir / f"c{index}"
+        (folder / "w").mkdir(parents=True)
+        for name, data in case.files.items():
+            (folder / "w" / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+        (folder / "script").write_bytes(case.script.encode("utf-8"))
+        env = {**BASE_ENV, **case.env, "PATH": str(fakes), "FAKE_LOG": str(folder / "log"),
+               "BASH_ENV": str(fakes / ".prelude.sh")}
+        assigns = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        program = f'{SH} -c "$(/bin/cat ../script)"' if case.shell == SH else f"{case.shell} ../script"
+        run = (f"cd {shlex.quote(str(folder / 'w'))} && : > ../log && /usr/bin/env -i {assigns} /usr/bin/timeout "
+               f"{TIMEOUT} {program} > ../out 2> ../err < /dev/null; echo $? > ../rc")
+        lines.append(f"( {run} )")
+    driver = workdir / "driver.sh"
+    driver.write_text("\n".join(lines) + "\n")
+    subprocess.run([BASH, str(driver)], timeout=TIMEOUT * len(cases) + 60, check=False,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for index, case in enumerate(cases):
+        folder = workdir / f"c{index}"
+        case.calls = parse_log((folder / "log").read_bytes().decode("utf-8", "replace"), folder)
+        case.stdout, case.stderr = (folder / "out").read_bytes(), (folder / "err").read_bytes()
+        case.status = int((folder / "rc").read_text().strip() or -1)
+        case.tree = {str(p.relative_to(folder / "w")): (p.read_bytes() if p.is_file() else None)
+                     for p in sorted((folder / "w").rglob("*"))}
+
+
+def _where(target: str, folder: Path) -> str:
+    """Where a stub's stdout/stderr went, independent of the folder the case ran in."""
+    if target.startswith("pipe:"):
+        return "pipe"
+    if target == str(folder / "out"):
+        return "stdout"
+    if target == str(folder / "err"):
+        return "stderr"
+    if target.startswith(str(folder / "w") + "/"):
+        return "file:" + target[len(str(folder / "w")) + 1:]
+    return target
+
+
+def parse_log(text: str, folder: Path) -> list:
+    """[(program, cwd, stdout target, stderr target, (args...))] in the order they ran."""
+    calls = []
+    root = str(folder / "w")
+    for record in text.split(RS)[1:]:
+        fields = record.split(US)
+        name, cwd, out, err, args = fields[0], fields[1], fields[2], fields[3], tuple(fields[4:])
+        cwd = "." + cwd[len(root):] if cwd == root or cwd.startswith(root + "/") else cwd
+        calls.append((name, cwd, _where(out, folder), _where(err, folder), args))
+    return calls
