@@ -29,7 +29,10 @@ def kind_of(name: str, text: str) -> str | None:
         return "json"
     if base.endswith((".yml", ".yaml")):
         return "yaml"
-    if base.endswith((".sh", ".bash")) or (text.startswith("#!") and re.match(r"#!.*\b(ba)?sh\b", text)):
+    shell_shebang = re.match(r"#!\s*\S*/(env\s+)?(ba|da)?sh\b", text)
+    if text.startswith("#!") and not shell_shebang:
+        return None  # an Expect or Python script named .sh is not run as shell
+    if base.endswith((".sh", ".bash")) or shell_shebang:
         return "sh"
     return None
 
@@ -143,14 +146,14 @@ def prepare(folder: Path, name: str, text: str, ci_file: bool | None = None) -> 
     return check
 
 
-def run_all(checks: list, workdir: Path) -> None:
+def run_all(checks: list, workdir: Path, timeout: bool = True) -> None:
     cases = [c for check in checks for c in (*check.before, *check.after)]
     if not cases:
         return
     names = set()
     for check in checks:
         names |= command_words(check.text) | command_words(check.new)
-    run_cases(cases, workdir / "runs", make_fakes(workdir / "fakes", names))
+    run_cases(cases, workdir / "runs", make_fakes(workdir / "fakes", names), timeout)
 
 
 def differences(check: FileCheck) -> list:
