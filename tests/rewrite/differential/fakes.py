@@ -14,7 +14,7 @@ import shlex
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.conftest import require
 
 RS, US = "\x1e", "\x1f"  # record and field separators in the log (no test argument holds them)
 # Every program the generated scripts and the rewrites call, and the Gen 1/Gen 2 wrappers.
@@ -62,9 +62,9 @@ umask unalias unset wait if then else elif fi case esac for while until do done 
 
 
 def require_shells() -> None:
-    for program in (BASH, SH, "/bin/cat", "/bin/readlink", "/usr/bin/tr", "/usr/bin/timeout"):
-        if not os.access(program, os.X_OK):
-            pytest.skip(f"the differential suite needs {program}")
+    for program in (BASH, SH, "/bin/cat", "/usr/bin/timeout"):
+        require(os.access(program, os.X_OK) and os.path.isdir("/proc/self/fd"),
+                f"the differential suite needs {program} and /proc (Linux)")
 
 
 def make_fakes(folder: Path, extra=()) -> Path:
