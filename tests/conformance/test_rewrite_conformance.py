@@ -1,7 +1,7 @@
 """Every ampx line the rewriter writes into the fixtures is accepted by the REAL ampx parser.
 
-The rewritten text is read back the way a shell would (the rewriter's own lexer, with each
-variable such as $AWS_BRANCH standing for a sample value) and the words after `ampx` go through
+The rewritten text is read back the way a shell would (the bash or PowerShell grammar, with each
+word that is not a plain literal, such as $AWS_BRANCH, standing for a sample value) and the words after `ampx` go through
 the parser harness, like the table's own conformance test.
 """
 
@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from amplify_shim.rewrite.commands import simple_commands
-from amplify_shim.rewrite.lexer import tokens
+from amplify_shim.rewrite.grammars import parse
+from amplify_shim.rewrite.ps_calls import _literal as ps_literal
+from amplify_shim.rewrite.shell_calls import literal
 from tests.rewrite.fixtures import FILES, FIXTURES
 from tests.rewrite.test_forms import FORMS
 
@@ -20,12 +21,27 @@ RUNNERS = (["npx", "ampx"], ["yarn", "ampx"], ["pnpm", "exec", "ampx"], ["bunx",
 SAMPLE = "sample-value1"
 
 
+def _commands(text: str, flavour: str):
+    """The words of each simple command in text, read with the grammar (SAMPLE for a word that is not literal)."""
+    tree, data = parse("powershell" if flavour == "ps" else "bash", text)
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if node.type != "command":
+            continue
+        if flavour == "ps":
+            parts = [c for c in node.children if c.type in ("command_name", "command_elements")]
+            words = [w for p in parts for w in ([p] if p.type == "command_name" else p.named_children)
+                     if w.type != "command_argument_sep"]
+            yield [ps_literal(w, data) or SAMPLE for w in words]
+        else:
+            yield [literal(w, data) or SAMPLE for w in node.named_children if w.type != "variable_assignment"]
+
+
 def _ampx_argvs(text: str, flavour: str) -> list:
     out = []
-    for items, _, _ in simple_commands(tokens(text, flavour)):
-        words = ["".join(p[1] if p[0] == "lit" else SAMPLE for p in tok.pieces) for kind, tok in items if kind == "word"]
-        while words and "=" in words[0] and not words[0].startswith("-"):
-            words = words[1:]  # AWS_PROFILE=x
+    for words in _commands(text, flavour):
         for runner in RUNNERS:
             if words[:len(runner)] == runner:
                 out.append(tuple(words[len(runner):]))
@@ -45,7 +61,7 @@ def produced():
     from tests.rewrite.helpers import line
 
     for old, _ in FORMS:
-        for argv in _ampx_argvs(line(old), "sh"):
+        for argv in _ampx_argvs(line(old, "run.yml"), "sh"):
             lines.setdefault(argv, f"form {old!r}")
     return lines
 

@@ -158,15 +158,15 @@ def test_the_printed_diff_applies_with_git_apply(tmp_path):
     # threat X25: control characters in context and changed lines, CRLF, no final newline
     git = require_tool("git", "to apply the printed diff")
     texts = {"x.sh": CONTROLS, "crlf.sh": "echo \x1b[1m\r\namplify push --yes\r\necho x", "amplify.yml": (
-        "version: 1\nbackend:\n  phases:\n    build:\n      commands:\n        - echo '\x1b[2m'\n"
-        "        - amplifyPush --simple\n")}
+        "version: 1\r\nbackend:\r\n  phases:\r\n    build:\r\n      commands:\r\n        - echo '\u00e9\t'\r\n"
+        "        - amplifyPush --simple")}  # YAML allows no C0 control but tab
     repo = tmp_path / "repo"
     repo.mkdir()
     for name, text in texts.items():
         (repo / name).write_bytes(text.encode())
     subprocess.run([git, "init", "-q"], cwd=repo, check=True)
     patch = run(*texts, cwd=repo).stdout
-    assert patch.count(b"\n--- a/") == 2
+    assert patch.count(b"\n--- a/") == 2, patch  # three files
     (tmp_path / "patch.diff").write_bytes(patch)
     applied = subprocess.run([git, "apply", "--verbose", str(tmp_path / "patch.diff")], cwd=repo, capture_output=True)
     assert applied.returncode == 0, applied.stderr.decode(errors="replace")
@@ -214,7 +214,7 @@ def test_concurrent_rewriters_of_one_file_leave_one_complete_result(tmp_path):
     text = _big(300)
     (tmp_path / "x.sh").write_text(text)
     workers = [_rewriter(tmp_path, "x.sh") for _ in range(4)]
-    outcomes = [(w.wait(timeout=120), w.stderr.read()) for w in workers]
+    outcomes = [(w.communicate(timeout=120)[1], w.returncode)[::-1] for w in workers]
     assert all(code == 0 for code, _ in outcomes), outcomes
     assert (tmp_path / "x.sh").read_bytes() == rewritten(tmp_path, text)
     assert [p for p in os.listdir(tmp_path) if p.endswith(".tmp")] == []
@@ -238,7 +238,8 @@ def test_an_edit_made_while_rewriting_is_never_overwritten(tmp_path):
     edited = text + "echo added by hand\n"
     (tmp_path / "edit.tmp.sh").write_text(edited)
     os.replace(tmp_path / "edit.tmp.sh", target)
-    code, err = worker.wait(timeout=120), worker.stderr.read().decode()
+    err = worker.communicate(timeout=120)[1].decode()
+    code = worker.returncode
     assert target.read_text() == edited  # never the rewrite of what was there before the edit
     assert code == 74 and "amplify-shim: x.sh changed while it was being rewritten; it is unchanged: run again" in err
 

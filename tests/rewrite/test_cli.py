@@ -46,7 +46,7 @@ def test_write_applies_atomically_keeps_the_mode_and_a_second_run_changes_nothin
     done = run("--write", *FILES, "link.sh", cwd=copies)
     assert done.returncode == 0 and done.stdout == b""
     text = (copies / "deploy.sh").read_bytes()
-    assert b"npx ampx sandbox --once || exit 1\r\n" in text
+    assert b'npx ampx generate outputs --branch "$ENV_NAME" --app-id "$APP_ID"\r\n' in text
     assert stat.S_IMODE(os.stat(copies / "deploy.sh").st_mode) == 0o751
     assert os.path.islink(copies / "link.sh")
     assert (copies / "deploy.ps1").read_bytes().startswith(b"\xef\xbb\xbf")
@@ -65,10 +65,14 @@ def test_json_lists_every_finding(copies):
     data = json.loads(done.stdout)
     assert data["files"][0] == {"file": "package.json", "changed": True, "error": None}
     first = data["findings"][0]
-    assert first == {"file": "package.json", "line": 9, "old": "amplify push --yes", "new": "npx ampx sandbox --once",
-                     "status": "rewritten", "reason": None}
+    assert first["file"] == "package.json" and first["line"] == 9 and first["old"] == "amplify push --yes"
+    assert first["status"] == "not-converted" and first["new"] is None  # JSON: no comment, so the call stays
+    second = data["findings"][1]
+    assert second == {"file": "package.json", "line": 10, "old": "amplify pull --appId d2xsd8example --envName dev --yes",
+                      "new": "npx ampx generate outputs --branch dev --app-id d2xsd8example", "status": "rewritten",
+                      "reason": None}
     statuses = [f["status"] for f in data["findings"]]
-    assert statuses.count("not-converted") == 3 and statuses.count("needs-input") == 2
+    assert statuses.count("rewritten") == 2 and statuses.count("needs-input") == 1
 
 
 @pytest.mark.parametrize("make, why", [

@@ -84,10 +84,11 @@ def test_makefile_recipes_only_and_make_variables_kept():
 
 def test_markdown_rewrites_code_blocks_only():
     text = ("Run `amplify push` first; amplify push is prose.\n\n~~~bash\n$ amplify push\n~~~\n\n"
-            "```\namplify push\n```\n\n```console\n$ amplify status\namplify push (output)\n```\n")
+            "```\namplify push\n```\n\n```console\n$ amplify pull --appId d1 --envName dev\namplify push (output)\n```\n")
     new, _ = rewrite("README.md", text)
     assert new == ("Run `amplify push` first; amplify push is prose.\n\n~~~bash\n$ npx ampx sandbox --once\n~~~\n\n"
-                   "```\namplify push\n```\n\n```console\n$ git status --short -- amplify/\namplify push (output)\n```\n")
+                   "```\namplify push\n```\n\n```console\n$ npx ampx generate outputs --branch dev --app-id d1\n"
+                   "amplify push (output)\n```\n")
 
 
 def test_powershell_script_keeps_variables_and_refuses_a_chained_multi_step_plan():
@@ -105,10 +106,10 @@ def test_kinds_are_told_by_name_then_shebang():
 def test_plain_yaml_refuses_new_text_yaml_would_read_as_something_else():
     import pytest
 
-    from amplify_shim.rewrite.scan_yaml import _plain_encoder
-    from amplify_shim.rewrite.segments import Unencodable
+    from amplify_shim.rewrite.places import Unencodable
+    from amplify_shim.rewrite.yaml_places import _plain
 
-    assert _plain_encoder("npx ampx sandbox --once") == "npx ampx sandbox --once"
-    for text in ("git checkout -b 'a: b'", "git checkout -b 'a #b'"):
+    assert _plain("npx ampx sandbox --once") == "npx ampx sandbox --once"
+    for text in ("git checkout -b 'a: b'", "git checkout -b 'a #b'", "{ a && b; }", "'q' x"):
         with pytest.raises(Unencodable):
-            _plain_encoder(text)
+            _plain(text)

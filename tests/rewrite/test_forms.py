@@ -1,4 +1,4 @@
-"""One row per wrapped form: a shell line at a desk (a .sh file) and what it becomes."""
+"""One row per wrapped form: a shell line in a script (a .sh file) or a CI file, and what it becomes."""
 
 from __future__ import annotations
 
@@ -6,46 +6,54 @@ import pytest
 
 from tests.rewrite.helpers import line, rewrite
 
+P1 = "pull --appId d1 --envName dev"  # the same answer at a desk and in CI
+G2 = "ampx generate outputs --branch dev --app-id d1"
 FORMS = [
-    ("amplify push", "npx ampx sandbox --once"),
-    ("amplify push --yes", "npx ampx sandbox --once"),
-    ("npx amplify push", "npx ampx sandbox --once"),
-    ("npx -y amplify push", "npx ampx sandbox --once"),
-    ("npx @aws-amplify/cli push", "npx ampx sandbox --once"),
-    ("yarn amplify push", "yarn ampx sandbox --once"),
-    ("yarn run amplify push", "yarn ampx sandbox --once"),
-    ("pnpm amplify push", "pnpm exec ampx sandbox --once"),
-    ("pnpm exec amplify push", "pnpm exec ampx sandbox --once"),
-    ("npm exec amplify push", "npx ampx sandbox --once"),
-    ("npm exec -- amplify push", "npx ampx sandbox --once"),
-    ("bunx amplify push", "bunx ampx sandbox --once"),
-    ("AWS_PROFILE=dev amplify push", "AWS_PROFILE=dev npx ampx sandbox --once"),
-    ("A=1 B='x y' amplify push", "A=1 B='x y' npx ampx sandbox --once"),
-    ("npm ci && amplify push && npm run build", "npm ci && npx ampx sandbox --once && npm run build"),
-    ("amplify push || exit 1", "npx ampx sandbox --once || exit 1"),
-    ("npm ci; amplify push; echo done", "npm ci; npx ampx sandbox --once; echo done"),
-    ("echo y | amplify push", "npx ampx sandbox --once"),
-    ("yes | amplify push", "npx ampx sandbox --once"),
-    ("echo y | amplify delete", "npx ampx sandbox delete --yes"),  # the piped y was the yes
-    ("amplify delete", "npx ampx sandbox delete"),
-    ("amplify push --yes 2>&1 | tee push.log", "npx ampx sandbox --once 2>&1 | tee push.log"),
-    ("(amplify push)", "(npx ampx sandbox --once)"),
-    ("if amplify push; then echo ok; fi", "if npx ampx sandbox --once; then echo ok; fi"),
-    ("amplify pull --appId d1abc --envName dev --yes", "npx ampx generate outputs --branch dev --app-id d1abc"),
-    ('amplify pull --appId "$APP_ID" --envName $ENV --yes', 'npx ampx generate outputs --branch $ENV --app-id "$APP_ID"'),
+    (f"amplify {P1}", f"npx {G2}"),
+    (f"npx amplify {P1}", f"npx {G2}"),
+    (f"npx -y amplify {P1}", f"npx {G2}"),
+    (f"npx @aws-amplify/cli {P1}", f"npx {G2}"),
+    (f"yarn amplify {P1}", f"yarn {G2}"),
+    (f"yarn run amplify {P1}", f"yarn {G2}"),
+    (f"pnpm amplify {P1}", f"pnpm exec {G2}"),
+    (f"pnpm exec amplify {P1}", f"pnpm exec {G2}"),
+    (f"npm exec amplify {P1}", f"npx {G2}"),
+    (f"npm exec -- amplify {P1}", f"npx {G2}"),
+    (f"bunx amplify {P1}", f"bunx {G2}"),
+    (f"AWS_PROFILE=dev amplify {P1}", f"AWS_PROFILE=dev npx {G2}"),
+    (f"A=1 B='x y' amplify {P1}", f"A=1 B='x y' npx {G2}"),
+    (f"npm ci && amplify {P1} && npm run build", f"npm ci && npx {G2} && npm run build"),
+    (f"amplify {P1} || exit 1", f"npx {G2} || exit 1"),
+    (f"npm ci; amplify {P1}; echo done", f"npm ci; npx {G2}; echo done"),
+    (f"echo y | amplify {P1}", f"echo y | npx {G2}"),  # the feeder stays: it still runs
+    (f"amplify {P1} 2>&1 | tee pull.log", f"npx {G2} 2>&1 | tee pull.log"),
+    (f"(amplify {P1})", f"(npx {G2})"),
+    (f"if amplify {P1}; then echo ok; fi", f"if npx {G2}; then echo ok; fi"),
+    (f"! amplify {P1} > log", f"! npx {G2} > log"),
+    (f"exec amplify {P1}", f"exec npx {G2}"),
+    (f"time amplify {P1}", f"time npx {G2}"),
+    (f"f() {{ amplify {P1}; }}", f"f() {{ npx {G2}; }}"),
+    (f'amplify pull --appId "$APP_ID" --envName $ENV --yes', 'npx ampx generate outputs --branch $ENV --app-id "$APP_ID"'),
     ("amplify pull --appId ${APP_ID} --envName dev", "npx ampx generate outputs --branch dev --app-id ${APP_ID}"),
-    ("amplify codegen models", "npx ampx generate graphql-client-code --format modelgen"),
-    ("amplify status", "git status --short -- amplify/"),
     ("amplify env add staging", "git checkout -b staging"),
     ("amplify --version", "npx ampx --version"),
-    ("exec amplify push", "exec npx ampx sandbox --once"),
-    ("amplify sandbox --once", "npx ampx sandbox --once"),
-    ("amplify push \\\n  --yes", "npx ampx sandbox --once"),
-    ("a || amplify env checkout dev --appId d1abc",
-     "a || (git checkout dev && npx ampx generate outputs --branch dev --app-id d1abc)"),
-    ("AWS_PROFILE=x amplify env checkout dev --appId d1abc",
-     "AWS_PROFILE=x git checkout dev && AWS_PROFILE=x npx ampx generate outputs --branch dev --app-id d1abc"),
+    (f"amplify {P1} \\\n  --yes", f"npx {G2}"),
 ]
+FORMS_IN_CI = [  # amplify.yml: the unattended answer, with Amplify Hosting's variables
+    ("amplify push", "npx ampx pipeline-deploy --branch $AWS_BRANCH --app-id $AWS_APP_ID"),
+    ("amplifyPush --simple", "npx ampx pipeline-deploy --branch $AWS_BRANCH --app-id $AWS_APP_ID"),
+    ("yarn amplify push --yes", "yarn ampx pipeline-deploy --branch $AWS_BRANCH --app-id $AWS_APP_ID"),
+    ("amplify codegen models", "npx ampx generate graphql-client-code --branch $AWS_BRANCH --app-id $AWS_APP_ID --format modelgen"),
+    ("amplify env checkout prod", "npx ampx generate outputs --branch prod --app-id $AWS_APP_ID"),
+    ("exec amplify env checkout prod", "exec npx ampx generate outputs --branch prod --app-id $AWS_APP_ID"),
+]
+
+
+@pytest.mark.parametrize("old, new", FORMS_IN_CI, ids=[row[0] for row in FORMS_IN_CI])
+def test_each_form_in_a_ci_file_gets_the_unattended_answer(old, new):
+    text = f"frontend:\n  phases:\n    build:\n      commands:\n        - {old}\n"
+    out, findings = rewrite("amplify.yml", text)
+    assert out == text.replace(old, new), findings
 
 
 @pytest.mark.parametrize("old, new", FORMS, ids=[row[0] for row in FORMS])
@@ -79,8 +87,7 @@ def test_what_is_not_a_gen1_invocation_is_left_alone(text):
     ("amplify publish", "has no Gen 2 command"),
     ("amplify pull --envName prod", "an app id is needed"),
     ("amplify frobnicate", "frobnicate"),
-    ("amplify push 'unclosed", "cannot read this line"),
-    ("amplify pull --appId zzshimref0zz", "placeholder text"),
+    ("amplify pull --appId zzshimref0zz", "reserved text"),
 ])
 def test_what_cannot_be_converted_keeps_its_line_and_gets_a_marker(text, why):
     new, findings = rewrite("run.sh", f"  {text}\n")
@@ -91,15 +98,23 @@ def test_what_cannot_be_converted_keeps_its_line_and_gets_a_marker(text, why):
 
 
 def test_a_placeholder_the_planner_needs_is_visible_and_marked():
-    new, findings = rewrite("run.sh", "amplify env checkout dev\n")
+    new, findings = rewrite(".github/workflows/ci.yml", "steps:\n  - run: amplify env checkout dev\n")
     assert new.splitlines() == [
-        "# amplify-shim: fill in the placeholder: the Amplify app id is unknown: pass --appId ID, set AWS_APP_ID, "
+        "steps:",
+        "  # amplify-shim: fill in the placeholder: the Amplify app id is unknown: pass --appId ID, set AWS_APP_ID, "
         "or set app_id in the shim's config",
-        "git checkout dev && npx ampx generate outputs --branch dev --app-id '<app-id>'"]
+        "  - run: npx ampx generate outputs --branch dev --app-id '<app-id>'"]
     assert findings[0].status == "needs-input"
 
 
+def test_a_file_the_grammar_cannot_read_is_not_edited_only_reported():
+    text = "amplify pull --appId d1 --envName dev\necho 'unclosed\n"
+    new, findings = rewrite("run.sh", text)
+    assert new == text
+    assert [f.status for f in findings] == ["not-converted"] and "cannot read" in findings[0].reason
+
+
 def test_a_second_run_adds_no_second_marker():
-    once, _ = rewrite("run.sh", "amplify add auth\namplify push\n")
+    once, _ = rewrite("run.sh", "amplify add auth\namplify pull --appId d1 --envName dev\n")
     twice, _ = rewrite("run.sh", once)
     assert twice == once and once.count("amplify-shim:") == 1

@@ -1,4 +1,4 @@
-"""Which kind of file this is (from its name, else its first line), and so: its scanner, and desk or CI.
+"""Which kind of file this is (from its name, else its first line), and so: how it is read, and desk or CI.
 
 CI files get the planner's CI form, with the branch and app id as the variables their platform
 sets (Amplify Hosting: AWS_BRANCH and AWS_APP_ID; GitHub Actions: GITHUB_REF_NAME, no app id; …),
@@ -70,21 +70,27 @@ def detect(path: str, text: str) -> Format | None:
     return Format(kind="yaml", ci=True, branch_var=branch, app_var=app)
 
 
-def segments(fmt: Format, text: str):
-    """The command segments of a file of this format."""
-    from .scan_json import json_segments
-    from .scan_markdown import markdown_segments
-    from .scan_shell import shell_segments
-    from .scan_yaml import yaml_segments
+def places(fmt: Format, path: str, text: str):
+    """The pieces of shell (places.Place) of a file of this format."""
+    from .ci_runs import where_for_npm_scripts, where_for_script
+    from .decide import Where
+    from .places import Place, at_line_of
 
     if fmt.kind == "json":
-        return json_segments(text)
-    if fmt.kind == "yaml":
-        return yaml_segments(text)
-    if fmt.kind == "markdown":
-        return markdown_segments(text)
-    if fmt.kind == "ps1":
-        return shell_segments(text, flavour="ps", shell="powershell")
-    if fmt.kind == "make":
-        return shell_segments(text, shell="posix", make=True)
-    return shell_segments(text)
+        from .scan_json import json_places
+        yield from json_places(text, where_for_npm_scripts(path, Where(shell="posix")))
+    elif fmt.kind == "yaml":
+        from .yaml_places import yaml_places
+        yield from yaml_places(text, Where(mode="ci", branch_var=fmt.branch_var, app_var=fmt.app_var))
+    elif fmt.kind == "markdown":
+        from .markdown_places import markdown_places
+        yield from markdown_places(text)
+    elif fmt.kind == "make":
+        from .make_places import make_places
+        for place in make_places(text, where_for_script(path, Where(shell="posix", make=True))):
+            yield place if place is not None else Place(text=text, error="the Make grammar cannot read this file")
+    elif fmt.kind == "ps1":
+        yield Place(text=text, grammar="powershell", marker=at_line_of(text),
+                    where=where_for_script(path, Where(shell="powershell", powershell=True)))
+    else:
+        yield Place(text=text, marker=at_line_of(text), where=where_for_script(path, Where(shell="bash")))

@@ -1,4 +1,4 @@
-"""Segments of package.json: each value of the top-level "scripts" object, decoded in place.
+"""Places of package.json: each value of the top-level "scripts" object, decoded in place.
 
 The file is never re-serialised: each script is located by its exact span in the text and
 decoded character by character (escapes included), so an edit re-encodes only the new text
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from .segments import Segment, Unencodable, line_number
+from .places import Place, Unencodable
 
 _SPACE = " \t\r\n"
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
@@ -66,8 +66,8 @@ def _members(text: str, i: int):
             i = _skip(text, i + 1)
 
 
-def json_segments(text: str):
-    """One segment per script; NotAPackage when the text is not a JSON object."""
+def json_places(text: str, where_of):
+    """One place per script (`where_of(name)` says where it runs); NotAPackage when the text is not a JSON object."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
@@ -76,14 +76,13 @@ def json_segments(text: str):
         raise NotAPackage("does not hold a JSON object")
     if not isinstance(data.get("scripts"), dict):
         return
-    cache: dict = {}
     start = _skip(text, 0)
     scripts = [(s, e) for key, s, e in _members(text, start) if key == "scripts"][-1]  # JSON: the last one wins
-    for _, value, _ in _members(text, scripts[0]):
+    for name, value, _ in _members(text, scripts[0]):
         if text[value] != '"':
             continue
         units, _ = _string_units(text, value)
-        segment_text = "".join(u[0] for u in units)
-        if "amplify" in segment_text:
-            yield Segment(text=segment_text, starts=[u[1] for u in units], ends=[u[2] for u in units],
-                          line=line_number(text, value, cache), shell="posix", encode=_encode, marker=None)
+        script = "".join(u[0] for u in units)
+        if "amplify" in script:
+            yield Place(text=script, starts=[u[1] for u in units], ends=[u[2] for u in units], where=where_of(name),
+                        encode=_encode, marker=None)

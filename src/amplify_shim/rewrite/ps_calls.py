@@ -1,0 +1,106 @@
+"""Every Gen 1 call in a PowerShell script, read with the PowerShell grammar (the same Call records as
+shell_calls). A call is rewritable where the grammar puts a command; inside a string, a `$( … )`
+subexpression or a here-string it is only marked. A several-step answer is never written in
+PowerShell (decide marks it).
+"""
+
+from __future__ import annotations
+
+from .shell_calls import CANDIDATE, GEN1_NAMES, REF, WRAPPERS, Call, _line_start
+
+_STRINGS = frozenset({"expandable_string_literal", "verbatim_string_characters", "expandable_here_string_literal",
+                      "verbatim_here_string_characters", "string_literal"})
+_LISTS = frozenset({"statement_list", "program", "script_block_body"})
+
+
+def _literal(node, data: bytes) -> str | None:
+    text = data[node.start_byte:node.end_byte].decode("utf-8", "surrogatepass")
+    if node.type in ("generic_token", "command_parameter", "command_name"):
+        return None if any(c in text for c in "$`@(){}[],;'\"") else text
+    if node.type in ("array_literal_expression", "unary_expression", "string_literal") and node.named_child_count == 1:
+        return _literal(node.named_children[0], data)
+    if node.type == "verbatim_string_characters":
+        return text[1:-1].replace("''", "'")
+    if node.type == "expandable_string_literal":
+        return None if any(c in text[1:-1] for c in "$`\"") else text[1:-1]
+    return None
+
+
+def _anchor(node, data: bytes) -> int:
+    top = node
+    while top.parent is not None and top.parent.type not in _LISTS:
+        top = top.parent
+    while True:
+        start = _line_start(data, top.start_byte)
+        previous = top.prev_named_sibling
+        if not data[start:top.start_byte].strip(b" \t") or previous is None:
+            return start
+        top = previous
+
+
+def find_ps_calls(data: bytes, root) -> list:
+    calls, seen = [], set()
+    for match in CANDIDATE.finditer(data):
+        at = match.start()
+        node = root.named_descendant_for_byte_range(at, match.end())
+        up = node
+        while up is not None and up.type not in ("command", "comment") and up.type not in _STRINGS:
+            up = up.parent
+        if up is None or up.type == "comment":
+            continue
+        if up.type in _STRINGS:
+            before = data[max(up.start_byte, _line_start(data, at)):at].lstrip(b"@'\"").strip()
+            if not before or before.endswith((b";", b"|", b"&", b"{", b"(")):
+                calls.append(Call(start=at, end=min(up.end_byte, data.find(b"\n", at) % (len(data) + 1)),
+                                  hidden="inside a quoted string: it runs only where the string is run",
+                                  anchor=_anchor(up, data)))
+            continue
+        if up.start_byte in seen:
+            continue
+        call = _call(up, data, at)
+        if call is not None:
+            seen.add(up.start_byte)
+            calls.append(call)
+    return calls
+
+
+def _call(command, data: bytes, at: int) -> Call | None:
+    name = next((c for c in command.children if c.type in ("command_name", "command_name_expr")), None)
+    if name is None:
+        return None
+    elements = next((c for c in command.children if c.type == "command_elements"), None)
+    words = [name] + ([c for c in elements.children if c.is_named and c.type != "command_argument_sep"]
+                      if elements is not None else [])
+    first = _literal(name.named_children[0] if name.type == "command_name_expr" else name, data)
+    runner, k = "npx", 0
+    if first in WRAPPERS:
+        runner, between = WRAPPERS[first]
+        k = 1
+        while k < len(words) and _literal(words[k], data) in between:
+            k += 1
+    if k >= len(words) or _literal(words[k], data) not in GEN1_NAMES or not (words[k].start_byte <= at < words[k].end_byte):
+        return None
+    argv, refs, problem = [], {}, None
+    for word in words[k + 1:]:
+        if word.type in ("redirection", "file_redirection", "merging_redirection"):
+            problem = "a redirection stands among its words"
+            continue
+        value = _literal(word, data)
+        if value is None:
+            ref = REF.format(len(refs))
+            refs[ref] = data[word.start_byte:word.end_byte].decode("utf-8", "surrogatepass")
+            value = ref
+        argv.append(value)
+    hidden = None
+    up = command.parent
+    while up is not None:
+        if up.type in ("sub_expression", "array_expression"):
+            hidden = "inside `$( … )`: its output is used"
+            break
+        up = up.parent
+    end = words[-1].end_byte
+    chain = command.parent
+    statement = chain is not None and chain.type == "pipeline_chain" and chain.named_child_count == 1 \
+        and chain.parent is not None and chain.parent.type == "pipeline" and chain.parent.named_child_count == 1
+    return Call(start=words[0].start_byte, end=end, node_start=command.start_byte, node_end=end, argv=argv, refs=refs,
+                runner=runner, statement=statement, hidden=hidden, problem=problem, anchor=_anchor(command, data))

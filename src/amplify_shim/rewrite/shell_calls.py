@@ -1,0 +1,235 @@
+"""Every Gen 1 call in a piece of shell, read with the bash grammar: where it stands, its words, and
+whether the grammar puts it where a rewrite can replace it (a simple command) or somewhere it must
+only be marked (inside `$( … )`, backticks, a quoted string, a here-document).
+
+Only the places where the word `amplify` (or `amplifyPush`, `@aws-amplify/cli`) stands on its own
+are looked at, so a large file with no call costs one regular-expression pass, not a parse.
+Offsets here are byte offsets of the UTF-8 text (what tree-sitter counts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..record import Record
+
+CANDIDATE = re.compile(rb"(?<![\w@./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
+GEN1_NAMES = ("amplify", "@aws-amplify/cli")
+# wrapper word -> (runner, words that may stand between it and `amplify`)
+WRAPPERS = {"npx": ("npx", ("-y", "--yes", "--no-install", "-q", "--quiet")), "yarn": ("yarn", ("run",)),
+            "pnpm": ("pnpm", ("exec",)), "npm": ("npx", ("exec", "--")), "bunx": ("bun", ())}
+PREFIX_WORDS = frozenset({"exec", "command", "time", "nohup"})  # run the next words as the command
+FEEDERS = (("yes",), ("yes", "y"), ("echo", "y"), ("echo", "Y"), ("echo", "yes"))
+REF = "zzshimref{}zz"  # stands for an expansion while the planner works; never written anywhere
+_HIDDEN = {"command_substitution": "inside `$( … )`: its output is used",
+           "process_substitution": "inside `<( … )`: its output is used",
+           "string": "inside a quoted string: it runs only where the string is run (`$cmd`, `sh -c`, eval)",
+           "raw_string": "inside a quoted string: it runs only where the string is run (`$cmd`, `sh -c`, eval)",
+           "ansi_c_string": "inside a quoted string: it runs only where the string is run (`$cmd`, `sh -c`, eval)",
+           "heredoc_body": "inside a here-document: it runs only where that text is run"}
+_STATEMENT_LISTS = frozenset({"program", "compound_statement", "do_group", "if_statement", "elif_clause",
+                              "else_clause", "subshell", "case_item"})
+_LITERAL_UNSAFE = re.compile(r"[\\$`*?\[\]{}~\"']")
+_COMMAND_POSITION = re.compile(rb"(?:^|[;&|(`{]|\$\(|\b(?:then|do|else|exec|npx|yarn|pnpm|bunx|eval|time|nohup|command))\s*$")
+
+
+class Call(Record):
+    _fields = (("start", 0), ("end", 0),  # the bytes replaced: the program word (or its wrapper) to the last argument
+               ("node_start", 0), ("node_end", 0),  # the whole simple command (env assignments included)
+               ("argv", list), ("refs", dict),  # Gen 1 words (an expansion as a REF word) and what each REF stands for
+               ("runner", "npx"), ("program", "amplify"),
+               ("assign_start", None), ("assign_text", ""),  # env assignments before the command, as written
+               ("keywords", list),  # exec/command/time/nohup before it
+               ("fed", False),  # `yes |` / `echo y |` feeds it
+               ("statement", False),  # the command is a whole statement (a multi-step answer needs no grouping)
+               ("hidden", None),  # why it can only be marked (a string, `$( … )`…)
+               ("problem", None),  # why it cannot be rewritten in place
+               ("anchor", 0))  # where a marker line can go (the start of a line)
+    __slots__ = tuple(name for name, _ in _fields)
+
+
+def literal(node, data: bytes) -> str | None:
+    """What a word is to the program after the shell has read it, when that is known without running anything."""
+    kind = node.type
+    if kind == "command_name":
+        return literal(node.named_children[0], data) if node.named_child_count == 1 else None
+    text = data[node.start_byte:node.end_byte].decode("utf-8", "surrogatepass")
+    if kind in ("word", "number"):
+        return None if _LITERAL_UNSAFE.search(text) else text
+    if kind == "raw_string":
+        return text[1:-1]
+    if kind == "string":
+        inner = text[1:-1]
+        return None if any(c in inner for c in "\\$`") else inner
+    if kind == "concatenation":
+        parts = [literal(child, data) for child in node.children]
+        return None if None in parts else "".join(parts)
+    return None
+
+
+def _line_start(data: bytes, at: int) -> int:
+    return data.rfind(b"\n", 0, at) + 1
+
+
+def anchor(node, data: bytes) -> int:
+    """The start of the line before which a marker comment can go: the innermost enclosing statement
+    that begins its line, in a list of statements (never inside a string, here-document or `$( … )`)."""
+    best, current = None, node
+    while current.parent is not None:
+        parent = current.parent
+        if parent.type in ("command_substitution", "process_substitution", "string", "heredoc_body"):
+            best = None  # a comment line in there would be part of that text
+        elif parent.type in _STATEMENT_LISTS and best is None:
+            start = _line_start(data, current.start_byte)
+            if not data[start:current.start_byte].strip(b" \t"):
+                best = start
+        current = parent
+    if best is not None:
+        return best
+    top = node
+    while top.parent is not None and top.parent.parent is not None:
+        top = top.parent
+    while True:  # a statement that shares its line with one before it: go to the first on that line
+        start = _line_start(data, top.start_byte)
+        previous = top.prev_named_sibling
+        if not data[start:top.start_byte].strip(b" \t") or previous is None:
+            return start
+        top = previous
+
+
+def _hidden_in_text(node, data: bytes, at: int, size: int) -> bool:
+    """A candidate inside string text stands where a command would if that text were run."""
+    before = data[max(node.start_byte, _line_start(data, at)):at]
+    if node.type in ("string", "raw_string", "ansi_c_string") and before[:1] in (b'"', b"'", b"$"):
+        before = before.lstrip(b"$").lstrip(b"'\"")
+    after = data[at + size:at + size + 2]
+    return bool(_COMMAND_POSITION.search(before)) and (after[:1] in (b" ", b"\t") and after[1:2] not in (b"", b"\n"))
+
+
+def _said(string, data: bytes) -> bool:
+    """A one-line string that `echo`/`printf` prints: words for a person, not a command."""
+    command = string.parent
+    if command is not None and command.type == "concatenation":
+        command = command.parent
+    if command is None or command.type != "command" or b"\n" in data[string.start_byte:string.end_byte]:
+        return False
+    name = command.child_by_field_name("name")
+    return name is not None and literal(name, data) in ("echo", "printf")
+
+
+def _in_comment(node) -> bool:
+    while node is not None:
+        if node.type == "comment":
+            return True
+        node = node.parent
+    return False
+
+
+def find_calls(data: bytes, root) -> list:
+    """Every Gen 1 call in `data` (parsed as `root`), in order."""
+    calls, seen = [], set()
+    for match in CANDIDATE.finditer(data):
+        at, size = match.start(), match.end() - match.start()
+        node = root.named_descendant_for_byte_range(at, at + size)
+        if node is None or _in_comment(node):
+            continue
+        command = None
+        if node.type == "word" and node.parent is not None and node.parent.type == "command_name":
+            command = node.parent.parent
+        elif node.type in ("word",) and node.parent is not None and node.parent.type == "command":
+            command = node.parent
+        if command is not None:
+            if command.start_byte in seen:
+                continue
+            call = _call(command, data, at)
+            if call is not None:
+                seen.add(command.start_byte)
+                calls.append(call)
+            continue
+        holder = node
+        while holder is not None and holder.type not in ("string", "raw_string", "ansi_c_string", "heredoc_body"):
+            holder = holder.parent if holder.type in ("string_content",) else None
+        if holder is not None and _hidden_in_text(holder, data, at, size) and not _said(holder, data):
+            end = data.find(b"\n", at)
+            end = min(holder.end_byte, end if end >= 0 else len(data))
+            calls.append(Call(start=at, end=end, node_start=at, node_end=end, argv=[], hidden=_HIDDEN[holder.type],
+                              anchor=anchor(holder, data)))
+    return calls
+
+
+def _call(command, data: bytes, at: int) -> Call | None:
+    children = [c for c in command.children if c.is_named]
+    assigns = [c for c in children if c.type == "variable_assignment"]
+    name = command.child_by_field_name("name")
+    if name is None:
+        return None
+    words = [name] + [c for c in children if c.start_byte > name.start_byte and c.type not in (
+        "file_redirect", "heredoc_redirect", "herestring_redirect")]
+    redirects = [c for c in children if c.type in ("file_redirect", "herestring_redirect", "heredoc_redirect")]
+    k, keywords, runner, program, start = 0, [], "npx", None, None
+    while k < len(words):
+        lit = literal(words[k], data)
+        if lit in PREFIX_WORDS and k == 0:
+            keywords.append(lit)
+            k += 1
+            continue
+        if lit == "eval":
+            return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+                        hidden="run through `eval`", anchor=anchor(command, data))
+        if lit in GEN1_NAMES or lit == "amplifyPush":
+            program, start = ("amplifyPush" if lit == "amplifyPush" else "amplify"), words[k].start_byte
+            break
+        if lit in WRAPPERS:
+            runner, between = WRAPPERS[lit]
+            m = k + 1
+            while m < len(words) and literal(words[m], data) in between:
+                m += 1
+            if m < len(words) and literal(words[m], data) in GEN1_NAMES and (lit != "npm" or m > k + 1):
+                program, start, k = "amplify", words[k].start_byte, m
+                break
+        return None
+    if program is None or not (words[k].start_byte <= at < words[k].end_byte):
+        return None  # the candidate word is an argument (`echo amplify push`)
+    argv, refs = [], {}
+    for word in words[k + 1:]:
+        value = literal(word, data)
+        if value is None:
+            ref = REF.format(len(refs))
+            refs[ref] = data[word.start_byte:word.end_byte].decode("utf-8", "surrogatepass")
+            value = ref
+        elif "zzshimref" in value:
+            value = None
+        argv.append(value)
+    problem = None
+    if None in argv:
+        problem, argv = "a word holds the rewriter's own reserved text `zzshimref`", [a or "" for a in argv]
+    if any(r.start_byte > name.start_byte for r in redirects) or redirects and assigns:
+        problem = problem or "a redirection stands among its words"
+    parent = command.parent
+    if parent is not None and parent.type == "redirected_statement":
+        for redirect in parent.children[1:]:
+            targets = [c for c in redirect.children if c.is_named and c.type != "file_descriptor"]
+            if len(targets) > 1:
+                problem = problem or "words after its redirection (`> file --yes`) belong to it"
+    fed = False
+    pipeline = parent.parent if parent is not None and parent.type == "redirected_statement" else parent
+    holder = command if pipeline is parent else parent
+    if pipeline is not None and pipeline.type == "pipeline":
+        previous = holder.prev_named_sibling
+        if previous is not None and previous.type == "command":
+            words_before = tuple(literal(c, data) for c in previous.children if c.is_named)
+            fed = words_before in FEEDERS
+    hidden = None
+    up = command.parent
+    while up is not None:
+        if up.type in ("command_substitution", "process_substitution"):
+            hidden = "inside backticks: its output is used" if data[up.start_byte:up.start_byte + 1] == b"`" \
+                else _HIDDEN[up.type]
+            break
+        up = up.parent
+    return Call(start=start, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+                argv=argv, refs=refs, runner=runner, program=program,
+                assign_start=assigns[0].start_byte if assigns else None,
+                assign_text=data[assigns[0].start_byte:start].decode("utf-8", "surrogatepass") if assigns else "", keywords=keywords, fed=fed,
+                statement=command.parent is not None and command.parent.type in _STATEMENT_LISTS,
+                hidden=hidden, problem=problem, anchor=anchor(command, data))
