@@ -17,7 +17,7 @@ from pathlib import Path
 from amplify_shim.rewrite.run import rewrite_file
 
 from . import oracle
-from .fakes import BASH, SH, Case, command_words, make_fakes, run_cases
+from .fakes import BASE_ENV, BASH, SH, Case, command_words, make_fakes, run_cases
 
 SCRIPT_KEYS = ("run", "commands", "script", "before_script", "after_script")
 MARKED = ("not-converted", "kept")
@@ -94,7 +94,8 @@ def scripts_of(kind: str, text: str) -> tuple:
         rest = {k: v for k, v in data.items() if k != "scripts"}
         if not isinstance(scripts, dict):
             return [], SH, data
-        return [v for v in scripts.values() if isinstance(v, str)], SH, (rest, list(scripts))
+        # CRLF inside a script separates commands (issue 17: a script written on Windows); run as `\n`
+        return [v.replace("\r\n", "\n") for v in scripts.values() if isinstance(v, str)], SH, (rest, list(scripts))
     documents = _load_yaml(text)
     scripts, rest = yaml_scripts(documents)
     return [_github_expressions(s) for s in scripts], BASH, rest
@@ -141,9 +142,22 @@ def prepare(folder: Path, name: str, text: str, ci_file: bool | None = None) -> 
     if old_rest != new_rest or len(old_scripts) != len(new_scripts):
         check.problems.append(f"the rewrite changed more than the commands: {old_rest!r} vs {new_rest!r}"[:600])
         return check
-    check.before = [Case(s, shell) for s in old_scripts]
-    check.after = [Case(s, shell) for s in new_scripts]
+    env = variables(text)
+    check.before = [Case(s, shell, env) for s in old_scripts]
+    check.after = [Case(s, shell, env) for s in new_scripts]
     return check
+
+
+_SPECIAL = {"IFS", "PATH", "HOME", "PWD", "OLDPWD", "SHELL", "PS1", "PS4", "RANDOM", "LINENO", "SECONDS", "UID",
+            "EUID", "PPID", "HOSTNAME", "TERM", "USER", "CDPATH", "ENV"}
+
+
+def variables(text: str) -> dict:
+    """A value for every variable the file reads and the fakes do not set (`v-name`): an unset variable would
+    vanish from the argv of both runs and leave the planner a different command than the file wrote."""
+    names = set(re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", text))
+    return {n: "v-" + n.lower() for n in names
+            if n not in _SPECIAL and n not in BASE_ENV and not n.startswith(("BASH", "FAKE_", "LC_"))}
 
 
 def run_all(checks: list, workdir: Path, timeout: bool = True) -> None:
