@@ -27,7 +27,7 @@ BASH = "/bin/bash"
 SH = "/bin/sh"  # npm runs package.json scripts with `sh -c` (dash on Debian)
 TIMEOUT = 10  # seconds, per script
 
-# Where fd $1 of process $me goes, with test(1) only (a builtin: no process per call): a pipe, the case's
+# Where fds 1 and 2 of process $me go, with test(1) only (a builtin: no process per call): a pipe, the case's
 # stdout or stderr file, /dev/null, or a file in the working folder.
 _RECORD = """for fd in 1 2; do
   p=/proc/$me/fd/$fd
@@ -39,17 +39,17 @@ _RECORD = """for fd in 1 2; do
   fi
   if [ $fd = 1 ]; then out=$w; else err=$w; fi
 done
-rec="{rs}$name{us}$PWD{us}$out{us}$err"
+if [ -p /proc/$me/fd/0 ]; then in=pipe; else in=other; fi
+rec="{rs}$name{us}$PWD{us}$out{us}$err{us}$in"
 for a; do rec="$rec{us}$a"; done
 printf '%s' "$rec" >> "$FAKE_LOG"
 """
 STUB = """#!/bin/sh
-[ -p /dev/stdin ] && /bin/cat >/dev/null
 name=${{0##*/}} me=$$
-""" + _RECORD + "exit 0\n"
+""" + _RECORD.replace("rec=", "[ $in = pipe ] && /bin/cat >/dev/null\nrec=") + "exit 0\n"
 # bash only: a program not on PATH is logged too (the corpus calls anything)
 PRELUDE = """command_not_found_handle() {{
-  local p w f fd out err rec a name=${{1##*/}} me=$BASHPID
+  local p w f fd out err in rec a name=${{1##*/}} me=$BASHPID
   shift
 """ + _RECORD + """  return 0
 }}
@@ -131,12 +131,12 @@ def run_cases(cases: list, workdir: Path, fakes: Path, timeout: bool = True) -> 
 
 
 def parse_log(text: str, folder: Path) -> list:
-    """[(program, cwd, stdout target, stderr target, (args...))] in the order they ran."""
+    """[(program, cwd, stdout target, stderr target, stdin is a pipe, (args...))] in the order they ran."""
     calls = []
     root = str(folder / "w")
     for record in text.split(RS)[1:]:
         fields = record.split(US)
-        name, cwd, out, err, args = fields[0], fields[1], fields[2], fields[3], tuple(fields[4:])
+        name, cwd, out, err, piped, args = fields[0], fields[1], fields[2], fields[3], fields[4] == "pipe", tuple(fields[5:])
         cwd = "." + cwd[len(root):] if cwd == root or cwd.startswith(root + "/") else cwd
-        calls.append((name, cwd, out, err, args))
+        calls.append((name, cwd, out, err, piped, args))
     return calls

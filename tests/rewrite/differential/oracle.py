@@ -6,6 +6,8 @@ Compare two runs (fakes.Case.calls): every call that is not a Gen 1 call is iden
 arguments, cwd, where stdout and stderr go); each Gen 1 call is either unchanged (then the file must carry
 a marker finding for it) or replaced by exactly the steps of a plan the rules allow, in the same cwd with
 the same redirections; nothing else runs. stdout, the exit status and the files left behind are equal.
+A call whose stdin is a pipe (`yes | amplify push`, `echo y | …`) has its answers given in advance: no
+person is there, so it counts as unattended, like `--yes`.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ BRANCH, APP_ID = "main", "d1appid"  # what every branch / app id variable holds 
 
 def gen1_call(call) -> tuple | None:
     """(Gen 1 argv, runner, helper) when a recorded call runs the Gen 1 CLI; None otherwise."""
-    program, args = call[0], list(call[4])
+    program, args = call[0], list(call[5])
     if program == "amplify":
         return tuple(args), "npx", False
     if program == "amplifyPush":
@@ -78,8 +80,9 @@ def _steps(plan, ci: bool, argv: tuple) -> tuple | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def allowed(argv: tuple, runner: str, ci_file: bool, helper: bool) -> frozenset:
-    """Every step list a rewrite of this Gen 1 call may run; empty: it must be marked, not rewritten."""
+def allowed(argv: tuple, runner: str, ci_file: bool, helper: bool, fed: bool = False) -> frozenset:
+    """Every step list a rewrite of this Gen 1 call may run; empty: it must be marked, not rewritten.
+    fed: its stdin is a pipe (`yes | amplify push`): answers given in advance, so no person is there."""
     if not argv or argv[0] in DESK_ONLY:
         return frozenset()
 
@@ -92,13 +95,13 @@ def allowed(argv: tuple, runner: str, ci_file: bool, helper: bool) -> frozenset:
                     out.add(steps)
         return out
 
-    if ci_file or helper or unattended(argv):
+    if ci_file or helper or fed or unattended(argv):
         return frozenset(forms(True))
     return frozenset(forms(True) & forms(False))  # desk and CI answers differ: mark, don't guess
 
 
 def shown(call) -> str:
-    return " ".join((call[0], *call[4])) + f"  (cwd {call[1]}, stdout {call[2]}, stderr {call[3]})"
+    return " ".join((call[0], *call[5])) + f"  (cwd {call[1]}, stdout {call[2]}, stderr {call[3]})"
 
 
 def compare(before, after, ci_file: bool, findings: list) -> list:
@@ -119,10 +122,10 @@ def compare(before, after, ci_file: bool, findings: list) -> list:
             at += 1
             continue
         argv, runner, helper = gen1
-        options = allowed(argv, runner, ci_file, helper)
+        options = allowed(argv, runner, ci_file, helper, fed=call[4])
         for steps in sorted(options, key=len, reverse=True):
             got = calls[at:at + len(steps)]
-            if [(c[0], *c[4]) for c in got] == [tuple(s) for s in steps] and all(c[1:4] == call[1:4] for c in got):
+            if [(c[0], *c[5]) for c in got] == [tuple(s) for s in steps] and all(c[1:4] == call[1:4] for c in got):
                 at += len(steps)
                 break
         else:

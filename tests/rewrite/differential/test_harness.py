@@ -48,3 +48,9 @@ def test_a_faithful_rewrite_has_no_differences(tmp_path, before, after, findings
 def test_each_kind_of_wrong_rewrite_is_a_difference(tmp_path, before, after, words):
     found = differences(tmp_path, before, after, ci_file=True)
     assert any(words in problem for problem in found), found
+
+
+def test_a_script_call_fed_its_answers_gets_the_ci_answer_and_an_unfed_one_is_marked(tmp_path):
+    assert differences(tmp_path / "a", "yes | amplify push\n", f"yes | {PUSH_CI}\n", ci_file=False) == []
+    found = differences(tmp_path / "b", "amplify push\n", f"{PUSH_CI}\n", ci_file=False)
+    assert any("expected the call unchanged" in problem for problem in found), found
