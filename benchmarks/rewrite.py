@@ -1,9 +1,13 @@
-"""Wall time of `amplify-shim rewrite` on a generated 5,000-line CI YAML file with many Gen 1 invocations.
+"""Wall time of `amplify-shim rewrite` where there is nothing to do and where there is a great deal.
 
-    python benchmarks/rewrite.py [--lines N] [--runs N]
+    python benchmarks/rewrite.py [--size-mb N] [--calls N] [--runs N]
 
-Prints the median in-process time (rewrite_file: read, scan, plan, render, splice) and the median
-wall time of the installed entry point (start-up included), dry run to /dev/null. Target: < 1 s.
+1. a 5 MB shell script and a 5 MB CI YAML file with no Gen 1 call (they mention amplify_outputs.json,
+   @aws-amplify/backend, `ampx`: words that are not calls); target: each under 0.5 s;
+2. a CI YAML file with 75,000 Gen 1 calls (in `run: |` blocks and one-line steps, a mix of forms that are
+   rewritten, need a placeholder, or are marked); target: under 3 s.
+Prints the median in-process time of rewrite_file (read, parse, plan, render, splice, check), and the
+entry point's wall time (start-up included, dry run to /dev/null) for the largest case.
 """
 
 from __future__ import annotations
@@ -16,55 +20,75 @@ import sys
 import tempfile
 import time
 
-STEP = """      - name: step {n}
+QUIET_SH = """# step {n}: build and check the outputs
+npm ci --prefer-offline
+test -f amplify_outputs.json || cp amplify_outputs.example.json amplify_outputs.json
+npm install @aws-amplify/backend@1 @aws-amplify/backend-cli@1
+if [ "$CI" = "true" ]; then npx ampx --version; fi
+"""
+QUIET_YAML = """      - name: step {n}
+        run: |
+          npm ci --prefer-offline
+          test -f amplify_outputs.json || cp amplify_outputs.example.json amplify_outputs.json
+          npx ampx --version
+"""
+BUSY_YAML = """      - name: step {n}
         run: |
           npm ci
-          npx amplify push --yes --envName env{n}
+          npx amplify push --yes --envName env{m}
           echo "built {n}"
-      - run: amplify pull --appId ${{{{ secrets.APP_ID }}}} --envName branch{n} --yes
-      - run: amplify codegen models --envName e{n} && npm test
-      - name: add auth {n}
-        run: amplify add auth
-"""  # 9 lines, 4 invocations, all different (nothing to gain from repeats)
+      - run: amplify pull --appId ${{{{ secrets.APP_ID }}}} --envName branch{m} --yes
+      - run: amplify codegen models && npm test
+      - run: amplify add auth
+"""  # 4 calls per step; {m} cycles, as real files repeat their commands
+HEAD = "name: big\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
 
 
-def generate(lines: int) -> str:
-    head = "name: big\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
-    body, n = [], 0
-    while len(head.splitlines()) + 9 * len(body) < lines:
-        body.append(STEP.format(n=n))
+def _fill(template: str, until) -> str:
+    parts, n = [], 0
+    while not until(parts):
+        parts.append(template.format(n=n, m=n % 50))
         n += 1
-    return head + "".join(body)
+    return "".join(parts)
+
+
+def _time(path: str, runs: int) -> tuple:
+    from amplify_shim.rewrite.run import rewrite_file
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = rewrite_file(path)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lines", type=int, default=5000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--size-mb", type=float, default=5)
+    parser.add_argument("--calls", type=int, default=75000)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     folder = tempfile.mkdtemp()
-    path = os.path.join(folder, ".github", "workflows", "big.yml")
-    os.makedirs(os.path.dirname(path))
-    text = generate(args.lines)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
-
-    from amplify_shim.rewrite.run import rewrite_file
-
-    inside = []
-    for _ in range(args.runs):
-        start = time.perf_counter()
-        result = rewrite_file(path)
-        inside.append(time.perf_counter() - start)
+    size = int(args.size_mb * 1_000_000)
+    os.makedirs(os.path.join(folder, ".github", "workflows"))
+    files = {
+        "quiet.sh": _fill(QUIET_SH, lambda p: len(p) * len(QUIET_SH) >= size),
+        ".github/workflows/quiet.yml": HEAD + _fill(QUIET_YAML, lambda p: len(p) * len(QUIET_YAML) >= size),
+        ".github/workflows/busy.yml": HEAD + _fill(BUSY_YAML, lambda p: len(p) * 4 >= args.calls),
+    }
+    for name, text in files.items():
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    for name, text in files.items():
+        median, result = _time(os.path.join(folder, name), args.runs)
+        print(f"{name}: {len(text.encode()) / 1e6:.1f} MB, {len(result.findings)} calls found: "
+              f"in-process median {median:.3f} s")
     program = os.path.join(os.path.dirname(sys.executable), "amplify-shim")
-    outside = []
-    for _ in range(args.runs):
-        start = time.perf_counter()
-        subprocess.run([program, "rewrite", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        outside.append(time.perf_counter() - start)
-    print(f"{len(text.splitlines())} lines, {len(result.findings)} invocations found")
-    print(f"in-process (rewrite_file): median {statistics.median(inside):.3f} s")
-    print(f"entry point (amplify-shim rewrite, dry run): median {statistics.median(outside):.3f} s")
+    start = time.perf_counter()
+    subprocess.run([program, "rewrite", os.path.join(folder, ".github/workflows/busy.yml")], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=False)
+    print(f"entry point (amplify-shim rewrite busy.yml, dry run): {time.perf_counter() - start:.3f} s")
     return 0
 
 

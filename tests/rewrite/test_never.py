@@ -28,6 +28,7 @@ def _marked_unchanged(name: str, text: str, line: str) -> list:
 # --- desk answers in unattended files ---------------------------------------------------------------
 
 def test_a_script_that_says_yes_gets_the_unattended_answer_not_a_personal_sandbox():
+    # threat X10
     new, findings = rewrite("deploy.sh", "amplify push --yes\n")
     assert "sandbox" not in new and "npx ampx pipeline-deploy --branch" in new
     assert findings[0].status == "needs-input"  # the branch and app id are not known here: marked
@@ -86,6 +87,7 @@ def test_a_script_a_ci_file_of_the_repository_runs_gets_the_ci_answer(tmp_path):
 @pytest.mark.parametrize("line", ["amplify env remove dev", "amplify env remove dev --Force", "echo y | amplify env remove dev",
                                   "amplify delete", "amplify delete --force", "yes | amplify delete"])
 def test_a_destructive_call_without_gen1s_own_force_or_deleting_something_else_is_marked(line):
+    # threat X11
     findings = _marked_unchanged(".github/workflows/ci.yml", WORKFLOW.format(line), f"      - run: {line}")
     assert findings[0].status == "not-converted"
 
@@ -98,6 +100,7 @@ def test_env_remove_with_gen1s_force_deletes_the_same_branch():
 # --- injection or a changed meaning ------------------------------------------------------------------
 
 def test_a_call_inside_a_multi_line_string_is_never_read_as_code():
+    # threat X12
     text = "echo 'Usage notes:\namplify pull --appId \"d1;touch /tmp/PWNED;\" --envName dev\n'\n"
     new, findings = rewrite("run.sh", text)
     assert new.endswith(text) and new.count("\n") == text.count("\n") + 1  # one marker line, nothing else
@@ -118,6 +121,7 @@ def test_a_folded_yaml_block_gets_its_marker_outside_the_scalar():
 
 
 def test_exec_and_env_prefixes_apply_once_to_the_whole_answer():
+    # threat X13
     new, _ = rewrite("amplify.yml", "commands:\n  - exec amplify env checkout prod\n  - T=$(date) amplify push\n")
     assert "  - exec npx ampx generate outputs --branch prod --app-id $AWS_APP_ID\n" in new
     assert f"  - T=$(date) {PIPELINE_HOSTING}\n" in new and new.count("$(date)") == 1
@@ -145,6 +149,7 @@ def test_a_several_step_answer_is_grouped_so_everything_around_it_applies_to_the
 
 
 def test_extra_words_are_never_dropped_silently():
+    # threat X14
     findings = _marked_unchanged("amplify.yml", "commands:\n  - amplify push $(whoami)\n", "  - amplify push $(whoami)")
     assert "$(whoami)" in findings[0].reason
 
@@ -158,6 +163,7 @@ def test_a_redirection_among_the_words_is_not_split_from_them():
 
 @pytest.mark.parametrize("newline", ["\\n", "\\r\\n"])
 def test_a_newline_in_a_package_json_script_separates_commands(newline):
+    # threat X15
     text = '{"scripts": {"deploy": "amplify pull --appId d1 --envName dev' + newline + 'npm run build-docs"}}'
     new, findings = rewrite("package.json", text)
     assert new == ('{"scripts": {"deploy": "npx ampx generate outputs --branch dev --app-id d1' + newline
@@ -168,6 +174,7 @@ def test_a_newline_in_a_package_json_script_separates_commands(newline):
 # --- calls it cannot see ---------------------------------------------------------------------------
 
 def test_every_call_it_cannot_rewrite_is_marked_and_counted():
+    # threat X16
     text = ('STACKINFO="$(amplify env get --json --name dev)"\n'
             "ID=`amplify env list`\n"
             'cmd="amplify pull --appId d1 --envName dev"\n'
@@ -190,6 +197,7 @@ def test_words_about_amplify_in_echo_and_comments_are_not_calls():
 # --- internal words in output ------------------------------------------------------------------------
 
 def test_a_shell_variable_is_a_value_not_bad_json_and_no_placeholder_reaches_a_message():
+    # threat X17
     text = "amplify init --amplify $AMPLIFY --providers $PROVIDERS --yes\n"
     new, findings = rewrite("run.sh", text)
     assert "zzshimref" not in new + findings[0].reason and "not valid JSON" not in findings[0].reason
@@ -209,6 +217,7 @@ def test_ci_expressions_and_make_references_are_kept_as_written_and_never_shown_
 # --- markers that change what runs -----------------------------------------------------------------
 
 def test_json_keeps_the_call_and_the_report_names_file_and_line():
+    # threat X18
     text = '{\n  "name": "x",\n  "scripts": {\n    "a": "npm ci",\n    "mock": "amplify mock api"\n  }\n}\n'
     new, findings = rewrite("package.json", text)
     assert new == text
@@ -225,6 +234,7 @@ def test_a_yaml_marker_is_a_comment_before_the_step_never_a_line_inside_its_scri
 # --- quoting -------------------------------------------------------------------------------------
 
 def test_a_single_quoted_yaml_scalar_doubles_the_quote_of_a_placeholder():
+    # threat X19
     new, _ = rewrite(".gitlab-ci.yml", "script:\n  - 'amplify env checkout dev'\n")
     assert "  - 'npx ampx generate outputs --branch dev --app-id ''<app-id>'''\n" in new
 
@@ -257,3 +267,38 @@ def test_the_check_after_editing_refuses_an_edit_that_changes_the_script_around_
     assert same_tree(text, tree, data, [(start, end, "npx ampx sandbox --once")])
     assert not same_tree(text, tree, data, [(start, end, "x; y")])  # the `||` would apply to y only
     assert not same_tree(text, tree, data, [(start, end, "x 'y")])  # an open quote
+
+
+def test_a_script_for_another_interpreter_is_reported_not_read_as_shell():
+    text = "#!/usr/bin/expect\nspawn amplify add api\nexpect \"name\"\n# amplify push\n"
+    new, findings = rewrite("install.sh", text)
+    assert new == text
+    assert [(f.line, f.status) for f in findings] == [(2, "not-converted")] and "`expect`" in findings[0].reason
+
+
+def test_a_yaml_document_too_long_for_the_grammar_in_one_go_is_read_in_pieces():
+    from amplify_shim.rewrite.grammars import parse
+
+    steps = "".join(f"      - run: |\n          echo {n}\n" for n in range(20000))
+    assert parse("yaml", "jobs:\n  a:\n    steps:\n" + steps)[0].root_node.has_error  # too long for it in one go
+    calls = "".join(f"      - run: amplify pull --appId d1 --envName e{n}\n" for n in range(3))
+    new, findings = rewrite(".github/workflows/big.yml", "jobs:\n  a:\n    steps:\n" + calls + steps + calls)
+    assert len(findings) == 6 and {f.status for f in findings} == {"rewritten"}
+    assert new.count("npx ampx generate outputs --branch e") == 6
+
+
+def test_a_double_quoted_yaml_scalar_is_decoded_escapes_included_and_written_back_the_same_way():
+    text = ('steps:\n  - run: "if amplify mock api; then\\n  ls\\nfi"\n'
+            '  - run: "amplify pull --appId d1 --envName dev\\nls \\u00e9"\n')
+    new, findings = rewrite(".github/workflows/ci.yml", text)
+    assert new == ('steps:\n  # amplify-shim: `amplify mock api` has no unattended Gen 2 equivalent (it is for a person at '
+                   'a terminal): remove it or convert it by hand\n  - run: "if amplify mock api; then\\n  ls\\nfi"\n'
+                   '  - run: "npx ampx generate outputs --branch dev --app-id d1\\nls \\u00e9"\n')
+    assert [f.status for f in findings] == ["not-converted", "rewritten"]
+
+
+def test_a_call_in_a_scalar_that_is_not_decoded_is_still_found_and_marked():
+    text = "commands:\n  - >\n      amplify mock api | cat\n  - amplify push\n    --yes\n"
+    new, findings = rewrite("amplify.yml", text)
+    assert [f.status for f in findings] == ["not-converted", "not-converted"]
+    assert [line for line in new.splitlines() if not line.lstrip().startswith("# amplify-shim:")] == text.splitlines()

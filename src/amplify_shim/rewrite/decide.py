@@ -175,6 +175,22 @@ def render(plan_steps, call, where: Where) -> str:
 
 
 def decide(call, where: Where) -> Outcome:
+    """The outcome for one call (the same words in the same kind of place: the same outcome, computed once)."""
+    key = (tuple(call.argv), tuple(call.refs.items()), call.runner, call.program, call.fed, tuple(call.keywords),
+           call.statement, call.assign_text, call.hidden, call.problem, where.mode, where.branch_var, where.app_var,
+           where.shell, where.make, where.powershell)
+    outcome = _DECIDED.get(key)
+    if outcome is None:
+        if len(_DECIDED) > 20000:
+            _DECIDED.clear()
+        outcome = _DECIDED[key] = _decide(call, where)
+    return outcome
+
+
+_DECIDED: dict = {}
+
+
+def _decide(call, where: Where) -> Outcome:
     if call.hidden:
         return Outcome(status="not-converted", reason=f"a Gen 1 call {call.hidden}: convert it by hand")
     if call.problem:

@@ -14,12 +14,12 @@ import re
 
 from ..record import Record
 from ..render.text import TEXT_LIMIT, printable
-from .decide import decide
+from .decide import Where, decide
 from .formats import places
 from .grammars import Offsets, parse
 from .places import Unencodable
-from .shell_calls import find_calls
-from .verify import same_tree
+from .shell_calls import find_calls, loose_calls
+from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
 _CANDIDATE = re.compile(r"(?<![\w./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
@@ -72,63 +72,100 @@ def find_edits(path: str, text: str, fmt) -> tuple:
     insertion (start == end, order 0, before a replacement at the same offset)."""
     if not _CANDIDATE.search(text):
         return [], []
-    edits, findings, marked = [], [], set()
+    edits, findings, marked, seen = [], [], set(), {}
     lines = _Lines(text)
     for place in places(fmt, path, text):
         if not _CANDIDATE.search(place.text):
             continue
-        _place_edits(path, text, place, edits, findings, marked, lines)
+        _place_edits(path, text, place, edits, findings, marked, lines, seen)
+    if any(start != end for start, end, _, _ in edits) and not reads_the_same(fmt.kind, text, apply(text, edits),
+                                                                              sum(1 for s, e, _, _ in edits if s == e)):
+        edits = [e for e in edits if e[0] == e[1]]  # the markers stay; no command is rewritten
+        for finding in findings:
+            if finding.new is not None:
+                finding.new, finding.status = None, "not-converted"
+                finding.reason = "the rewritten file would not read as the same file: convert it by hand"
     return edits, findings
 
 
-def _place_edits(path, text, place, edits, findings, marked, lines) -> None:
+class _Analysis(Record):
+    """What a place's text holds, whatever place in the file it is (a big file repeats its commands)."""
+    _fields = (("items", list),  # (char start, char end, char start of the replaced span, char anchor, Outcome | None)
+               ("error", None), ("checked", None), ("tree", None), ("data", b""))
+    __slots__ = tuple(name for name, _ in _fields)
+
+
+def _analyse(place) -> _Analysis:
     tree, data = parse(place.grammar, place.text)
-    if place.grammar == "powershell":
+    if place.loose and place.error:
+        calls = loose_calls(data)
+    elif place.grammar == "powershell":
         from .ps_calls import find_ps_calls
         calls = find_ps_calls(data, tree.root_node)
     else:
         calls = find_calls(data, tree.root_node)
     offsets = Offsets(place.text)
     error = place.error or (_error_line(tree, data) if tree.root_node.has_error else None)
-    pending = []  # (call, outcome, finding, char start, char end)
+    items = []
     for call in calls:
+        outcome = None if error else decide(call, place.where)
         start, end = offsets.char(call.start), offsets.char(call.end)
-        raw_start, raw_end = place.raw_span(start, end)
+        replaced = offsets.char(call.assign_start) if outcome is not None and outcome.whole else start
+        items.append((start, end, replaced, offsets.char(call.anchor), outcome))
+    return _Analysis(items=items, error=error, tree=tree, data=data)
+
+
+def _checked(place, analysis: _Analysis, replacements: list) -> bool:
+    """The re-parse check, once per distinct place text and set of replacements."""
+    key = tuple(replacements)
+    if analysis.checked is None or analysis.checked[0] != key:
+        analysis.checked = (key, same_tree(place.text, analysis.tree, analysis.data, replacements, place.grammar))
+    return analysis.checked[1]
+
+
+def _place_edits(path, text, place, edits, findings, marked, lines, seen) -> None:
+    where = place.where = place.where or Where()
+    key = (place.text, place.grammar, place.error, where.mode, where.branch_var, where.app_var, where.shell,
+           where.make, where.powershell)
+    analysis = seen.get(key)
+    if analysis is None:
+        analysis = seen[key] = _analyse(place)
+    pending = []  # (replaced start, end, new text, encoded, finding, anchor)
+    for start, end, replaced, anchor, outcome in analysis.items:
+        raw_start, _ = place.raw_span(start, end)
         finding = Finding(file=path, line=lines(raw_start), old=place.restore(place.text[start:end]))
-        if error:
-            finding.status, finding.reason = "not-converted", f"{error}: nothing here is changed; convert it by hand"
+        if outcome is None:
+            finding.status = "not-converted"
+            finding.reason = f"{analysis.error}: nothing here is changed; convert it by hand"
             findings.append(finding)
             if place.error_marks:
-                _mark(edits, marked, text, place, offsets.char(call.anchor), f"`{finding.old}`: {finding.reason}")
+                _mark(edits, marked, text, place, anchor, f"`{finding.old}`: {finding.reason}")
             continue
-        outcome = decide(call, place.where)
-        outcome.reason = outcome.reason and place.restore(outcome.reason)
-        if outcome.status == "needs-input" and place.marker is None:  # JSON: a placeholder nobody is told about
-            outcome.reason = (f"`{outcome.command}` would become `{outcome.new}`, with values to fill in ({outcome.reason[len('fill in the placeholder: '):]}); "
-                              f"this file cannot hold a comment that says so: left as it is")
-            outcome.new, outcome.status = None, "not-converted"
-        finding.new, finding.status, finding.reason = outcome.new and place.restore(outcome.new), outcome.status, outcome.reason
-        if outcome.new is not None:
-            if outcome.whole:
-                start = offsets.char(call.assign_start)
+        new, status, reason = outcome.new, outcome.status, outcome.reason and place.restore(outcome.reason)
+        if status == "needs-input" and place.marker is None:  # JSON: a placeholder nobody would be told about
+            placeholder = reason[len("fill in the placeholder: "):]
+            status, reason = "not-converted", (f"`{place.restore(outcome.command)}` would become `{place.restore(new)}`, with "
+                                               f"values to fill in ({placeholder}); this file cannot hold a comment "
+                                               f"that says so: left as it is")
+            new = None
+        finding.new, finding.status, finding.reason = new and place.restore(new), status, reason
+        if new is not None:
             try:
-                raw = place.encode(outcome.new)
+                pending.append((replaced, end, new, place.encode(new), finding, anchor))
             except Unencodable as exc:
                 finding.new, finding.status, finding.reason = None, "not-converted", f"cannot write it here: {exc}"
-            else:
-                pending.append((call, start, end, outcome.new, raw, finding))
         findings.append(finding)
         if finding.status in ("needs-input", "not-converted"):
-            _mark(edits, marked, text, place, offsets.char(call.anchor), finding.reason)
+            _mark(edits, marked, text, place, anchor, finding.reason)
     if not pending:
         return
-    if not same_tree(place.text, tree, data, [(s, e, new) for _, s, e, new, _, _ in pending], place.grammar):
-        for call, _, _, _, _, finding in pending:
+    if not _checked(place, analysis, [(s, e, new) for s, e, new, _, _, _ in pending]):
+        for _, _, _, _, finding, anchor in pending:
             finding.new, finding.status = None, "not-converted"
             finding.reason = "the rewritten text would not parse as the same script here: convert it by hand"
-            _mark(edits, marked, text, place, offsets.char(call.anchor), finding.reason)
+            _mark(edits, marked, text, place, anchor, finding.reason)
         return
-    for _, start, end, _, raw, _ in pending:
+    for start, end, _, raw, _, _ in pending:
         edits.append((*place.raw_span(start, end), 1, raw))
 
 
@@ -143,11 +180,16 @@ def _error_line(tree, data: bytes) -> str:
     return "the grammar cannot read this text"
 
 
+_NOTES: dict = {}
+
+
 def _mark(edits: list, marked: set, text: str, place, anchor: int, reason: str) -> None:
     if place.marker is None:
         return
     offset, indent, prefix = place.marker(place.raw(anchor))
-    note = f"{prefix} {MARK} {printable(_short(reason), TEXT_LIMIT)}"
+    note = _NOTES.get((prefix, reason))
+    if note is None:
+        note = _NOTES[(prefix, reason)] = f"{prefix} {MARK} {printable(_short(reason), TEXT_LIMIT)}"
     if (offset, note) in marked:
         return  # two calls before one line with the same reason: one marker
     marked.add((offset, note))

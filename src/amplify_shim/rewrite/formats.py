@@ -93,4 +93,17 @@ def places(fmt: Format, path: str, text: str):
         yield Place(text=text, grammar="powershell", marker=at_line_of(text),
                     where=where_for_script(path, Where(shell="powershell", powershell=True)))
     else:
+        other = _other_interpreter(text)
+        if other:
+            yield Place(text=text, error=f"its #! line names `{other}`, not a shell", loose=True)
+            return
         yield Place(text=text, marker=at_line_of(text), where=where_for_script(path, Where(shell="bash")))
+
+
+def _other_interpreter(text: str) -> str | None:
+    """The interpreter a `#!` line names when it is not a POSIX-like shell (expect, python, node…)."""
+    if not text.startswith("#!"):
+        return None
+    words = text[2:200].split("\n", 1)[0].replace("/", " ").split()
+    words = [w for w in words if w not in ("usr", "bin", "local", "env", "-S") and not w.startswith("-")]
+    return None if not words or words[0] in _SHEBANGS else words[0]

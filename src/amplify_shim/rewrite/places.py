@@ -10,8 +10,6 @@ no comments (JSON).
 
 from __future__ import annotations
 
-from ..record import Record
-
 
 class Unencodable(ValueError):
     """The new text cannot be written at this place in the file."""
@@ -27,12 +25,18 @@ def one_line(text: str) -> str:
     return text
 
 
-class Place(Record):
-    _fields = (("text", ""), ("grammar", "bash"), ("where", None), ("base", 0), ("starts", None), ("ends", None),
-               ("encode", as_is), ("marker", None), ("error", None),
-               ("error_marks", False),
-               ("restore", as_is))  # decoded text -> as a person reads it (stand-ins back as written)  # a marker is safe here even when the text does not parse (YAML: outside the scalar)
-    __slots__ = tuple(name for name, _ in _fields)
+class Place:
+    """(A plain class, not a Record: a big file has one per command scalar, and this one is built fast.)"""
+    __slots__ = ("text", "grammar", "where", "base", "starts", "ends", "encode", "marker", "error", "error_marks",
+                 "restore", "loose")
+
+    def __init__(self, text="", grammar="bash", where=None, base=0, starts=None, ends=None, encode=as_is, marker=None,
+                 error=None, error_marks=False, restore=as_is, loose=False):
+        self.text, self.grammar, self.where, self.base, self.starts, self.ends = text, grammar, where, base, starts, ends
+        self.encode, self.marker, self.error = encode, marker, error
+        self.error_marks = error_marks  # a marker is safe here even when the text does not parse (YAML: outside the scalar)
+        self.restore = restore  # decoded text -> as a person reads it (stand-ins back as written)
+        self.loose = loose  # when `error` says it cannot be read: every `amplify WORD` outside a `#` line is reported
 
     def raw(self, offset: int) -> int:
         if self.starts is None:
@@ -81,6 +85,16 @@ class Decoded:
         self.starts.extend(range(start, end))
         self.ends.extend(range(start + 1, end + 1))
 
+    def span(self, place: Place, start: int, end: int) -> None:
+        """place.text[start:end], each character with its own span in the file."""
+        self.chars.append(place.text[start:end])
+        if place.starts is None:
+            self.starts.extend(range(place.base + start, place.base + end))
+            self.ends.extend(range(place.base + start + 1, place.base + end + 1))
+        else:
+            self.starts.extend(place.starts[start:end])
+            self.ends.extend(place.ends[start:end])
+
     def place(self, **kw) -> Place:
         return Place(text="".join(self.chars), starts=self.starts, ends=self.ends, **kw)
 
@@ -96,14 +110,12 @@ def with_stand_ins(place: Place, pattern, kind: str) -> Place:
         return place
     out, at, sources = Decoded(), 0, {}
     for match in matches:
-        for i in range(at, match.start()):
-            out.add(place.text[i], *place.raw_span(i, i + 1))
+        out.span(place, at, match.start())
         word = STAND_IN % (kind, len(sources))
         sources[word] = match.group()
         out.add(word, *place.raw_span(match.start(), match.end()))
         at = match.end()
-    for i in range(at, len(place.text)):
-        out.add(place.text[i], *place.raw_span(i, i + 1))
+    out.span(place, at, len(place.text))
     encode, earlier = place.encode, place.restore
 
     def restore(new: str) -> str:

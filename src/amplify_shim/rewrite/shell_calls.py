@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from ..record import Record
 
 CANDIDATE = re.compile(rb"(?<![\w@./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
 GEN1_NAMES = ("amplify", "@aws-amplify/cli")
@@ -33,19 +32,28 @@ _LITERAL_UNSAFE = re.compile(r"[\\$`*?\[\]{}~\"']")
 _COMMAND_POSITION = re.compile(rb"(?:^|[;&|(`{]|\$\(|\b(?:then|do|else|exec|npx|yarn|pnpm|bunx|eval|time|nohup|command))\s*$")
 
 
-class Call(Record):
-    _fields = (("start", 0), ("end", 0),  # the bytes replaced: the program word (or its wrapper) to the last argument
-               ("node_start", 0), ("node_end", 0),  # the whole simple command (env assignments included)
-               ("argv", list), ("refs", dict),  # Gen 1 words (an expansion as a REF word) and what each REF stands for
-               ("runner", "npx"), ("program", "amplify"),
-               ("assign_start", None), ("assign_text", ""),  # env assignments before the command, as written
-               ("keywords", list),  # exec/command/time/nohup before it
-               ("fed", False),  # `yes |` / `echo y |` feeds it
-               ("statement", False),  # the command is a whole statement (a multi-step answer needs no grouping)
-               ("hidden", None),  # why it can only be marked (a string, `$( … )`…)
-               ("problem", None),  # why it cannot be rewritten in place
-               ("anchor", 0))  # where a marker line can go (the start of a line)
-    __slots__ = tuple(name for name, _ in _fields)
+class Call:
+    """One Gen 1 call as found (a plain class, not a Record: a big script has tens of thousands)."""
+    __slots__ = ("start", "end",  # the bytes replaced: the program word (or its wrapper) to the last argument
+                 "node_start", "node_end",  # the whole simple command (env assignments included)
+                 "argv", "refs",  # Gen 1 words (an expansion as a REF word) and what each REF stands for
+                 "runner", "program",
+                 "assign_start", "assign_text",  # env assignments before the command, as written
+                 "keywords",  # exec/command/time/nohup before it
+                 "fed",  # `yes |` / `echo y |` feeds it
+                 "statement",  # the command is a whole statement (a multi-step answer needs no grouping)
+                 "hidden",  # why it can only be marked (a string, `$( … )`…)
+                 "problem",  # why it cannot be rewritten in place
+                 "anchor")  # where a marker line can go (the start of a line)
+
+    def __init__(self, start=0, end=0, node_start=0, node_end=0, argv=None, refs=None, runner="npx", program="amplify",
+                 assign_start=None, assign_text="", keywords=None, fed=False, statement=False, hidden=None, problem=None,
+                 anchor=0):
+        self.start, self.end, self.node_start, self.node_end = start, end, node_start, node_end
+        self.argv, self.refs = argv if argv is not None else [], refs if refs is not None else {}
+        self.runner, self.program, self.assign_start, self.assign_text = runner, program, assign_start, assign_text
+        self.keywords, self.fed, self.statement = keywords if keywords is not None else [], fed, statement
+        self.hidden, self.problem, self.anchor = hidden, problem, anchor
 
 
 def literal(node, data: bytes) -> str | None:
@@ -233,3 +241,18 @@ def _call(command, data: bytes, at: int) -> Call | None:
                 assign_text=data[assigns[0].start_byte:start].decode("utf-8", "surrogatepass") if assigns else "", keywords=keywords, fed=fed,
                 statement=command.parent is not None and command.parent.type in _STATEMENT_LISTS,
                 hidden=hidden, problem=problem, anchor=anchor(command, data))
+
+
+def loose_calls(data: bytes) -> list:
+    """In a file that is not shell (an Expect script named .sh): every `amplify WORD` not on a `#` line."""
+    calls = []
+    for match in CANDIDATE.finditer(data):
+        at, size = match.start(), match.end() - match.start()
+        start = _line_start(data, at)
+        after = data[at + size:at + size + 2]
+        if data[start:at].lstrip().startswith(b"#") or after[:1] not in (b" ", b"\t") or after[1:2] in (b"", b"\n"):
+            continue
+        end = data.find(b"\n", at)
+        calls.append(Call(start=at, end=end if end >= 0 else len(data), hidden="in a file that is not shell",
+                          anchor=start))
+    return calls

@@ -15,6 +15,7 @@ import re
 
 from .decide import Where
 from .grammars import Offsets, parse
+from .shell_calls import CANDIDATE
 from .places import Decoded, Place, Unencodable, indent_at, line_start, one_line, with_stand_ins
 
 COMMAND_KEYS = frozenset({"run", "script", "scripts", "command", "commands", "before_script", "after_script", "cmd",
@@ -23,7 +24,9 @@ POWERSHELL_KEYS = frozenset({"pwsh", "powershell"})
 _SCALARS = frozenset({"plain_scalar", "single_quote_scalar", "double_quote_scalar", "block_scalar"})
 _PLAIN_STARTS = tuple("{[&*!|>'\"%@`#,]}") + ("- ", "? ", ": ")
 _EXPRESSION = re.compile(r"\$\{\{.*?\}\}")  # GitHub Actions expressions, substituted before the shell runs
-_SIMPLE_ESCAPES = {'\\"': '"', "\\\\": "\\", "\\/": "/"}
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b",
+            "e": "\x1b", "f": "\f", "v": "\v", " ": " ", "\t": "\t"}
+_HEX = {"x": 2, "u": 4, "U": 8}
 
 
 def _plain(new: str) -> str:
@@ -38,9 +41,10 @@ def _single(new: str) -> str:
 
 
 def _double(new: str) -> str:
-    if any(ord(c) < 32 for c in new):
+    out = new.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
+    if any(ord(c) < 32 for c in out):
         raise Unencodable("the new text holds a control character")
-    return new.replace("\\", "\\\\").replace('"', '\\"')
+    return out
 
 
 def _block(indent: str):
@@ -92,7 +96,7 @@ def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str,
                       powershell=True)
     holder = _holder(node)
     common = dict(where=where, grammar=grammar, marker=_marker(text, offsets.char(holder.start_byte) if holder else start),
-                  error_marks=True)
+                  error_marks=True, loose=True)  # loose: only read when it is not decoded (error), then every call is marked
     raw = text[start:end]
     if why:
         return Place(text=raw, base=start, error=why, **common)
@@ -110,10 +114,20 @@ def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str,
                 out.add("'", i, i + 2)
                 i += 2
             elif quote == '"' and text[i] == "\\":
-                if pair not in _SIMPLE_ESCAPES:
+                letter = text[i + 1:i + 2]
+                if letter in _ESCAPES:
+                    out.add(_ESCAPES[letter], i, i + 2)
+                    i += 2
+                    continue
+                digits = text[i + 2:i + 2 + _HEX.get(letter, 0)]
+                try:
+                    char = chr(int(digits, 16)) if letter in _HEX and len(digits) == _HEX[letter] else None
+                except ValueError:
+                    char = None
+                if char is None:
                     return Place(text=raw, base=start, error=f"the escape `{pair}` in this scalar is not read", **common)
-                out.add(_SIMPLE_ESCAPES[pair], i, i + 2)
-                i += 2
+                out.add(char, i, i + 2 + len(digits))
+                i += 2 + len(digits)
             else:
                 out.copy(text, i, i + 1)
                 i += 1
@@ -143,39 +157,91 @@ def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str,
     return out.place(encode=_block(indent or ""), **common)
 
 
-def _command_scalars(value):
-    """The scalar nodes a command key's value holds (itself, or the items of a list)."""
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if node.type in _SCALARS:
-            yield node
-        elif node.type in ("flow_node", "block_node", "block_sequence", "block_sequence_item", "flow_sequence"):
-            stack.extend(reversed([c for c in node.children if c.is_named]))
-
-
 def yaml_places(text: str, where: Where, region=None):
-    """The command places of a YAML document (or of a Markdown ```yaml block, `region` (start, end))."""
-    body = text if region is None else text[region[0]:region[1]]
+    """The command places of a YAML document (or of a Markdown ```yaml block, `region` (start, end)). A document
+    too large for the grammar in one go is read in pieces, each with the key it is under."""
+    work = [(region, None)]
+    while work:
+        piece, owner = work.pop()
+        body = text if piece is None else text[piece[0]:piece[1]]
+        tree, data = parse("yaml", body)
+        if tree.root_node.has_error:
+            pieces = _pieces(text, piece or (0, len(text)), owner) if len(body) > _SPLIT_ABOVE else None
+            if not pieces:
+                base = 0 if piece is None else piece[0]
+                yield Place(text=body, base=base, where=where, error="the YAML grammar cannot read this file", marker=None,
+                            loose=True)
+            else:
+                work.extend(reversed(pieces))
+            continue
+        yield from _document_places(text, where, piece, owner, body, tree, data)
+
+
+def _document_places(text: str, where: Where, region, owner, body: str, tree, data: bytes):
     base = 0 if region is None else region[0]
-    tree, data = parse("yaml", body)
     offsets = Offsets(body)
-    if tree.root_node.has_error:
-        yield Place(text=body, base=base, where=where, error="the YAML grammar cannot read this file", marker=None)
-        return
-    stack = [tree.root_node]
-    while stack:
-        node = stack.pop()
-        if node.type in ("block_mapping_pair", "flow_pair"):
-            key = _key(node, body, offsets)
-            value = node.child_by_field_name("value")
-            if key in COMMAND_KEYS and value is not None:
-                grammar, why = _shell_of(node, key, body, offsets)
-                for scalar in _command_scalars(value):
-                    place = with_stand_ins(_scalar_place(scalar, body, offsets, where, grammar, why), _EXPRESSION, "CI")
-                    yield _shifted(place, base, text) if base else place
-                continue
-        stack.extend(reversed(node.children))
+    seen = set()
+    for match in CANDIDATE.finditer(data):  # only the scalars where a call could be: linear in the calls
+        scalar = tree.root_node.named_descendant_for_byte_range(match.start(), match.end())
+        while scalar is not None and scalar.type not in _SCALARS:
+            scalar = scalar.parent
+        if scalar is None or scalar.start_byte in seen:
+            continue
+        seen.add(scalar.start_byte)
+        pair, key = _command_key(scalar, body, offsets, owner)
+        if key not in COMMAND_KEYS:
+            continue
+        grammar, why = _shell_of(pair, key, body, offsets) if pair is not None else ("bash", None)
+        place = with_stand_ins(_scalar_place(scalar, body, offsets, where, grammar, why), _EXPRESSION, "CI")
+        yield _shifted(place, base, text) if base else place
+
+
+def _command_key(scalar, text: str, offsets: Offsets, owner: str | None) -> tuple:
+    """(the pair, its key) whose value holds this scalar, directly or as a list item; (None, owner) for an item
+    of a piece's top-level list; (None, None) for a key, or a scalar under a mapping."""
+    node = scalar.parent
+    while node is not None and node.parent is not None:
+        parent = node.parent
+        if parent.type in ("block_mapping_pair", "flow_pair"):
+            value = parent.child_by_field_name("value")
+            if value is None or value.start_byte != node.start_byte:
+                return None, None  # the scalar is a key
+            return parent, _key(parent, text, offsets)
+        if parent.type in ("block_sequence_item", "block_sequence", "flow_sequence", "block_node", "flow_node"):
+            node = parent
+            continue
+        if parent.type == "document" and node.type in ("block_node", "flow_node") and scalar.parent is not node:
+            return None, owner  # the list of a piece cut out of a document too large for the grammar
+        return None, None
+    return None, None
+
+
+_SPLIT_ABOVE = 64 << 10  # the YAML grammar gives up on very long documents (about 16,000 list items)
+_BATCH = 500  # list items per piece
+
+
+def _pieces(text: str, region: tuple, owner: str | None) -> list | None:
+    """A document too large for the grammar, cut at its outermost keys or list items into pieces that stand
+    alone: [(region, the key the piece is under)]; None when it cannot be cut."""
+    start, end = region
+    indent = 0
+    while indent < 200 and not re.compile(r"^ {%d}[^ #\r\n]" % indent, re.M).search(text, start, end):
+        indent += 1
+    if indent == 200:
+        return None
+    starts = [(m.start(), m.group(1)) for m in re.compile(r"^ {%d}([^ #\r\n])" % indent, re.M).finditer(text, start, end)]
+    if starts[0][1] == "-":  # a list: batches of items, under the same key
+        cuts = [at for n, (at, _) in enumerate(starts) if n % _BATCH == 0] + [end]
+        cuts[0] = start
+        return [((a, b), owner) for a, b in zip(cuts, cuts[1:]) if (a, b) != region] or None
+    if len(starts) == 1:  # one key: its value, under that key
+        first = starts[0][0]
+        nl = text.find("\n", first, end)
+        key = text[first:nl].split(":", 1)[0].strip().strip("'\"")
+        return [((nl + 1, end), key)] if 0 <= nl and nl + 1 < end else None
+    cuts = [at for at, _ in starts] + [end]
+    cuts[0] = start
+    return [((a, b), owner) for a, b in zip(cuts, cuts[1:])]
 
 
 def _shifted(place: Place, base: int, text: str) -> Place:
