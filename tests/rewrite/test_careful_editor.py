@@ -5,19 +5,18 @@ a diff that `git apply` takes, and concurrent writers (real processes)."""
 from __future__ import annotations
 
 import os
-import pty
-import shutil
 import stat
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import require_tool
+from tests.conftest import require, require_tool
 from tests.e2e.fixtures import BIN
 
+# symbolic and hard links, owners, flock, /proc (the fault injection) and a pty: POSIX, Linux for /proc
+pytestmark = pytest.mark.skipif(os.name == "nt", reason="POSIX file semantics")
 FAULTS = Path(__file__).parent / "faults"
 DEPLOY = "#!/bin/sh\nset -e\nnpm ci\namplify push --yes\necho done\n"
 
@@ -122,6 +121,7 @@ def test_a_file_that_is_not_utf8_is_refused_unchanged(tmp_path):
                                           ("EACCES:big.sh", "Permission denied")])
 def test_a_failed_write_is_counted_and_leaves_the_file_as_it_was(tmp_path, fault, words):
     # threat X23
+    require(os.path.isdir("/proc/self/fd"), "the fault injection finds file names in /proc (Linux)")
     (tmp_path / "big.sh").write_text(DEPLOY)
     (tmp_path / "ok.sh").write_text(DEPLOY)
     done = run("--write", "big.sh", "ok.sh", cwd=tmp_path, fault=fault)
@@ -176,6 +176,8 @@ def test_the_printed_diff_applies_with_git_apply(tmp_path):
 
 def test_control_characters_are_escaped_when_the_diff_goes_to_a_terminal(tmp_path):
     # threat O13
+    import pty
+
     (tmp_path / "x.sh").write_bytes(b"echo '\x1b[31m' && amplify push --yes\n")
     controller, terminal = pty.openpty()
     try:

@@ -14,6 +14,8 @@ import shlex
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import require
 
 RS, US = "\x1e", "\x1f"  # record and field separators in the log (no test argument holds them)
@@ -62,6 +64,8 @@ umask unalias unset wait if then else elif fi case esac for while until do done 
 
 
 def require_shells() -> None:
+    if os.name == "nt":
+        pytest.skip("the fakes are POSIX shell scripts (npm runs package.json scripts with cmd on Windows)")
     for program in (BASH, SH, "/bin/cat", "/usr/bin/timeout"):
         require(os.access(program, os.X_OK) and os.path.isdir("/proc/self/fd"),
                 f"the differential suite needs {program} and /proc (Linux)")
