@@ -5,7 +5,8 @@ Shell: simple commands with env prefixes (`A=1`, `T=$(date)`), `!`, `exec`, redi
 (`echo y |`), `&&`/`||`/`;` chains, `$( )` and backticks, `if`, functions, a call kept in a variable
 (`cmd="amplify …"; $cmd`), quotes spanning lines, here-documents (quoted, unquoted, `<<-`), `\\`
 continuations, comments. YAML: amplify.yml `commands:` lists and GitHub `run:` blocks as plain, single- and
-double-quoted scalars and literal (`|`) and folded (`>`, `>-`) blocks, LF or CRLF. package.json: scripts
+double-quoted scalars and literal (`|`) and folded (`>`, `>-`) blocks, LF or CRLF; GitLab `script:` and
+CodeBuild buildspec `commands:` lists the same way. package.json: scripts
 with `&&` chains and newline-separated commands (LF or CRLF).
 """
 
@@ -179,6 +180,22 @@ def workflow(draw) -> str:
     return _line_endings(draw, text)
 
 
+@st.composite
+def gitlab_ci(draw) -> str:
+    items = draw(st.lists(yaml_scalar("      "), min_size=1, max_size=3))
+    text = ("stages: [deploy]\ndeploy:\n  stage: deploy\n  image: node:20\n  script:\n"
+            + "".join(f"    - {item}\n" for item in items) + "  only:\n    - main\n")
+    return _line_endings(draw, text)
+
+
+@st.composite
+def buildspec(draw) -> str:
+    items = draw(st.lists(yaml_scalar("        "), min_size=1, max_size=3))
+    text = ("version: 0.2\nphases:\n  install:\n    commands:\n      - npm ci\n  build:\n    commands:\n"
+            + "".join(f"      - {item}\n" for item in items) + "artifacts:\n  files:\n    - '**/*'\n")
+    return _line_endings(draw, text)
+
+
 def _line_endings(draw, text: str) -> str:
     return text.replace("\n", "\r\n") if draw(st.integers(0, 4)) == 0 else text
 
@@ -195,4 +212,5 @@ def package_json(draw) -> str:
 
 
 FILES = {"sh": ("deploy.sh", shell_script()), "yaml": ("amplify.yml", amplify_yml()),
-         "workflow": (".github/workflows/deploy.yml", workflow()), "json": ("package.json", package_json())}
+         "workflow": (".github/workflows/deploy.yml", workflow()), "json": ("package.json", package_json()),
+         "gitlab": (".gitlab-ci.yml", gitlab_ci()), "buildspec": ("buildspec.yml", buildspec())}
