@@ -20,7 +20,6 @@ from . import oracle
 from .fakes import BASE_ENV, BASH, SH, Case, command_words, make_fakes, run_cases
 
 SCRIPT_KEYS = ("run", "commands", "script", "before_script", "after_script")
-MARKED = ("not-converted", "kept")
 
 
 def kind_of(name: str, text: str) -> str | None:
@@ -102,19 +101,14 @@ def scripts_of(kind: str, text: str) -> tuple:
 
 
 class FileCheck:
+    """One file: its text and rewrite, the findings, the runs of both versions, and problems found before running."""
+
     def __init__(self, name: str, text: str, ci_file: bool | None = None):
         self.name, self.text = name, text
         self.kind = kind_of(name, text)
         self.ci_file = self.kind == "yaml" if ci_file is None else ci_file
         self.new, self.findings, self.problems = text, [], []
         self.before, self.after = [], []
-
-    @property
-    def counts(self) -> dict:
-        out = {"rewritten": 0, "marked": 0}
-        for f in self.findings:
-            out["marked" if f.status in MARKED else "rewritten"] += 1
-        return out
 
 
 def prepare(folder: Path, name: str, text: str, ci_file: bool | None = None) -> FileCheck:

@@ -1,9 +1,11 @@
-"""Recording fakes: stub programs first (and alone) on PATH that log their name, argv, cwd and where their
-stdout and stderr go, then exit 0. Scripts run in batches (one driver process per batch, each script in
-a fresh shell of its own, with a timeout), so thousands of generated scripts stay fast.
+"""Recording fakes: stub programs alone on PATH (every program a file names gets one; in bash a name
+that is not on PATH is logged too) that log their name, argv, cwd, where their stdout and stderr go and
+whether stdin is a pipe, print nothing and exit 0. Scripts run in batches: one driver process per batch,
+each script in a fresh shell and folder of its own (real files with a timeout), so thousands of
+generated scripts stay fast.
 
 A stub drains a piped stdin before it logs: in `a | b`, b logs after a has exited, so the log order is
-the pipeline order (never a race).
+the pipeline order (the generator avoids the pipelines where a stage does not read its pipe).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ PROGRAMS = ("amplify", "amplifyPush", "npx", "npm", "pnpm", "yarn", "bunx", "bun
             "cat", "ls", "tee", "grep", "sed", "jq", "whoami", "date", "yes", "sleep", "rm", "cp", "mv", "mkdir",
             "touch", "pip3", "pip", "python3", "python", "make", "curl", "wget", "zip", "unzip", "tar", "sudo",
             "env", "xargs", "head", "tail", "sort", "tr", "cut", "wc", "find", "chmod", "basename", "dirname",
-            "realpath", "readlink", "id", "uname", "tr", "nvm", "corepack", "npm-run-all", "jest", "cypress", "docker")
+            "realpath", "readlink", "id", "uname", "nvm", "corepack", "npm-run-all", "jest", "cypress", "docker")
 BASH = "/bin/bash"
 SH = "/bin/sh"  # npm runs package.json scripts with `sh -c` (dash on Debian)
 TIMEOUT = 10  # seconds, per script
@@ -92,8 +94,8 @@ def command_words(text: str) -> set:
 class Case:
     """One script to run: its text, the interpreter, and (after the run) what happened."""
 
-    def __init__(self, script: str, shell: str = BASH, env: dict | None = None, files: dict | None = None):
-        self.script, self.shell, self.env, self.files = script, shell, dict(env or {}), dict(files or {})
+    def __init__(self, script: str, shell: str = BASH, env: dict | None = None):
+        self.script, self.shell, self.env = script, shell, dict(env or {})
         self.calls, self.stdout, self.stderr, self.status, self.tree = [], b"", b"", None, {}
 
 
@@ -110,8 +112,6 @@ def run_cases(cases: list, workdir: Path, fakes: Path, timeout: bool = True) -> 
     for index, case in enumerate(cases):
         folder = workdir / f"c{index}"
         (folder / "w").mkdir(parents=True)
-        for name, data in case.files.items():
-            (folder / "w" / name).write_bytes(data if isinstance(data, bytes) else data.encode())
         (folder / "script").write_bytes(case.script.encode("utf-8"))
         env = {**case.env, "FAKE_LOG": str(folder / "log"), "FAKE_OUT": str(folder / "out"),
                "FAKE_ERR": str(folder / "err")}

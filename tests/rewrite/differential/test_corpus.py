@@ -13,8 +13,9 @@ import pytest
 
 from amplify_shim.rewrite.run import rewrite_file
 
-from .check import MARKED, differences, prepare, run_all
+from .check import differences, prepare, run_all
 from .fakes import require_shells
+from .oracle import MARKED
 
 CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "rewrite-corpus"
 PERMISSIVE = {"Apache-2.0", "BSD-3-Clause", "MIT", "MIT-0", "ISC"}

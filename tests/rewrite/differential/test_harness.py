@@ -10,7 +10,7 @@ import pytest
 from .fakes import BASH, Case, make_fakes, require_shells, run_cases
 from .oracle import compare
 
-MARKED = [SimpleNamespace(status="not-converted")]
+A_MARKER = [SimpleNamespace(status="not-converted")]
 PUSH_CI = "npx ampx pipeline-deploy --branch $AWS_BRANCH --app-id $AWS_APP_ID"
 CHECKOUT_CI = "npx ampx generate outputs --branch prod --app-id $AWS_APP_ID"
 
@@ -24,7 +24,7 @@ def differences(tmp_path, before: str, after: str, ci_file: bool = True, finding
 
 @pytest.mark.parametrize("before, after, findings", [
     ("npm ci\namplify push --yes\necho done\n", f"npm ci\n{PUSH_CI}\necho done\n", ()),
-    ("amplify publish > log.txt\n", "# amplify-shim: no Gen 2 command\namplify publish > log.txt\n", MARKED),
+    ("amplify publish > log.txt\n", "# amplify-shim: no Gen 2 command\namplify publish > log.txt\n", A_MARKER),
     ("amplify env checkout prod 2>&1 > out.txt\n", f"{{ {CHECKOUT_CI}; }} 2>&1 > out.txt\n", ()),
     ("echo 'amplify push --yes'\n", "echo 'amplify push --yes'\n", ()),
     ("T=$(date) amplify push --yes\n", f"T=$(date) {PUSH_CI}\n", ()),  # one `date`, one step
