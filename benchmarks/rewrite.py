@@ -3,7 +3,8 @@
     python benchmarks/rewrite.py [--size-mb N] [--calls N] [--runs N]
 
 1. a 5 MB shell script and a 5 MB CI YAML file with no Gen 1 call (they mention amplify_outputs.json,
-   @aws-amplify/backend, `ampx`: words that are not calls); target: each under 0.5 s;
+   @aws-amplify/backend, `ampx`, and `amplify push` in comments: not calls); target: each under 0.5 s;
+   also a 5 MB script whose mentions are in echoed strings, which only a parse tells from calls;
 2. a CI YAML file with 75,000 Gen 1 calls (in `run: |` blocks and one-line steps, a mix of forms that are
    rewritten, need a placeholder, or are marked); target: under 3 s.
 Prints the median in-process time of rewrite_file (read, parse, plan, render, splice, check), and the
@@ -20,13 +21,14 @@ import sys
 import tempfile
 import time
 
-QUIET_SH = """# step {n}: build and check the outputs
+QUIET_SH = """# step {n}: build and check the outputs (amplify push is not run here)
 npm ci --prefer-offline
 test -f amplify_outputs.json || cp amplify_outputs.example.json amplify_outputs.json
 npm install @aws-amplify/backend@1 @aws-amplify/backend-cli@1
 if [ "$CI" = "true" ]; then npx ampx --version; fi
 """
-QUIET_YAML = """      - name: step {n}
+QUIET_YAML = """      # step {n}: amplify push is not run here
+      - name: step {n}
         run: |
           npm ci --prefer-offline
           test -f amplify_outputs.json || cp amplify_outputs.example.json amplify_outputs.json
@@ -41,6 +43,9 @@ BUSY_YAML = """      - name: step {n}
       - run: amplify codegen models && npm test
       - run: amplify add auth
 """  # 4 calls per step; {m} cycles, as real files repeat their commands
+SAID_SH = """echo "step {n}: amplify push is not run here"
+npm ci --prefer-offline
+"""  # a mention that only the grammar can tell from a call: the file is parsed
 HEAD = "name: big\non: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
 
 
@@ -74,6 +79,7 @@ def main() -> int:
     os.makedirs(os.path.join(folder, ".github", "workflows"))
     files = {
         "quiet.sh": _fill(QUIET_SH, lambda p: len(p) * len(QUIET_SH) >= size),
+        "said.sh": _fill(SAID_SH, lambda p: len(p) * len(SAID_SH) >= size),
         ".github/workflows/quiet.yml": HEAD + _fill(QUIET_YAML, lambda p: len(p) * len(QUIET_YAML) >= size),
         ".github/workflows/busy.yml": HEAD + _fill(BUSY_YAML, lambda p: len(p) * 4 >= args.calls),
     }

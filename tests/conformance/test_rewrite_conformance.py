@@ -13,7 +13,7 @@ from amplify_shim.rewrite.grammars import parse
 from amplify_shim.rewrite.ps_calls import _literal as ps_literal
 from amplify_shim.rewrite.shell_calls import literal
 from tests.rewrite.fixtures import FILES, FIXTURES
-from tests.rewrite.test_forms import FORMS
+from tests.rewrite.test_forms import FORMS, FORMS_IN_CI
 
 pytestmark = pytest.mark.conformance
 
@@ -23,6 +23,9 @@ SAMPLE = "sample-value1"
 
 def _commands(text: str, flavour: str):
     """The words of each simple command in text, read with the grammar (SAMPLE for a word that is not literal)."""
+    import re
+
+    text = re.sub(r"\$\{\{.*?\}\}", "$GH_EXPRESSION", text)  # GitHub substitutes these before the shell runs
     tree, data = parse("powershell" if flavour == "ps" else "bash", text)
     stack = [tree.root_node]
     while stack:
@@ -58,11 +61,15 @@ def produced():
             if finding.new:
                 for argv in _ampx_argvs(finding.new, "ps" if name.endswith(".ps1") else "sh"):
                     lines.setdefault(argv, f"{name}:{finding.line}: {finding.new}")
-    from tests.rewrite.helpers import line
+    from tests.rewrite.helpers import line, rewrite
 
     for old, _ in FORMS:
-        for argv in _ampx_argvs(line(old, "run.yml"), "sh"):
+        for argv in _ampx_argvs(line(old), "sh"):
             lines.setdefault(argv, f"form {old!r}")
+    for old, _ in FORMS_IN_CI:
+        new, _ = rewrite("amplify.yml", f"commands:\n  - {old}\n")
+        for argv in _ampx_argvs(new.split("- ", 1)[1], "sh"):
+            lines.setdefault(argv, f"form in amplify.yml {old!r}")
     return lines
 
 

@@ -20,6 +20,8 @@ FORMS = [
     (f"npm exec amplify {P1}", f"npx {G2}"),
     (f"npm exec -- amplify {P1}", f"npx {G2}"),
     (f"bunx amplify {P1}", f"bunx {G2}"),
+    (f"npx -p @aws-amplify/cli amplify {P1}", f"npx {G2}"),
+    (f"env AWS_PROFILE=x amplify {P1}", f"env AWS_PROFILE=x npx {G2}"),
     (f"AWS_PROFILE=dev amplify {P1}", f"AWS_PROFILE=dev npx {G2}"),
     (f"A=1 B='x y' amplify {P1}", f"A=1 B='x y' npx {G2}"),
     (f"npm ci && amplify {P1} && npm run build", f"npm ci && npx {G2} && npm run build"),

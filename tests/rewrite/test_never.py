@@ -180,11 +180,13 @@ def test_every_call_it_cannot_rewrite_is_marked_and_counted():
             'cmd="amplify pull --appId d1 --envName dev"\n'
             "$cmd\n"
             'if [ -z "$(amplify env get --name dev)" ]; then exit 1; fi\n'
-            "eval amplify push\n")
+            "eval amplify push\n"
+            "sudo amplify push --yes\n"
+            "env -i amplify push\n")
     new, findings = rewrite("run.sh", text)
-    assert [f.status for f in findings] == ["not-converted"] * 5
-    assert [f.line for f in findings] == [1, 2, 3, 5, 6]
-    assert new.count(MARK) == 5 and new.replace("", "") != text
+    assert [f.status for f in findings] == ["not-converted"] * 7
+    assert [f.line for f in findings] == [1, 2, 3, 5, 6, 7, 8]
+    assert new.count(MARK) == 7
     assert [line for line in new.splitlines() if not line.startswith(MARK)] == text.splitlines()
 
 
@@ -302,3 +304,13 @@ def test_a_call_in_a_scalar_that_is_not_decoded_is_still_found_and_marked():
     new, findings = rewrite("amplify.yml", text)
     assert [f.status for f in findings] == ["not-converted", "not-converted"]
     assert [line for line in new.splitlines() if not line.lstrip().startswith("# amplify-shim:")] == text.splitlines()
+
+
+def test_powershell_is_read_with_its_grammar_calls_in_strings_and_subexpressions_are_marked():
+    text = ('& amplify pull --appId d1 --envName dev\n$o = $(amplify env get --json)\n@"\namplify push\n"@ | Out-File x\n'
+            'amplify pull --appId d1 --envName dev --profile p | Out-Null\nWrite-Host "amplify push done"\n')
+    new, findings = rewrite("deploy.ps1", text)
+    assert [(f.line, f.status) for f in findings] == [(1, "rewritten"), (2, "not-converted"), (4, "not-converted"),
+                                                     (6, "rewritten")]
+    assert new.startswith("& npx ampx generate outputs --branch dev --app-id d1\n# amplify-shim: ")
+    assert '@"\namplify push\n"@ | Out-File x\n' in new and new.endswith('Write-Host "amplify push done"\n')

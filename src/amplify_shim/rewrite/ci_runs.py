@@ -20,6 +20,8 @@ _LIMIT = 1 << 20
 
 
 def _root(path: str) -> str | None:
+    if not os.path.isfile(path):
+        return None  # text given with a name only (tests, stdin): nothing beside it is read
     folder = os.path.dirname(os.path.abspath(path))
     for _ in range(40):
         if os.path.exists(os.path.join(folder, ".git")):

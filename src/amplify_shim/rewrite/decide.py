@@ -2,7 +2,7 @@
 
 The Gen 2 text is the shim's own plan (no second table), planned where the file runs: a CI file
 gets the unattended answer; a script or a package.json script gets it only when the call says it
-is unattended (`--yes`, headless JSON, `--envName` with `--appId`, a `yes |` feeder) or a CI file of
+is unattended (`--yes`, headless JSON, `--envName` with `--appId`) or a CI file of
 the same repository runs it; where the desk and CI answers differ and nothing says which, the call
 is marked with both. Never rewritten: what has no unattended Gen 2 equivalent (mock, status,
 console, a sandbox that watches, `env checkout` as a working-tree switch), and a destructive call
@@ -23,7 +23,7 @@ BRANCH, APP_ID = REF.format("branch"), REF.format("appid")
 AMPLIFY_HOSTING = ("AWS_BRANCH", "AWS_APP_ID")
 # amplifyPush (Amplify Hosting's build helper) options -> amplify push options
 AMPLIFY_PUSH_FLAGS = {"--simple": None, "-s": None, "--environment": "--envName", "-e": "--envName"}
-UNATTENDED_FLAGS = ("--yes", "-y", "--amplify", "--providers", "--frontend", "--categories")
+UNATTENDED_FLAGS = ("--yes", "-y", "--amplify", "--providers", "--frontend")  # what says a call runs unattended
 HEADLESS_JSON = ("--amplify", "--providers", "--frontend", "--categories")
 # Gen 1 commands whose Gen 2 command deletes the same thing (with Gen 1's own --force given)
 SAME_DELETION = frozenset({"env remove"})
@@ -64,9 +64,9 @@ def gen1_argv(program: str, argv: list) -> list | None:
     return out
 
 
-def says_unattended(argv: list, fed: bool) -> bool:
+def says_unattended(argv: list) -> bool:
     words = set(argv)
-    return fed or any(w in words or any(a.startswith(w + "=") for a in argv) for w in UNATTENDED_FLAGS) \
+    return any(w in words or any(a.startswith(w + "=") for a in argv) for w in UNATTENDED_FLAGS) \
         or ("--envName" in words and "--appId" in words)
 
 
@@ -176,7 +176,7 @@ def render(plan_steps, call, where: Where) -> str:
 
 def decide(call, where: Where) -> Outcome:
     """The outcome for one call (the same words in the same kind of place: the same outcome, computed once)."""
-    key = (tuple(call.argv), tuple(call.refs.items()), call.runner, call.program, call.fed, tuple(call.keywords),
+    key = (tuple(call.argv), tuple(call.refs.items()), call.runner, call.program, tuple(call.keywords),
            call.statement, call.assign_text, call.hidden, call.problem, where.mode, where.branch_var, where.app_var,
            where.shell, where.make, where.powershell)
     outcome = _DECIDED.get(key)
@@ -204,7 +204,7 @@ def _decide(call, where: Where) -> Outcome:
     if call.program == "amplifyPush":  # only ever runs in an Amplify Hosting build
         mode, where = "ci", Where(mode="ci", branch_var=AMPLIFY_HOSTING[0], app_var=AMPLIFY_HOSTING[1],
                                   shell=where.shell, make=where.make, powershell=where.powershell)
-    if mode == "unknown" and says_unattended(argv, call.fed):
+    if mode == "unknown" and says_unattended(argv):
         mode = "ci"
     answers = {}
     for ci in ((True, False) if mode == "unknown" else (mode == "ci",)):

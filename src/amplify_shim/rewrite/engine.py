@@ -47,6 +47,15 @@ def _short(reason: str, limit: int = 300) -> str:
     return reason[:cut + 1] if len(reason) > limit and 0 < cut else reason
 
 
+def _worth_reading(text: str) -> bool:
+    """The word `amplify` stands somewhere other than on a comment line: only then is the file parsed."""
+    for match in _CANDIDATE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if not text[start:match.start()].lstrip().startswith("#"):
+            return True
+    return False
+
+
 class _Lines:
     """1-based line of a file offset; queries in increasing order stay linear."""
 
@@ -70,7 +79,7 @@ def rewrite_text(path: str, text: str, fmt) -> tuple:
 def find_edits(path: str, text: str, fmt) -> tuple:
     """([(start, end, order, new text)], [Finding]): each edit replaces text[start:end]; a marker is an
     insertion (start == end, order 0, before a replacement at the same offset)."""
-    if not _CANDIDATE.search(text):
+    if not _worth_reading(text):
         return [], []
     edits, findings, marked, seen = [], [], set(), {}
     lines = _Lines(text)

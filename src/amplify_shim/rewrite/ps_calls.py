@@ -26,6 +26,20 @@ def _literal(node, data: bytes) -> str | None:
     return None
 
 
+_PRINTERS = frozenset({"write-host", "write-output", "echo", "write-information", "write-verbose", "write-warning"})
+
+
+def _said(string, data: bytes) -> bool:
+    """A one-line string that Write-Host/echo prints: words for a person, not a command."""
+    if b"\n" in data[string.start_byte:string.end_byte]:
+        return False
+    node = string
+    while node is not None and node.type != "command":
+        node = node.parent
+    name = next((c for c in node.children if c.type == "command_name"), None) if node is not None else None
+    return name is not None and data[name.start_byte:name.end_byte].decode("utf-8", "replace").lower() in _PRINTERS
+
+
 def _anchor(node, data: bytes) -> int:
     top = node
     while top.parent is not None and top.parent.type not in _LISTS:
@@ -49,6 +63,8 @@ def find_ps_calls(data: bytes, root) -> list:
         if up is None or up.type == "comment":
             continue
         if up.type in _STRINGS:
+            if _said(up, data):
+                continue
             before = data[max(up.start_byte, _line_start(data, at)):at].lstrip(b"@'\"").strip()
             if not before or before.endswith((b";", b"|", b"&", b"{", b"(")):
                 calls.append(Call(start=at, end=min(up.end_byte, data.find(b"\n", at) % (len(data) + 1)),
@@ -66,12 +82,14 @@ def find_ps_calls(data: bytes, root) -> list:
 
 def _call(command, data: bytes, at: int) -> Call | None:
     name = next((c for c in command.children if c.type in ("command_name", "command_name_expr")), None)
+    if name is not None and name.type == "command_name_expr":  # `& amplify …`: the `&` stays in place
+        name = next((c for c in name.named_children if c.type == "command_name"), None)
     if name is None:
         return None
     elements = next((c for c in command.children if c.type == "command_elements"), None)
     words = [name] + ([c for c in elements.children if c.is_named and c.type != "command_argument_sep"]
                       if elements is not None else [])
-    first = _literal(name.named_children[0] if name.type == "command_name_expr" else name, data)
+    first = _literal(name, data)
     runner, k = "npx", 0
     if first in WRAPPERS:
         runner, between = WRAPPERS[first]

@@ -17,8 +17,11 @@ GEN1_NAMES = ("amplify", "@aws-amplify/cli")
 # wrapper word -> (runner, words that may stand between it and `amplify`)
 WRAPPERS = {"npx": ("npx", ("-y", "--yes", "--no-install", "-q", "--quiet")), "yarn": ("yarn", ("run",)),
             "pnpm": ("pnpm", ("exec",)), "npm": ("npx", ("exec", "--")), "bunx": ("bun", ())}
-PREFIX_WORDS = frozenset({"exec", "command", "time", "nohup"})  # run the next words as the command
-FEEDERS = (("yes",), ("yes", "y"), ("echo", "y"), ("echo", "Y"), ("echo", "yes"))
+PREFIX_WORDS = frozenset({"exec", "command", "time", "nohup", "env"})  # run the next words as the command
+# programs that run a command given as their arguments in ways this rewriter does not follow: marked
+OTHER_RUNNERS = frozenset({"sudo", "doas", "su", "nice", "ionice", "timeout", "xargs", "watch", "stdbuf", "unbuffer",
+                           "setsid", "flock", "chronic", "caffeinate", "strace", "parallel", "retry"})
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*=")
 REF = "zzshimref{}zz"  # stands for an expansion while the planner works; never written anywhere
 _HIDDEN = {"command_substitution": "inside `$( … )`: its output is used",
            "process_substitution": "inside `<( … )`: its output is used",
@@ -40,19 +43,18 @@ class Call:
                  "runner", "program",
                  "assign_start", "assign_text",  # env assignments before the command, as written
                  "keywords",  # exec/command/time/nohup before it
-                 "fed",  # `yes |` / `echo y |` feeds it
                  "statement",  # the command is a whole statement (a multi-step answer needs no grouping)
                  "hidden",  # why it can only be marked (a string, `$( … )`…)
                  "problem",  # why it cannot be rewritten in place
                  "anchor")  # where a marker line can go (the start of a line)
 
     def __init__(self, start=0, end=0, node_start=0, node_end=0, argv=None, refs=None, runner="npx", program="amplify",
-                 assign_start=None, assign_text="", keywords=None, fed=False, statement=False, hidden=None, problem=None,
+                 assign_start=None, assign_text="", keywords=None, statement=False, hidden=None, problem=None,
                  anchor=0):
         self.start, self.end, self.node_start, self.node_end = start, end, node_start, node_end
         self.argv, self.refs = argv if argv is not None else [], refs if refs is not None else {}
         self.runner, self.program, self.assign_start, self.assign_text = runner, program, assign_start, assign_text
-        self.keywords, self.fed, self.statement = keywords if keywords is not None else [], fed, statement
+        self.keywords, self.statement = keywords if keywords is not None else [], statement
         self.hidden, self.problem, self.anchor = hidden, problem, anchor
 
 
@@ -175,11 +177,18 @@ def _call(command, data: bytes, at: int) -> Call | None:
         "file_redirect", "heredoc_redirect", "herestring_redirect")]
     redirects = [c for c in children if c.type in ("file_redirect", "herestring_redirect", "heredoc_redirect")]
     k, keywords, runner, program, start = 0, [], "npx", None, None
+    runs = literal(words[0], data)
+    if runs in OTHER_RUNNERS and any(w.start_byte <= at < w.end_byte for w in words[1:]):
+        return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+                    hidden=f"run through `{runs}`", anchor=anchor(command, data))
     while k < len(words):
         lit = literal(words[k], data)
-        if lit in PREFIX_WORDS and k == 0:
+        if lit in PREFIX_WORDS and k == len(keywords):
             keywords.append(lit)
             k += 1
+            while lit == "env" and k < len(words) and _ASSIGNMENT.match(data[words[k].start_byte:words[k].end_byte].decode(
+                    "utf-8", "surrogatepass")):
+                k += 1  # env NAME=value … amplify: the assignments stay in place
             continue
         if lit == "eval":
             return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
@@ -190,11 +199,20 @@ def _call(command, data: bytes, at: int) -> Call | None:
         if lit in WRAPPERS:
             runner, between = WRAPPERS[lit]
             m = k + 1
-            while m < len(words) and literal(words[m], data) in between:
-                m += 1
+            while m < len(words):
+                word = literal(words[m], data) or ""
+                if word in between or (lit == "npx" and word.startswith("--package=")):
+                    m += 1
+                elif lit == "npx" and word in ("-p", "--package"):
+                    m += 2  # npx -p @aws-amplify/cli amplify …
+                else:
+                    break
             if m < len(words) and literal(words[m], data) in GEN1_NAMES and (lit != "npm" or m > k + 1):
                 program, start, k = "amplify", words[k].start_byte, m
                 break
+        if keywords and any(w.start_byte <= at < w.end_byte for w in words[k:]):  # `env -i amplify …`
+            return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+                        hidden=f"run through `{' '.join(keywords)} {lit}`", anchor=anchor(command, data))
         return None
     if program is None or not (words[k].start_byte <= at < words[k].end_byte):
         return None  # the candidate word is an argument (`echo amplify push`)
@@ -219,14 +237,6 @@ def _call(command, data: bytes, at: int) -> Call | None:
             targets = [c for c in redirect.children if c.is_named and c.type != "file_descriptor"]
             if len(targets) > 1:
                 problem = problem or "words after its redirection (`> file --yes`) belong to it"
-    fed = False
-    pipeline = parent.parent if parent is not None and parent.type == "redirected_statement" else parent
-    holder = command if pipeline is parent else parent
-    if pipeline is not None and pipeline.type == "pipeline":
-        previous = holder.prev_named_sibling
-        if previous is not None and previous.type == "command":
-            words_before = tuple(literal(c, data) for c in previous.children if c.is_named)
-            fed = words_before in FEEDERS
     hidden = None
     up = command.parent
     while up is not None:
@@ -238,7 +248,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
     return Call(start=start, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
                 argv=argv, refs=refs, runner=runner, program=program,
                 assign_start=assigns[0].start_byte if assigns else None,
-                assign_text=data[assigns[0].start_byte:start].decode("utf-8", "surrogatepass") if assigns else "", keywords=keywords, fed=fed,
+                assign_text=data[assigns[0].start_byte:start].decode("utf-8", "surrogatepass") if assigns else "", keywords=keywords,
                 statement=command.parent is not None and command.parent.type in _STATEMENT_LISTS,
                 hidden=hidden, problem=problem, anchor=anchor(command, data))
 
