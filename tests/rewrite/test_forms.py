@@ -35,7 +35,7 @@ FORMS = [
     (f"exec amplify {P1}", f"exec npx {G2}"),
     (f"time amplify {P1}", f"time npx {G2}"),
     (f"f() {{ amplify {P1}; }}", f"f() {{ npx {G2}; }}"),
-    (f'amplify pull --appId "$APP_ID" --envName $ENV --yes', 'npx ampx generate outputs --branch $ENV --app-id "$APP_ID"'),
+    ('amplify pull --appId "$APP_ID" --envName $ENV --yes', 'npx ampx generate outputs --branch $ENV --app-id "$APP_ID"'),
     ("amplify pull --appId ${APP_ID} --envName dev", "npx ampx generate outputs --branch dev --app-id ${APP_ID}"),
     ("amplify env add staging", "git checkout -b staging"),
     ("amplify --version", "npx ampx --version"),

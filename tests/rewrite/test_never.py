@@ -177,7 +177,7 @@ def test_every_call_it_cannot_rewrite_is_marked_and_counted():
     # threat X16
     text = ('STACKINFO="$(amplify env get --json --name dev)"\n'
             "ID=`amplify env list`\n"
-            'cmd="amplify pull --appId d1 --envName dev"\n'
+            'cmd="npx -y amplify pull --appId d1 --envName dev"\n'
             "$cmd\n"
             'if [ -z "$(amplify env get --name dev)" ]; then exit 1; fi\n'
             "eval amplify push\n"
@@ -314,3 +314,19 @@ def test_powershell_is_read_with_its_grammar_calls_in_strings_and_subexpressions
                                                      (6, "rewritten")]
     assert new.startswith("& npx ampx generate outputs --branch dev --app-id d1\n# amplify-shim: ")
     assert '@"\namplify push\n"@ | Out-File x\n' in new and new.endswith('Write-Host "amplify push done"\n')
+
+
+def test_a_runner_that_installs_the_gen1_cli_is_not_a_call():
+    text = "sudo npm install -g @aws-amplify/cli\nsudo -u me amplify push\n"
+    new, findings = rewrite("run.sh", text)
+    assert [(f.line, f.status) for f in findings] == [(2, "not-converted")] and "sudo" in findings[0].reason
+
+
+@pytest.mark.parametrize("script", [
+    "true\\namplify push",  # right after a `\n` escape in the JSON text
+    "a || yes | N=d git rev-parse HEAD | cat\\nnpm exec -- amplify api gql-compile && node build.js",  # the grammar
+])  # joins the two lines (tree-sitter-bash reads line 2 as words of `cat`): still found, and marked
+def test_every_call_in_a_package_json_script_is_found(script):
+    text = '{"scripts": {"s0": "' + script + '"}}'
+    new, findings = rewrite("package.json", text)
+    assert new == text and [(f.line, f.status) for f in findings] == [(1, "not-converted")]

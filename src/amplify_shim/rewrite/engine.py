@@ -22,7 +22,7 @@ from .shell_calls import find_calls, loose_calls
 from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
-_CANDIDATE = re.compile(r"(?<![\w./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
+_CANDIDATE = re.compile(r"(?:(?<=\\[nrt])|(?<![\w./$-]))(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
 
 
 class Finding(Record):
@@ -84,10 +84,10 @@ def find_edits(path: str, text: str, fmt) -> tuple:
     edits, findings, marked, seen = [], [], set(), {}
     lines = _Lines(text)
     for place in places(fmt, path, text):
-        if not _CANDIDATE.search(place.text):
+        if "amplify" not in place.text:  # (cheap: a place is only made where the word stands)
             continue
         _place_edits(path, text, place, edits, findings, marked, lines, seen)
-    if any(start != end for start, end, _, _ in edits) and not reads_the_same(fmt.kind, text, apply(text, edits),
+    if any(start != end for start, end, _, _ in edits) and not reads_the_same(fmt.kind, text, lambda: apply(text, edits),
                                                                               sum(1 for s, e, _, _ in edits if s == e)):
         edits = [e for e in edits if e[0] == e[1]]  # the markers stay; no command is rewritten
         for finding in findings:

@@ -15,8 +15,12 @@ _MODULES = {"bash": "tree_sitter_bash", "yaml": "tree_sitter_yaml", "make": "tre
             "powershell": "tree_sitter_powershell"}
 
 
-class GrammarMissing(ValueError):
-    """A grammar package is not installed: `amplify-shim rewrite` cannot read this kind of file."""
+from .scan_json import NotAPackage
+
+
+class GrammarMissing(NotAPackage):
+    """A grammar package is not installed: `amplify-shim rewrite` cannot read this kind of file. (A NotAPackage, so
+    that run.py reports it as one line naming the file, like any file it cannot read.)"""
 
 
 @functools.lru_cache(maxsize=None)
@@ -28,10 +32,9 @@ def parser(name: str):
 
         module = importlib.import_module(_MODULES[name])
     except ImportError as exc:
-        raise GrammarMissing(f"the {name} grammar is not installed ({exc.name}): "
-                             f"reinstall amplify-shim with its dependencies (pip install amplify-shim)") from None
-    factory = module.language_ps1 if name == "powershell" and not hasattr(module, "language") else module.language
-    return tree_sitter.Parser(tree_sitter.Language(factory()))
+        raise GrammarMissing(f"cannot be read: the {name} grammar ({exc.name}) is not installed; "
+                             f"reinstall amplify-shim with its dependencies") from None
+    return tree_sitter.Parser(tree_sitter.Language(module.language()))
 
 
 def parse(name: str, text: str):

@@ -105,7 +105,7 @@ STAND_IN = "${AMPLIFYSHIM%s%d}"
 def with_stand_ins(place: Place, pattern, kind: str) -> Place:
     """The place with each match of `pattern` (text a CI system substitutes before the shell runs, such as
     GitHub's `${{ … }}`) read as a shell variable the planner keeps as written; new text gets the original back."""
-    matches = list(pattern.finditer(place.text))
+    matches = list(pattern.finditer(place.text)) if "{" in place.text else None
     if not matches:
         return place
     out, at, sources = Decoded(), 0, {}

@@ -120,5 +120,5 @@ def _call(command, data: bytes, at: int) -> Call | None:
     chain = command.parent
     statement = chain is not None and chain.type == "pipeline_chain" and chain.named_child_count == 1 \
         and chain.parent is not None and chain.parent.type == "pipeline" and chain.parent.named_child_count == 1
-    return Call(start=words[0].start_byte, end=end, node_start=command.start_byte, node_end=end, argv=argv, refs=refs,
+    return Call(start=words[0].start_byte, end=end, argv=argv, refs=refs,
                 runner=runner, statement=statement, hidden=hidden, problem=problem, anchor=_anchor(command, data))

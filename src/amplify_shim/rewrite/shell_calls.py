@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 
-CANDIDATE = re.compile(rb"(?<![\w@./$-])(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
+CANDIDATE = re.compile(rb"(?:(?<=\\[nrt])|(?<![\w@./$-]))(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
 GEN1_NAMES = ("amplify", "@aws-amplify/cli")
 # wrapper word -> (runner, words that may stand between it and `amplify`)
 WRAPPERS = {"npx": ("npx", ("-y", "--yes", "--no-install", "-q", "--quiet")), "yarn": ("yarn", ("run",)),
@@ -32,13 +32,13 @@ _HIDDEN = {"command_substitution": "inside `$( … )`: its output is used",
 _STATEMENT_LISTS = frozenset({"program", "compound_statement", "do_group", "if_statement", "elif_clause",
                               "else_clause", "subshell", "case_item"})
 _LITERAL_UNSAFE = re.compile(r"[\\$`*?\[\]{}~\"']")
-_COMMAND_POSITION = re.compile(rb"(?:^|[;&|(`{]|\$\(|\b(?:then|do|else|exec|npx|yarn|pnpm|bunx|eval|time|nohup|command))\s*$")
+_COMMAND_POSITION = re.compile(rb"(?:^|[;&|(`{]|\$\(|\b(?:then|do|else|exec|eval|time|nohup|command|bunx|yarn(?:\s+run)?"
+                               rb"|pnpm(?:\s+exec)?|npm\s+exec(?:\s+--)?|npx(?:\s+-\S+)*))\s*$")
 
 
 class Call:
     """One Gen 1 call as found (a plain class, not a Record: a big script has tens of thousands)."""
     __slots__ = ("start", "end",  # the bytes replaced: the program word (or its wrapper) to the last argument
-                 "node_start", "node_end",  # the whole simple command (env assignments included)
                  "argv", "refs",  # Gen 1 words (an expansion as a REF word) and what each REF stands for
                  "runner", "program",
                  "assign_start", "assign_text",  # env assignments before the command, as written
@@ -48,10 +48,10 @@ class Call:
                  "problem",  # why it cannot be rewritten in place
                  "anchor")  # where a marker line can go (the start of a line)
 
-    def __init__(self, start=0, end=0, node_start=0, node_end=0, argv=None, refs=None, runner="npx", program="amplify",
+    def __init__(self, start=0, end=0, argv=None, refs=None, runner="npx", program="amplify",
                  assign_start=None, assign_text="", keywords=None, statement=False, hidden=None, problem=None,
                  anchor=0):
-        self.start, self.end, self.node_start, self.node_end = start, end, node_start, node_end
+        self.start, self.end = start, end
         self.argv, self.refs = argv if argv is not None else [], refs if refs is not None else {}
         self.runner, self.program, self.assign_start, self.assign_text = runner, program, assign_start, assign_text
         self.keywords, self.statement = keywords if keywords is not None else [], statement
@@ -116,6 +116,18 @@ def _hidden_in_text(node, data: bytes, at: int, size: int) -> bool:
     return bool(_COMMAND_POSITION.search(before)) and (after[:1] in (b" ", b"\t") and after[1:2] not in (b"", b"\n"))
 
 
+def _joined_lines(command, data: bytes, at: int) -> bool:
+    """The grammar made a word on a later line an argument of this command, with a plain newline between two of
+    its words (which ends a command in every shell): it misread the text here."""
+    children = [c for c in command.children if c.start_byte <= at]
+    for a, b in zip(children, children[1:]):
+        gap = data[a.end_byte:b.start_byte]
+        nl = gap.find(b"\n")
+        if nl >= 0 and not (nl > 0 and gap[nl - 1:nl] == b"\\") and not data[:a.end_byte].endswith(b"\\"):
+            return True
+    return False
+
+
 def _said(string, data: bytes) -> bool:
     """A one-line string that `echo`/`printf` prints: words for a person, not a command."""
     command = string.parent
@@ -152,6 +164,10 @@ def find_calls(data: bytes, root) -> list:
             if command.start_byte in seen:
                 continue
             call = _call(command, data, at)
+            if call is None and _joined_lines(command, data, at):
+                end = data.find(b"\n", at)
+                call = Call(start=at, end=end if end >= 0 else len(data), hidden="on a line the bash grammar reads as "
+                            "words of the command before it", anchor=_line_start(data, at))
             if call is not None:
                 seen.add(command.start_byte)
                 calls.append(call)
@@ -162,9 +178,29 @@ def find_calls(data: bytes, root) -> list:
         if holder is not None and _hidden_in_text(holder, data, at, size) and not _said(holder, data):
             end = data.find(b"\n", at)
             end = min(holder.end_byte, end if end >= 0 else len(data))
-            calls.append(Call(start=at, end=end, node_start=at, node_end=end, argv=[], hidden=_HIDDEN[holder.type],
+            calls.append(Call(start=at, end=end, argv=[], hidden=_HIDDEN[holder.type],
                               anchor=anchor(holder, data)))
     return calls
+
+
+_OPTION_OR_VALUE = re.compile(r"-.*|\d+[smhd]?|[A-Za-z_][A-Za-z0-9_]*=.*")
+
+
+def _runs_it(words: list, data: bytes, at: int) -> bool:
+    """`sudo [-u user] amplify …`, `timeout 600 amplify …`: the candidate is the command the runner runs, not an
+    argument of it (`sudo npm install -g @aws-amplify/cli`)."""
+    previous_option = False
+    for word in words[1:]:
+        text = data[word.start_byte:word.end_byte].decode("utf-8", "surrogatepass")
+        if word.start_byte <= at < word.end_byte:
+            return text in ("amplify", "amplifyPush")
+        if _OPTION_OR_VALUE.fullmatch(text):
+            previous_option = text.startswith("-") and "=" not in text
+        elif previous_option:
+            previous_option = False  # the value of an option (`-u user`)
+        else:
+            return False
+    return False
 
 
 def _call(command, data: bytes, at: int) -> Call | None:
@@ -178,8 +214,8 @@ def _call(command, data: bytes, at: int) -> Call | None:
     redirects = [c for c in children if c.type in ("file_redirect", "herestring_redirect", "heredoc_redirect")]
     k, keywords, runner, program, start = 0, [], "npx", None, None
     runs = literal(words[0], data)
-    if runs in OTHER_RUNNERS and any(w.start_byte <= at < w.end_byte for w in words[1:]):
-        return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+    if runs in OTHER_RUNNERS and _runs_it(words, data, at):
+        return Call(start=at, end=command.end_byte,
                     hidden=f"run through `{runs}`", anchor=anchor(command, data))
     while k < len(words):
         lit = literal(words[k], data)
@@ -191,7 +227,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
                 k += 1  # env NAME=value … amplify: the assignments stay in place
             continue
         if lit == "eval":
-            return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+            return Call(start=at, end=command.end_byte,
                         hidden="run through `eval`", anchor=anchor(command, data))
         if lit in GEN1_NAMES or lit == "amplifyPush":
             program, start = ("amplifyPush" if lit == "amplifyPush" else "amplify"), words[k].start_byte
@@ -211,7 +247,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
                 program, start, k = "amplify", words[k].start_byte, m
                 break
         if keywords and any(w.start_byte <= at < w.end_byte for w in words[k:]):  # `env -i amplify …`
-            return Call(start=at, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+            return Call(start=at, end=command.end_byte,
                         hidden=f"run through `{' '.join(keywords)} {lit}`", anchor=anchor(command, data))
         return None
     if program is None or not (words[k].start_byte <= at < words[k].end_byte):
@@ -245,7 +281,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
                 else _HIDDEN[up.type]
             break
         up = up.parent
-    return Call(start=start, end=command.end_byte, node_start=command.start_byte, node_end=command.end_byte,
+    return Call(start=start, end=command.end_byte,
                 argv=argv, refs=refs, runner=runner, program=program,
                 assign_start=assigns[0].start_byte if assigns else None,
                 assign_text=data[assigns[0].start_byte:start].decode("utf-8", "surrogatepass") if assigns else "", keywords=keywords,

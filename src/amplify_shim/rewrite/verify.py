@@ -110,15 +110,15 @@ def _edited_node(root, start: int, end: int):
     return node
 
 
-def reads_the_same(kind: str, old: str, new: str, markers: int) -> bool:
+def reads_the_same(kind: str, old: str, new, markers: int) -> bool:
     """The whole file after its edits, read again with its own grammar: YAML and Make files have the same
     syntax tree but for the marker comments (the edited scalars and recipe lines are leaves to them); JSON
-    loads with the same keys. Shell-like places were checked one by one (same_tree)."""
+    loads with the same keys. Shell-like places were checked one by one (same_tree). `new()` makes the new text."""
     if kind == "json":
         import json
 
         try:
-            before, after = json.loads(old), json.loads(new)
+            before, after = json.loads(old), json.loads(new())
         except ValueError:
             return False
         return before.keys() == after.keys() and before.get("scripts", {}).keys() == after.get("scripts", {}).keys()
@@ -128,7 +128,7 @@ def reads_the_same(kind: str, old: str, new: str, markers: int) -> bool:
     old_tree, _ = parse(grammar, old)
     if old_tree.root_node.has_error:
         return True  # read in pieces (too long for the grammar in one go): each piece was read on its own
-    new_tree, _ = parse(grammar, new)
+    new_tree, _ = parse(grammar, new())
     return not new_tree.root_node.has_error and _shape(grammar, new_tree) == _shape(grammar, old_tree) + markers
 
 

@@ -68,8 +68,21 @@ def _holder(node):
 
 
 def _marker(text: str, offset: int):
-    start = line_start(text, offset)
-    return lambda _anchor: (start, indent_at(text, start), "#")
+    def marker(_anchor):
+        start = line_start(text, offset)
+        return start, indent_at(text, start), "#"
+    return marker
+
+
+class _Based:
+    """Offsets of a piece of the file (its bytes parsed alone) as str offsets of the whole file."""
+    __slots__ = ("offsets", "base")
+
+    def __init__(self, offsets: Offsets, base: int) -> None:
+        self.offsets, self.base = offsets, base
+
+    def char(self, byte: int) -> int:
+        return self.base + self.offsets.char(byte)
 
 
 def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
@@ -178,8 +191,7 @@ def yaml_places(text: str, where: Where, region=None):
 
 
 def _document_places(text: str, where: Where, region, owner, body: str, tree, data: bytes):
-    base = 0 if region is None else region[0]
-    offsets = Offsets(body)
+    offsets = _Based(Offsets(body), 0 if region is None else region[0])
     seen = set()
     for match in CANDIDATE.finditer(data):  # only the scalars where a call could be: linear in the calls
         scalar = tree.root_node.named_descendant_for_byte_range(match.start(), match.end())
@@ -188,12 +200,11 @@ def _document_places(text: str, where: Where, region, owner, body: str, tree, da
         if scalar is None or scalar.start_byte in seen:
             continue
         seen.add(scalar.start_byte)
-        pair, key = _command_key(scalar, body, offsets, owner)
+        pair, key = _command_key(scalar, text, offsets, owner)
         if key not in COMMAND_KEYS:
             continue
-        grammar, why = _shell_of(pair, key, body, offsets) if pair is not None else ("bash", None)
-        place = with_stand_ins(_scalar_place(scalar, body, offsets, where, grammar, why), _EXPRESSION, "CI")
-        yield _shifted(place, base, text) if base else place
+        grammar, why = _shell_of(pair, key, text, offsets) if pair is not None else ("bash", None)
+        yield with_stand_ins(_scalar_place(scalar, text, offsets, where, grammar, why), _EXPRESSION, "CI")
 
 
 def _command_key(scalar, text: str, offsets: Offsets, owner: str | None) -> tuple:
@@ -242,16 +253,3 @@ def _pieces(text: str, region: tuple, owner: str | None) -> list | None:
     cuts = [at for at, _ in starts] + [end]
     cuts[0] = start
     return [((a, b), owner) for a, b in zip(cuts, cuts[1:])]
-
-
-def _shifted(place: Place, base: int, text: str) -> Place:
-    """A place read inside a region, moved to file offsets."""
-    if place.starts is None:
-        place.base += base
-    else:
-        place.starts = [s + base for s in place.starts]
-        place.ends = [e + base for e in place.ends]
-    if place.marker is not None:
-        offset, _, prefix = place.marker(0)
-        place.marker = _marker(text, offset + base)
-    return place
