@@ -6,8 +6,8 @@ Compare two runs (fakes.Case.calls): every call that is not a Gen 1 call is iden
 arguments, cwd, where stdout and stderr go); each Gen 1 call is either unchanged (then the file must carry
 a marker finding for it) or replaced by exactly the steps of a plan the rules allow, in the same cwd with
 the same redirections; nothing else runs. stdout, the exit status and the files left behind are equal.
-A call whose stdin is a pipe (`yes | amplify push`, `echo y | …`) has its answers given in advance: no
-person is there, so it counts as unattended, like `--yes`.
+A feeder (`yes | amplify push`) says nothing about where the call runs: only the issue's list does
+(`--yes`/`-y`, headless JSON, `--envName` with `--appId`).
 """
 
 from __future__ import annotations
@@ -81,9 +81,8 @@ def _steps(plan, ci: bool, argv: tuple) -> tuple | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def allowed(argv: tuple, runner: str, ci_file: bool, helper: bool, fed: bool = False) -> frozenset:
-    """Every step list a rewrite of this Gen 1 call may run; empty: it must be marked, not rewritten.
-    fed: its stdin is a pipe (`yes | amplify push`): answers given in advance, so no person is there."""
+def allowed(argv: tuple, runner: str, ci_file: bool, helper: bool) -> frozenset:
+    """Every step list a rewrite of this Gen 1 call may run; empty: it must be marked, not rewritten."""
     if not argv or argv[0] in DESK_ONLY:
         return frozenset()
 
@@ -96,7 +95,7 @@ def allowed(argv: tuple, runner: str, ci_file: bool, helper: bool, fed: bool = F
                     out.add(steps)
         return out
 
-    if ci_file or helper or fed or unattended(argv):
+    if ci_file or helper or unattended(argv):
         return frozenset(forms(True))
     return frozenset(forms(True) & forms(False))  # desk and CI answers differ: mark, don't guess
 
@@ -123,7 +122,7 @@ def compare(before, after, ci_file: bool, findings: list) -> list:
             at += 1
             continue
         argv, runner, helper = gen1
-        options = allowed(argv, runner, ci_file, helper, fed=call[4])
+        options = allowed(argv, runner, ci_file, helper)
         for steps in sorted(options, key=len, reverse=True):
             got = calls[at:at + len(steps)]
             if [(c[0], *c[5]) for c in got] == [tuple(s) for s in steps] and all(c[1:4] == call[1:4] for c in got):

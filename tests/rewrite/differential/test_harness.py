@@ -50,7 +50,8 @@ def test_each_kind_of_wrong_rewrite_is_a_difference(tmp_path, before, after, wor
     assert any(words in problem for problem in found), found
 
 
-def test_a_script_call_fed_its_answers_gets_the_ci_answer_and_an_unfed_one_is_marked(tmp_path):
-    assert differences(tmp_path / "a", "yes | amplify push\n", f"yes | {PUSH_CI}\n", ci_file=False) == []
-    found = differences(tmp_path / "b", "amplify push\n", f"{PUSH_CI}\n", ci_file=False)
+def test_a_feeder_does_not_make_a_script_call_unattended(tmp_path):
+    # issue 17: only --yes/-y, headless JSON or --envName with --appId say so; `yes |` answers prompts
+    found = differences(tmp_path / "a", "yes | amplify push\n", f"yes | {PUSH_CI}\n", ci_file=False)
     assert any("expected the call unchanged" in problem for problem in found), found
+    assert differences(tmp_path / "b", "yes | amplify push --yes\n", f"yes | {PUSH_CI}\n", ci_file=False) == []
