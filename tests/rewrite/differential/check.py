@@ -59,8 +59,8 @@ def yaml_scripts(data) -> tuple:
                 if key in SCRIPT_KEYS and isinstance(value, str):
                     scripts.append(value)
                     out[key] = "<script>"
-                elif key in SCRIPT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    scripts.append("\n".join(value))
+                elif key in SCRIPT_KEYS and isinstance(value, list) and all(_scalar(v) for v in value):
+                    scripts.append("\n".join(_command(v) for v in value))
                     out[key] = ["<script>"] * len(value)
                 else:
                     out[key] = walk(value)
@@ -70,6 +70,17 @@ def yaml_scripts(data) -> tuple:
         return node
 
     return scripts, walk(data)
+
+
+def _scalar(value) -> bool:
+    return isinstance(value, (str, bool, int, float))
+
+
+def _command(value) -> str:
+    """A command list item as the shell gets it: a plain `true` loads as a YAML boolean."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def _load_yaml(text: str):
