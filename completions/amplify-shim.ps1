@@ -94,7 +94,7 @@
         '--shell|Render commands for this shell (bash, zsh, fish, powershe...'
     )
     $shimFlags['rewrite'] = [string[]]@(
-        '--check|Exit 1 when a file would change (for CI); write nothing.',
+        '--check|Exit 1 while a file holds a Gen 1 call, converted or not...',
         '--help|Show help and exit',
         '--json|Print every finding as JSON instead of a diff.',
         '--write|Apply the changes to the files (each replaced in one step).'

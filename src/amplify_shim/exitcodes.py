@@ -24,7 +24,7 @@ TABLE = (
     (NOT_RUNNABLE, "the command was removed or is done in code (manual) and the mode is ask or run"),
     (CONFIG, "the config file or an AMPLIFY_SHIM_* variable is unusable"),
     (INTERNAL, "an internal error in the shim (a bug: please report it); nothing more was run"),
-    (WRITE_ERROR, "output cannot be written: stdout or stderr (closed, full disk, I/O error), or the file `completion --install` writes; one line on stderr says why when it can"),
+    (WRITE_ERROR, "output cannot be written: stdout or stderr (closed, full disk, I/O error), or a file `completion --install` or `rewrite --write` writes (then left as it was); one line on stderr says why when it can"),
     (NOT_EXECUTABLE, "a program was found but cannot be executed"),
     (NOT_FOUND, "a program the plan needs is missing (npx/node, git, aws, ampx in the project, the Gen 1 CLI)"),
     (INTERRUPTED, "interrupted (Ctrl-C); the running step was interrupted too"),

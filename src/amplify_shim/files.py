@@ -158,15 +158,18 @@ def read_payload(value: str) -> str:
     return decode_utf8(path, raw, _PAYLOAD_ADVICE)
 
 
-def replace_file(path: str, data: bytes, mode: int) -> None:
+def replace_file(path: str, data: bytes, mode: int, owner: tuple | None = None) -> None:
     """Replace `path` in one step: a unique temporary in the same folder (two writers never share one),
-    fsync, `mode`, then os.replace; the temporary is removed on any failure, and the error raised."""
+    `owner` (uid, gid) and `mode` set on it before any byte is written, fsync, then os.replace; the
+    temporary is removed on any failure, and the error raised."""
     import tempfile
 
     folder, name = os.path.split(path)
     fd, temporary = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
     try:
         try:
+            if owner is not None and hasattr(os, "fchown") and owner != _owner(os.fstat(fd)):
+                os.fchown(fd, *owner)  # before fchmod: chown clears the set-id bits
             write_all(fd, data)
             os.fsync(fd)
         finally:
@@ -179,6 +182,10 @@ def replace_file(path: str, data: bytes, mode: int) -> None:
         except OSError:
             pass
         raise
+
+
+def _owner(info) -> tuple:
+    return info.st_uid, info.st_gid
 
 
 def write_all(fd: int, data: bytes) -> None:

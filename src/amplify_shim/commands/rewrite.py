@@ -1,7 +1,8 @@
 """`amplify-shim rewrite FILE...`: Gen 1 command lines in scripts and CI files -> Gen 2, as a diff.
 
-Dry run by default (a unified diff on stdout); --write applies it, --json lists the findings,
---check exits 1 when a file would change (for CI). Exit 2 when a named file could not be read.
+Dry run by default (a unified diff on stdout, byte for byte what `git apply` takes); --write applies it,
+--json lists the findings, --check exits 1 while any Gen 1 call is left in a file, converted or not
+(for CI). Exit 2 when a named file could not be read, 74 when one could not be written.
 """
 
 from __future__ import annotations
@@ -16,15 +17,16 @@ def command(
                                                "shell and PowerShell scripts, Makefiles, Markdown."),
     write: bool = typer.Option(False, "--write", help="Apply the changes to the files (each replaced in one step)."),
     json_out: bool = typer.Option(False, "--json", help="Print every finding as JSON instead of a diff."),
-    check: bool = typer.Option(False, "--check", help="Exit 1 when a file would change (for CI); write nothing."),
+    check: bool = typer.Option(False, "--check", help="Exit 1 while a file holds a Gen 1 call, converted or not (for CI); "
+                                                      "write nothing."),
 ) -> None:
     """Rewrite Gen 1 command lines in scripts and CI files as their Gen 2 equivalents (a diff; --write applies)."""
     import sys
 
     from ..exitcodes import CHECK_FAILED, OK, USAGE, WRITE_ERROR
-    from ..files import shown
+    from ..files import FileProblem, shown
     from ..rewrite import report
-    from ..rewrite.fileio import write as write_file
+    from ..rewrite.fileio import UNCHANGED, write as write_file
     from ..rewrite.run import rewrite_file
 
     results = [rewrite_file(path) for path in files]
@@ -33,18 +35,24 @@ def command(
         if result.problem:
             sys.stderr.write(f"amplify-shim: {report.one_line(result.problem)}\n")
             status = USAGE
-    if write and not check:
+    writing = write and not check
+    if writing:
         for result in results:
             if not result.changed:
                 continue
             try:
-                write_file(result.path, result.new)
+                write_file(result.path, result.old, result.new)
+            except FileProblem as problem:
+                result.unwritten = str(problem)
             except OSError as exc:
-                sys.stderr.write(f"amplify-shim: cannot write {report.one_line(shown(result.path))} "
-                                 f"({exc.strerror or exc.__class__.__name__}); it is unchanged\n")
+                result.unwritten = f"cannot write {shown(result.path)} ({exc.strerror or exc.__class__.__name__}); {UNCHANGED}"
+            if result.unwritten:
+                sys.stderr.write(f"amplify-shim: {report.one_line(result.unwritten)}\n")
                 status = WRITE_ERROR if status == OK else status
-    sys.stdout.write(report.as_json(results) if json_out else ("" if write and not check else report.diffs(results)))
-    sys.stderr.write(report.summary(results, wrote=write and not check))
-    if status == OK and check and any(r.changed for r in results):
+    # a terminal gets control characters escaped; a pipe or a file gets the exact bytes, for `git apply`
+    escape = sys.stdout.isatty()
+    sys.stdout.write(report.as_json(results) if json_out else ("" if writing else report.diffs(results, escape)))
+    sys.stderr.write(report.summary(results, wrote=writing))
+    if status == OK and check and any(r.changed or r.findings for r in results):
         status = CHECK_FAILED
     raise typer.Exit(status)

@@ -3,8 +3,9 @@
 Built from the edits (exact spans) rather than by comparing texts: linear in the file's size,
 where difflib takes seconds on a 5,000-line file with hundreds of changes. Lines keep their own
 endings (a CRLF line shows as CRLF), a last line without one gets `\\ No newline at end of file`.
-Control characters inside a line (ESC, a lone CR…) are written as escapes: the diff goes to a
-terminal, and file content must never drive it.
+Control characters inside a line (ESC, a lone CR…) are written as escapes when the diff goes to a
+terminal (file content must never drive it), and as they are otherwise: a patch with escapes in it
+does not apply.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ def split_lines(text: str) -> list:
     return out
 
 
-def _safe(line: str) -> str:
+def _safe(line: str, escape: bool) -> str:
     body, end = (line[:-2], "\r\n") if line.endswith("\r\n") else ((line[:-1], "\n") if line.endswith("\n") else (line, ""))
-    if not body.isprintable():
+    if escape and not body.isprintable():
         body = "\t".join(shown(part) for part in body.split("\t"))  # a tab is content (Makefile recipes)
     return body + end + ("" if end else "\n" + NO_NEWLINE)
 
@@ -55,8 +56,9 @@ def _groups(text: str, starts: list, edits: list) -> list:
     return out
 
 
-def unified(shown_path: str, text: str, edits: list) -> str:
-    """The diff of applying `edits` (engine.find_edits) to `text`; "" when there are none."""
+def unified(shown_path: str, text: str, edits: list, escape: bool = True) -> str:
+    """The diff of applying `edits` (engine.find_edits) to `text`; "" when there are none. `escape`:
+    control characters shown as escapes (for a terminal; the patch then no longer applies)."""
     if not edits:
         return ""
     old = split_lines(text)
@@ -86,7 +88,7 @@ def unified(shown_path: str, text: str, edits: list) -> str:
         body += [" " + line for line in old[at:last]]
         count_old, count_new = last - first, last - first + added
         out.append(f"@@ -{_range(first, count_old)} +{_range(first + shift, count_new)} @@\n")
-        out.extend(_safe(line) for line in body)
+        out.extend(_safe(line, escape) for line in body)
         shift += added
     return "".join(out)
 

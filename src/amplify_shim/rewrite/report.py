@@ -13,12 +13,12 @@ def one_line(text: str) -> str:
     return printable(" ".join(text.split()), TEXT_LIMIT)
 
 
-def diffs(results: list) -> str:
-    return "".join(unified(shown(r.path), r.body, r.edits) for r in results if r.changed)
+def diffs(results: list, escape: bool = True) -> str:
+    return "".join(unified(shown(r.path), r.body, r.edits, escape) for r in results if r.changed)
 
 
 def as_json(results: list) -> str:
-    payload = {"files": [{"file": r.path, "changed": r.changed, "error": r.problem} for r in results],
+    payload = {"files": [{"file": r.path, "changed": r.changed, "error": r.problem or r.unwritten} for r in results],
                "findings": [f.to_json() for r in results for f in r.findings]}
     return json_text(payload)
 
@@ -28,12 +28,16 @@ def summary(results: list, wrote: bool) -> str:
     lines, counts = [], {"rewritten": 0, "needs-input": 0, "not-converted": 0, "kept": 0}
     for result in results:
         for f in result.findings:
-            counts[f.status] += 1
+            if not result.unwritten:  # a file left as it was rewrote nothing
+                counts[f.status] = counts.get(f.status, 0) + 1
             if f.status in ATTENTION or f.status == "kept":
                 lines.append(f"{shown(f.file)}:{f.line}: {f.status}: {one_line(f.reason or '')}\n")
-    changed = sum(1 for r in results if r.changed)
+    changed = sum(1 for r in results if r.changed and not r.unwritten)
+    failed = sum(1 for r in results if r.unwritten)
     verb = "rewrote" if wrote else "would change"
-    lines.append(f"amplify-shim: {verb} {changed} of {len(results)} file(s): {counts['rewritten']} command(s) rewritten, "
+    not_written = f" ({failed} could not be written: unchanged)" if failed else ""
+    lines.append(f"amplify-shim: {verb} {changed} of {len(results)} file(s){not_written}: "
+                 f"{counts['rewritten']} command(s) rewritten, "
                  f"{counts['needs-input']} with a placeholder to fill in, {counts['not-converted']} not converted"
                  + (f", {counts['kept']} kept for the Gen 1 CLI" if counts["kept"] else "") + "\n")
     return "".join(lines)

@@ -14,8 +14,9 @@ KINDS = "package.json, *.yml/*.yaml, *.sh/*.bash, *.ps1, Makefile/*.mk, *.md"
 
 class FileResult(Record):
     # old/new: the whole text (a BOM included); body/edits: the text the edits apply to (no BOM)
+    # problem: why the file was not read; unwritten: why --write could not replace it (the file unchanged)
     _fields = (("path", ""), ("old", ""), ("new", ""), ("body", ""), ("edits", list), ("findings", list),
-               ("problem", None))
+               ("problem", None), ("unwritten", None))
     __slots__ = tuple(name for name, _ in _fields)
 
     @property
