@@ -32,8 +32,11 @@ def parser(name: str):
 
         module = importlib.import_module(_MODULES[name])
     except ImportError as exc:
-        raise GrammarMissing(f"cannot be read: the {name} grammar ({exc.name}) is not installed; "
-                             f"reinstall amplify-shim with its dependencies") from None
+        import sys
+
+        fix = ("it is published for Python 3.10 and later only: run amplify-shim on a newer Python"
+               if name == "powershell" and sys.version_info < (3, 10) else "reinstall amplify-shim with its dependencies")
+        raise GrammarMissing(f"cannot be read: the {name} grammar ({exc.name}) is not installed; {fix}") from None
     return tree_sitter.Parser(tree_sitter.Language(module.language()))
 
 
