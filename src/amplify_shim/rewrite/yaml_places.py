@@ -75,14 +75,12 @@ def _marker(text: str, offset: int):
 
 
 class _Based:
-    """Offsets of a piece of the file (its bytes parsed alone) as str offsets of the whole file."""
-    __slots__ = ("offsets", "base")
+    """Offsets of a piece of the file (its bytes parsed alone) as str offsets of the whole file: `char(byte)`.
+    (An attribute, not a method: an ASCII piece, the common case, needs one addition per query.)"""
+    __slots__ = ("char",)
 
     def __init__(self, offsets: Offsets, base: int) -> None:
-        self.offsets, self.base = offsets, base
-
-    def char(self, byte: int) -> int:
-        return self.base + self.offsets.char(byte)
+        self.char = base.__add__ if not offsets.wide_chars else (lambda byte: base + offsets.char(byte))
 
 
 def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
@@ -231,14 +229,24 @@ _SPLIT_ABOVE = 64 << 10  # the YAML grammar gives up on very long documents (abo
 _BATCH = 500  # list items per piece
 
 
+def _outer_indent(text: str, start: int, end: int) -> int | None:
+    """The smallest indent (under 200) of a line that is not blank or a comment. Each search looks only for a line
+    indented less than the least found so far, from where that one was: one pass over the region in all."""
+    least, at = 200, start
+    while least > 0:
+        match = re.compile(r"^( {0,%d})[^ #\r\n]" % (least - 1), re.M).search(text, at, end)
+        if match is None:
+            break
+        least, at = len(match.group(1)), match.start()
+    return None if least == 200 else least
+
+
 def _pieces(text: str, region: tuple, owner: str | None) -> list | None:
     """A document too large for the grammar, cut at its outermost keys or list items into pieces that stand
     alone: [(region, the key the piece is under)]; None when it cannot be cut."""
     start, end = region
-    indent = 0
-    while indent < 200 and not re.compile(r"^ {%d}[^ #\r\n]" % indent, re.M).search(text, start, end):
-        indent += 1
-    if indent == 200:
+    indent = _outer_indent(text, start, end)
+    if indent is None:
         return None
     starts = [(m.start(), m.group(1)) for m in re.compile(r"^ {%d}([^ #\r\n])" % indent, re.M).finditer(text, start, end)]
     if starts[0][1] == "-":  # a list: batches of items, under the same key
