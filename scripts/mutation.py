@@ -51,9 +51,14 @@ MODULES = {
                 ["tests/core/test_context.py", "tests/core/test_trust.py", "tests/core/test_no_silent_guesses.py"], True),
     "render-shell": (["src/amplify_shim/render/shell.py"], None, ["tests/render"], True),
     "audit-kinds": (["src/amplify_shim/audit/kinds.py"], None, ["tests/audit/test_kinds.py", "tests/audit/test_scan.py"], True),
-    "rewrite": (["src/amplify_shim/rewrite/scan_*.py", "src/amplify_shim/rewrite/replace.py"], None, ["tests/rewrite"], False),
-    "files": (["src/amplify_shim/files.py"], None,
-              ["tests/robustness/test_files.py", "tests/core/test_trust.py", "tests/completion/test_install.py"], False),
+    # rewrite's readers (where a call is, from the grammar's tree) and its replacer (what it becomes, the re-parse
+    # check); the differential suite runs in its default (derandomized) size
+    "rewrite": (["src/amplify_shim/rewrite/shell_calls.py", "src/amplify_shim/rewrite/yaml_places.py",
+                 "src/amplify_shim/rewrite/scan_json.py", "src/amplify_shim/rewrite/decide.py",
+                 "src/amplify_shim/rewrite/verify.py"], None, ["tests/rewrite"], False),
+    # the safe reader and the writer `rewrite --write` and `completion --install` use (rewrite/fileio.py: the lock)
+    "files": (["src/amplify_shim/files.py", "src/amplify_shim/rewrite/fileio.py"], None,
+              ["tests/robustness/test_files.py", "tests/core/test_trust.py", "tests/rewrite/test_careful_editor.py"], False),
 }
 
 # mutmut's exit codes (mutmut/stats.py)
