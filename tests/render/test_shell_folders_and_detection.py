@@ -136,7 +136,7 @@ def _wait_for_exec(proc: subprocess.Popen, name: str) -> None:
 @needs_proc
 @pytest.mark.parametrize(
     "name, expected",
-    [("zsh", "zsh"), ("pwsh", "powershell"), ("-dash", "posix"), ("fish.exe", "fish"), ("BASH", "bash")],
+    [("zsh", "zsh"), ("pwsh", "powershell"), ("-dash", "posix"), ("zsh.exe", "zsh"), ("powershell.exe", "powershell5"), ("BASH", "bash")],
 )
 def test_the_parent_shell_is_found(started, monkeypatch, name: str, expected: str) -> None:
     proc = started(name)
