@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -135,13 +136,15 @@ def _wait_for_exec(proc: subprocess.Popen, name: str) -> None:
 
 @needs_proc
 @pytest.mark.parametrize(
-    "name, expected",
-    [("zsh", "zsh"), ("pwsh", "powershell"), ("-dash", "posix"), ("zsh.exe", "zsh"), ("powershell.exe", "powershell5"), ("BASH", "bash")],
+    "name, read_as, expected",
+    [("zsh", "zsh", "zsh"), ("pwsh", "pwsh", "powershell"), ("-dash", "dash", "posix"),  # a login shell
+     ("zsh.exe", "zsh.exe", "zsh"), ("powershell.exe", "powershell.exe", "powershell5"), ("BASH", "BASH", "bash")],
 )
-def test_the_parent_shell_is_found(started, monkeypatch, name: str, expected: str) -> None:
+def test_the_parent_shell_is_found(started, monkeypatch, name: str, read_as: str, expected: str) -> None:
     proc = started(name)
     _wait_for_exec(proc, name)
     _parent_is(monkeypatch, proc.pid)
+    assert list(render._proc_ancestors(limit=1)) == [read_as]
     monkeypatch.setenv("SHELL", "/bin/tcsh")
     assert detect_shell_quick() == expected
     assert detect_shell_quick("  ") == expected  # a blank config is no config
@@ -176,6 +179,32 @@ def test_the_nearest_known_shell_wins(started, monkeypatch, tmp_path: Path) -> N
     _parent_is(monkeypatch, child)
     assert list(render._proc_ancestors(limit=2)) == ["nu", "bash"]
     assert detect_shell_quick() == "bash"
+
+
+CHAIN = """n=$1
+if [ "$n" -gt 0 ]; then "$NU" "$0" $((n - 1)); else echo $$; sleep 30; fi
+"""
+
+
+@needs_proc
+def test_the_walk_looks_twelve_processes_up(monkeypatch, tmp_path: Path) -> None:
+    """A shell 13 processes up is not looked for: the walk is bounded (each step is a /proc read)."""
+    bash = shutil.which("bash")
+    (tmp_path / "nu").symlink_to(bash)
+    (tmp_path / "zsh").symlink_to(bash)
+    (tmp_path / "chain").write_text(CHAIN, encoding="utf-8")
+    top = subprocess.Popen([str(tmp_path / "zsh"), str(tmp_path / "chain"), "12"], stdout=subprocess.PIPE,
+                           text=True, env={**os.environ, "NU": str(tmp_path / "nu")}, start_new_session=True)
+    try:
+        bottom = int(top.stdout.readline())
+        _parent_is(monkeypatch, bottom)
+        assert list(render._proc_ancestors(limit=13))[-2:] == ["nu", "zsh"]
+        assert list(render._proc_ancestors()) == ["nu"] * 12
+        monkeypatch.setenv("SHELL", "/usr/bin/fish")
+        assert detect_shell_quick() == "fish"
+    finally:
+        os.killpg(top.pid, signal.SIGKILL)
+        top.wait()
 
 
 @needs_proc
