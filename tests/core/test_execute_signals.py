@@ -120,8 +120,14 @@ def test_a_terminal_that_is_not_ours_is_passed_over():
 # --------------------------------------------------------------------------- signals to the child
 
 
+def _default_signals() -> None:
+    # A shim started in the background (`&`, nohup) ignores SIGINT/SIGHUP, and exec keeps that: not here.
+    for signum in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM, signal.SIGUSR1):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def _sleeper(own_group: bool) -> subprocess.Popen:
-    return subprocess.Popen(["sleep", "30"], start_new_session=own_group)
+    return subprocess.Popen(["sleep", "30"], start_new_session=own_group, preexec_fn=_default_signals)
 
 
 def _still_running(child: subprocess.Popen) -> bool:
