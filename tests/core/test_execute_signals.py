@@ -44,6 +44,9 @@ def _forked(body) -> str:
     if pid == 0:  # pragma: no cover - the child
         try:
             os.close(read)
+            os.dup2(write, 99)  # out of the way: fd 3 is set by the body
+            os.close(write)
+            write = 99
             os.setsid()
             os.write(write, repr(body()).encode())
         except BaseException as exc:  # noqa: BLE001 - reported to the parent
@@ -68,18 +71,22 @@ def _attached(terminal_on: tuple[int, ...], *, other_tty_on: tuple[int, ...] = (
         fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
         other_master, other_slave = os.openpty()
         null = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):
+        for fd in (0, 1, 2, 3):  # 3: not a terminal, so looking past fd 2 finds none
             os.dup2(slave if fd in terminal_on else other_slave if fd in other_tty_on else null, fd)
         if not background:
             return execute._attached_to_terminal()
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:
-            os.setpgid(0, 0)  # a background job of this terminal
-            os.write(write, b"1" if execute._attached_to_terminal() else b"0")
-            os._exit(0)
+            try:
+                os.setpgid(0, 0)  # a background job of this terminal
+                os.write(write, repr(execute._attached_to_terminal()).encode())
+            finally:
+                os._exit(0)
+        os.close(write)
         os.waitpid(pid, 0)
-        return os.read(read, 1) == b"1"
+        return {b"True": True, b"False": False}.get(os.read(read, 10), "no answer")
+    assert _without_terminal() is False  # here, in process: the baseline
     return _forked(body)
 
 
