@@ -34,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # chase=False: configured, but being rewritten by another change: its survivors are not worked on here.
 MODULES = {
     "execute": (["src/amplify_shim/execute.py"], None,
-                ["tests/e2e/test_exec.py", "tests/core/test_execute.py", "tests/core/test_no_silent_guesses.py"], True),
+                ["tests/e2e/test_exec.py", "tests/core/test_execute.py", "tests/core/test_execute_signals.py",
+                 "tests/core/test_no_silent_guesses.py"], True),
     "decide": (["src/amplify_shim/shim.py"],  # the consent decision: shim.decide and what it calls
                ["amplify_shim.shim.x_decide__*", "amplify_shim.shim.x__refusal__*", "amplify_shim.shim.x_confirm__*",
                 "amplify_shim.shim.x_ask__*", "amplify_shim.shim.x_answered_yes__*"],

@@ -41,6 +41,7 @@ class Call:
     prog: str
     argv: List[str]
     env: Dict[str, Optional[str]] = field(default_factory=dict)
+    cwd: str = ""
 
 
 @dataclass
@@ -111,7 +112,7 @@ class StubBox:
         if self.log.exists():
             for raw in self.log.read_text(encoding="utf-8").splitlines():
                 record = json.loads(raw)
-                calls.append(Call(record["prog"], record["argv"], record["env"]))
+                calls.append(Call(record["prog"], record["argv"], record["env"], record.get("cwd", "")))
         return Result(
             proc.returncode,
             calls,

@@ -383,8 +383,16 @@ def test_step_shapes() -> None:
     assert render_plan(shapes, "bash") == "A=1 npx a && git b && aws c"
     assert render_plan([], "bash") == ""
     assert render_plan([_Step(["npx", "a"])], "powershell5") == "npx a"
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="not a plan step"):
         render_plan(["npx a"], "bash")
+
+
+def test_what_is_not_a_step_says_so() -> None:
+    argv_only = type("ArgvOnly", (), {"argv": ["git", "x"]})()  # no .env: none
+    assert render_lines([argv_only], "bash") == ["git x"]
+    for bad in [(["git"], None, "x"), ["git", None], (["git"], "A=1")]:
+        with pytest.raises(TypeError, match=r"not a plan step \(want \.argv/\.env"):
+            render_lines([bad], "bash")
 
 
 _ASCII = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=8)
