@@ -77,7 +77,7 @@ def _project_files():
     for folder, dirs, files in os.walk(ROOT):
         dirs[:] = [d for d in dirs if d not in skip and not d.endswith(".egg-info")]
         for name in files:
-            if not name.endswith(".md"):
+            if not name.endswith(".md") and name != ".git":  # a worktree's .git file names its main checkout
                 yield Path(folder, name)
 
 
