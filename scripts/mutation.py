@@ -59,7 +59,8 @@ MODULES = {
                  "src/amplify_shim/rewrite/verify.py"], None, ["tests/rewrite"], False),
     # the safe reader and the writer `rewrite --write` and `completion --install` use (rewrite/fileio.py: the lock)
     "files": (["src/amplify_shim/files.py", "src/amplify_shim/rewrite/fileio.py"], None,
-              ["tests/robustness/test_files.py", "tests/core/test_trust.py", "tests/rewrite/test_careful_editor.py"], False),
+              ["tests/robustness/test_files.py", "tests/core/test_trust.py", "tests/completion/test_install.py",
+               "tests/rewrite/test_careful_editor.py"], False),
 }
 
 # mutmut's exit codes (mutmut/stats.py)
