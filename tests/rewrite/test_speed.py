@@ -1,5 +1,6 @@
 """The rewrite is linear in the number of calls: 8x the Gen 1 calls in one file take about 8x the CPU time, not
-64x. A ratio of CPU times within one run, with room to spare, so a loaded machine does not fail it;
+64x. A ratio of CPU times within one run, with room to spare (under 24x: a quadratic reader is 64x), so a loaded
+machine does not fail it (CI measured 12.4x for the script under load, 8.2x-9.6x quiet);
 benchmarks/rewrite.py prints the absolute figures (75,000 calls in a CI file)."""
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def test_eight_times_the_calls_in_a_ci_file_take_about_eight_times_as_long(tmp_p
     def workflow(steps: int) -> str:
         return bench.HEAD + bench._fill(bench.BUSY_YAML, lambda parts: len(parts) >= steps)
     ratio = _ratio(tmp_path, ".github/workflows/busy.yml", workflow, 4, 250)
-    assert ratio < 12, f"8,000 calls in a workflow took {ratio:.1f} times as long as 1,000: not linear"
+    assert ratio < 24, f"8,000 calls in a workflow took {ratio:.1f} times as long as 1,000: not linear"
 
 
 def test_eight_times_the_calls_in_a_script_take_about_eight_times_as_long(tmp_path):
@@ -62,4 +63,4 @@ def test_eight_times_the_calls_in_a_script_take_about_eight_times_as_long(tmp_pa
     def script(blocks: int) -> str:
         return bench._fill(SCRIPT_CALLS, lambda parts: len(parts) >= blocks)
     ratio = _ratio(tmp_path, "deploy.sh", script, 2, 500)
-    assert ratio < 12, f"8,000 calls in a script took {ratio:.1f} times as long as 1,000: not linear"
+    assert ratio < 24, f"8,000 calls in a script took {ratio:.1f} times as long as 1,000: not linear"
