@@ -32,6 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # name -> (files to mutate, mutant-name globs (None: all of them), tests, chase)
 # chase=False: configured, but being rewritten by another change: its survivors are not worked on here.
+# rewrite's unit tests that run in-process in about two seconds together
+REWRITE_TESTS = ["tests/rewrite/test_forms.py", "tests/rewrite/test_never.py", "tests/rewrite/test_formats.py",
+                 "tests/rewrite/test_fixtures.py"]
 MODULES = {
     "execute": (["src/amplify_shim/execute.py"], None,
                 ["tests/e2e/test_exec.py", "tests/core/test_execute.py", "tests/core/test_execute_signals.py",
@@ -53,10 +56,15 @@ MODULES = {
     "render-shell": (["src/amplify_shim/render/shell.py"], None, ["tests/render"], True),
     "audit-kinds": (["src/amplify_shim/audit/kinds.py"], None, ["tests/audit/test_kinds.py", "tests/audit/test_scan.py"], True),
     # rewrite's readers (where a call is, from the grammar's tree) and its replacer (what it becomes, the re-parse
-    # check); the differential suite runs in its default (derandomized) size
-    "rewrite": (["src/amplify_shim/rewrite/shell_calls.py", "src/amplify_shim/rewrite/yaml_places.py",
-                 "src/amplify_shim/rewrite/scan_json.py", "src/amplify_shim/rewrite/decide.py",
-                 "src/amplify_shim/rewrite/verify.py"], None, ["tests/rewrite"], False),
+    # check), one file at a time with the fast in-process tests that reach it (a few seconds a run; the
+    # differential suite and the CLI tests start programs or take minutes, where a mutant costs too much)
+    "rewrite-decide": (["src/amplify_shim/rewrite/decide.py"], None, REWRITE_TESTS + ["tests/rewrite/test_decide_mutants.py"], True),
+    "rewrite-shell": (["src/amplify_shim/rewrite/shell_calls.py"], None,
+                      REWRITE_TESTS + ["tests/rewrite/test_shell_calls_edges.py"], True),
+    "rewrite-json": (["src/amplify_shim/rewrite/scan_json.py"], None, REWRITE_TESTS + ["tests/rewrite/test_scan_json_edges.py"], True),
+    "rewrite-verify": (["src/amplify_shim/rewrite/verify.py"], None, REWRITE_TESTS + ["tests/rewrite/test_verify_edges.py"], True),
+    "rewrite-yaml": (["src/amplify_shim/rewrite/yaml_places.py"], None,
+                     REWRITE_TESTS + ["tests/rewrite/test_yaml_places_edges.py"], True),
     # the safe reader and the writer `rewrite --write` and `completion --install` use (rewrite/fileio.py: the lock)
     "files": (["src/amplify_shim/files.py", "src/amplify_shim/rewrite/fileio.py"], None,
               ["tests/robustness/test_files.py", "tests/core/test_trust.py", "tests/completion/test_install.py",
