@@ -32,8 +32,8 @@ def _string_units(text: str, i: int) -> tuple:
         if text[i] == "\\":
             if text[i + 1] == "u":
                 code, width = int(text[i + 2:i + 6], 16), 6
-                if 0xD800 <= code < 0xDC00 and text[i + 6:i + 8] == "\\u":  # a surrogate pair
-                    low = int(text[i + 8:i + 12], 16)
+                low = int(text[i + 8:i + 12], 16) if 0xD800 <= code < 0xDC00 and text[i + 6:i + 8] == "\\u" else 0
+                if 0xDC00 <= low < 0xE000:  # a surrogate pair (a high one before anything else stays alone, as in json)
                     code, width = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00), 12
                 units.append((chr(code), i, i + width))
                 i += width
