@@ -1,0 +1,147 @@
+"""The re-parse check (rewrite/verify.py) on real scripts and files: an edit passes only when the edited text
+reads as the old one everywhere but the edited commands; the whole file read again keeps its shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from amplify_shim.rewrite.grammars import parse
+from amplify_shim.rewrite.verify import reads_the_same, same_tree
+
+
+def _check(text: str, *edits: tuple, grammar: str = "bash") -> bool:
+    """edits: (old words, new text), each the first place those words stand after the previous edit."""
+    replacements, at = [], 0
+    for old, new in edits:
+        start = text.index(old, at)
+        replacements.append((start, start + len(old), new))
+        at = start + len(old)
+    tree, data = parse(grammar, text)
+    return same_tree(text, tree, data, replacements, grammar)
+
+
+SCRIPT = "set -e\n# deploy\nnpm ci\nnpm ci && amplify push --yes\necho done\nif true; then amplify pull; fi\n"
+
+
+@pytest.mark.parametrize("new", ["npx ampx pipeline-deploy --branch main", "a", "x 'y z' \"$B\"",
+                                 "x | y"])  # `npm ci && x | y`: the pipe binds first, as in `npm ci && { x | y; }`
+def test_one_command_for_another_is_the_same_script(new):
+    assert _check(SCRIPT, ("amplify push --yes", new))
+
+
+@pytest.mark.parametrize("new", ["x; y", "x && y", "x || y", "x 'y", "x &", "(x", "x\ny", "{ x", "if"])
+def test_a_command_that_splits_opens_or_chains_is_not(new):
+    assert not _check(SCRIPT, ("amplify push --yes", new))
+
+
+def test_edits_in_several_statements_are_each_checked_where_they_moved_to():
+    short, long = "x", "npx ampx generate outputs --branch main --app-id d1 --format json"
+    assert _check(SCRIPT, ("amplify push --yes", long), ("amplify pull", short))
+    assert _check(SCRIPT, ("amplify push --yes", short), ("amplify pull", long))
+    assert not _check(SCRIPT, ("amplify push --yes", long), ("amplify pull", "x; y"))
+    assert not _check(SCRIPT, ("amplify push --yes", "x; y"), ("amplify pull", long))
+
+
+def test_two_edits_in_one_statement_shift_each_other():
+    text = "amplify pull && amplify push --yes && echo ok\n"
+    assert _check(text, ("amplify pull", "npx ampx generate outputs --branch main"), ("amplify push --yes", "p"))
+    assert _check(text, ("amplify pull", "p"), ("amplify push --yes", "npx ampx pipeline-deploy --branch main"))
+    assert not _check(text, ("amplify pull", "p"), ("amplify push --yes", "p || q"))
+    assert not _check(text, ("amplify pull", "p; q"), ("amplify push --yes", "p"))
+
+
+def test_an_edit_after_env_assignments_replaces_the_command_they_belong_to():
+    text = "AWS_PROFILE=dev amplify push --yes\nB=1 exec amplify pull\n"
+    assert _check(text, ("amplify push --yes", "npx ampx pipeline-deploy"), ("amplify pull", "npx ampx x"))
+    assert not _check(text, ("amplify push --yes", "a; b"))
+
+
+def test_an_edit_that_runs_past_its_statement_is_not_one():
+    text = "amplify push; echo done\n"
+    tree, data = parse("bash", text)
+    assert not same_tree(text, tree, data, [(0, text.index("echo") + 4, "x")])
+    assert same_tree(text, tree, data, [(0, len("amplify push"), "x")])
+
+
+def test_an_edit_of_some_words_of_a_command_is_an_edit_of_that_command():
+    text = "echo amplify push > log\n"  # the span `amplify push` is two words of echo, not a node of its own
+    tree, data = parse("bash", text)
+    assert same_tree(text, tree, data, [(5, 17, "x y")])
+    assert not same_tree(text, tree, data, [(5, 17, "x; y")])
+
+
+def test_comments_do_not_count_but_a_new_text_that_comments_the_rest_out_does():
+    text = "amplify push --yes  # deploy\n# done\n"
+    assert _check(text, ("amplify push --yes", "npx ampx pipeline-deploy"))
+    text = "f() { amplify push --yes; }\n"
+    assert not _check(text, ("amplify push --yes", "x #"))
+
+
+def test_wide_characters_before_an_edit_are_counted_in_bytes():
+    text = "echo 'é😀'\necho ü && amplify push --yes\n"
+    assert _check(text, ("amplify push --yes", "npx ampx pipeline-deploy"))
+    assert not _check(text, ("amplify push --yes", "a || b"))
+
+
+@pytest.mark.parametrize("new, same", [("npx ampx pipeline-deploy", True), ("npx ampx 'x", False), ("{", False)])
+def test_powershell_only_needs_the_new_text_to_parse(new, same):
+    text = "Write-Host hi\namplify push --yes\n& amplify pull\n"
+    assert _check(text, ("amplify push --yes", new), ("amplify pull", "npx ampx generate outputs"), grammar="powershell") is same
+    assert _check(text, ("amplify push --yes", "npx ampx generate outputs"), ("amplify pull", new), grammar="powershell") is same
+
+
+def test_a_package_json_must_keep_its_keys_and_its_scripts():
+    old = '{"name": "x", "scripts": {"a": "amplify push", "b": "tsc"}}'
+
+    def same(new: str) -> bool:
+        return reads_the_same("json", old, lambda: new, 0)
+
+    assert same('{"name": "x", "scripts": {"a": "npx ampx pipeline-deploy", "b": "tsc"}}')
+    assert not same('{"name": "x", "scripts": {"a": "x", "c": "tsc"}}')
+    assert not same('{"name": "x", "scripts": {"a": "x"}}')
+    assert not same('{"name": "x", "script": {"a": "x", "b": "tsc"}}')
+    assert not same('{"name": "x", "scripts": {"a": "x", "b": "tsc"},}')
+    assert reads_the_same("json", '{"name": "x"}', lambda: '{"name": "y"}', 0)
+    assert not reads_the_same("json", '{"name": "x"}', lambda: '{"name": "y", "scripts": {}}', 0)
+    assert json.loads(old)  # (the old text is a package)
+
+
+YAML = "build:\n  commands:\n    - amplify push  # deploy\n    - 'npm ci'\n"
+
+
+@pytest.mark.parametrize("new, markers, same", [
+    (YAML.replace("amplify push", "npx ampx pipeline-deploy"), 0, True),
+    (YAML.replace("amplify push", "'npx ampx ''x'''"), 0, True),  # another kind of scalar is still one leaf
+    (YAML.replace("    - amplify push", "    # amplify-shim: x\n    - amplify push"), 1, True),
+    (YAML.replace("    - amplify push", "    # amplify-shim: x\n    - amplify push"), 0, False),
+    (YAML.replace("amplify push", "a: b"), 0, False),  # a scalar became a mapping
+    (YAML.replace("amplify push", "[a, b]"), 0, False),
+    (YAML.replace("amplify push", "'a"), 0, False),
+])
+def test_a_yaml_file_keeps_its_shape_but_for_the_markers(new, markers, same):
+    assert reads_the_same("yaml", YAML, lambda: new, markers) is same
+
+
+MAKEFILE = "all:\n\tamplify push --yes\n\techo $$HOME\n"
+
+
+@pytest.mark.parametrize("new, markers, same", [
+    (MAKEFILE.replace("amplify push --yes", "npx ampx pipeline-deploy --branch $$B"), 0, True),
+    (MAKEFILE.replace("\tamplify", "# amplify-shim: x\n\tamplify"), 1, True),
+    (MAKEFILE.replace("\tamplify", "# amplify-shim: x\n\tamplify"), 0, False),
+    (MAKEFILE.replace("\tamplify push --yes", "\tx\n\ty"), 0, False),
+    (MAKEFILE.replace("\tamplify push --yes", "x:"), 0, False),
+])
+def test_a_makefile_keeps_its_shape_but_for_the_markers(new, markers, same):
+    assert reads_the_same("make", MAKEFILE, lambda: new, markers) is same
+
+
+def test_what_the_grammar_could_not_read_whole_and_other_kinds_are_not_checked_again():
+    def never() -> str:
+        raise AssertionError("not read again")
+
+    assert reads_the_same("shell", "amplify push", never, 0)
+    assert reads_the_same("markdown", "amplify push", never, 0)
+    assert reads_the_same("yaml", "a: [b\n", never, 0)  # read in pieces: each piece was checked
