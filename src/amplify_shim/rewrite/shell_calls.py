@@ -155,11 +155,15 @@ def find_calls(data: bytes, root) -> list:
         node = root.named_descendant_for_byte_range(at, at + size)
         if node is None or _in_comment(node):
             continue
+        word = node.parent if node.type == "string_content" and node.parent.type == "string" else node
+        if word.type != "word" and (word.type not in ("string", "raw_string")
+                                    or (word.start_byte, word.end_byte) != (at - 1, at + size + 1)):
+            word = None  # (`"amplify" push`: a word quoted whole is the same word to the shell)
         command = None
-        if node.type == "word" and node.parent is not None and node.parent.type == "command_name":
-            command = node.parent.parent
-        elif node.type in ("word",) and node.parent is not None and node.parent.type == "command":
-            command = node.parent
+        if word is not None and word.parent is not None and word.parent.type == "command_name":
+            command = word.parent.parent
+        elif word is not None and word.parent is not None and word.parent.type == "command":
+            command = word.parent
         if command is not None:
             if command.start_byte in seen:
                 continue
@@ -177,7 +181,8 @@ def find_calls(data: bytes, root) -> list:
             holder = holder.parent if holder.type in ("string_content",) else None
         if holder is not None and _hidden_in_text(holder, data, at, size) and not _said(holder, data):
             end = data.find(b"\n", at)
-            end = min(holder.end_byte, end if end >= 0 else len(data))
+            close = holder.end_byte - (holder.type != "heredoc_body")  # the call, not the string's closing quote
+            end = min(close, end if end >= 0 else len(data))
             calls.append(Call(start=at, end=end, argv=[], hidden=_HIDDEN[holder.type],
                               anchor=anchor(holder, data)))
     return calls
