@@ -145,3 +145,16 @@ def test_what_the_grammar_could_not_read_whole_and_other_kinds_are_not_checked_a
     assert reads_the_same("shell", "amplify push", never, 0)
     assert reads_the_same("markdown", "amplify push", never, 0)
     assert reads_the_same("yaml", "a: [b\n", never, 0)  # read in pieces: each piece was checked
+
+
+def test_a_file_without_a_scalar_or_recipe_line_is_counted_node_by_node():
+    assert reads_the_same("make", "all: dep\n", lambda: "all: dep\n# amplify-shim: x\n", 1)
+    assert reads_the_same("yaml", "a: {}\n", lambda: "a: {}\n# amplify-shim: x\n", 1)
+    assert not reads_the_same("yaml", "a: {}\n", lambda: "a: {}\n# amplify-shim: x\n", 0)
+
+
+@pytest.mark.parametrize("markers", range(6))
+def test_a_scalar_counts_as_one_node_whatever_it_holds(markers):
+    # `- amplify push` (a node and its scalar) became `- []` (a node, a sequence and its two brackets): two nodes
+    # more and one scalar fewer; the shape differs by exactly two
+    assert reads_the_same("yaml", "a:\n  - amplify push\n", lambda: "a:\n  - []\n", markers) is (markers == 2)
