@@ -93,3 +93,29 @@ def test_the_diff_of_a_walked_file_names_it_from_the_working_directory(tmp_path,
     (tmp_path / name).write_text(text)
     done = _shim(".", cwd=tmp_path)
     assert done.stdout.startswith(f"--- a/{name}\n+++ b/{name}\n"), done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_with_a_script_name_is_passed_over_without_blocking(tmp_path):
+    os.mkfifo(tmp_path / "deploy.sh")
+    _tree(tmp_path, ["run.sh"])
+    assert files_under(str(tmp_path)) == [str(tmp_path / "run.sh")]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a path this long exceeds Windows' MAX_PATH")
+def test_a_tree_deeper_than_the_recursion_limit_is_walked(tmp_path):
+    import sys
+
+    folder = tmp_path
+    for _ in range(sys.getrecursionlimit() + 100):  # path length stays under PATH_MAX: one letter per level
+        folder = folder / "d"
+    _mkdirs_without_recursion(tmp_path, folder)  # os.makedirs recurses
+    (folder / "x.sh").write_text(CALL)
+    assert files_under(str(tmp_path)) == [str(folder / "x.sh")]
+
+
+def _mkdirs_without_recursion(top, folder):
+    current = top
+    for part in folder.relative_to(top).parts:
+        current = current / part
+        current.mkdir()
