@@ -110,8 +110,14 @@ def test_a_tree_deeper_than_the_recursion_limit_is_walked(tmp_path):
     for _ in range(sys.getrecursionlimit() + 100):  # path length stays under PATH_MAX: one letter per level
         folder = folder / "d"
     _mkdirs_without_recursion(tmp_path, folder)  # os.makedirs recurses
-    (folder / "x.sh").write_text(CALL)
-    assert files_under(str(tmp_path)) == [str(folder / "x.sh")]
+    try:
+        (folder / "x.sh").write_text(CALL)
+        assert files_under(str(tmp_path)) == [str(folder / "x.sh")]
+    finally:  # shutil.rmtree (pytest's clean-up) recurses too
+        (folder / "x.sh").unlink()
+        while folder != tmp_path:
+            folder.rmdir()
+            folder = folder.parent
 
 
 def _mkdirs_without_recursion(top, folder):
