@@ -15,11 +15,11 @@ CALL = "amplify pull --appId d1 --envName dev --yes\n"
 READ = ["package.json", "amplify.yml", "buildspec.yml", ".gitlab-ci.yml", "bitbucket-pipelines.yml",
         "azure-pipelines.yml", "Makefile", "deploy.mk", ".github/workflows/ci.yml", ".github/workflows/nightly.yaml",
         ".circleci/config.yml", "scripts/deploy.sh", "scripts/setup.bash", "scripts/win.ps1", "scripts/release",
-        "amplify/backend/function/fn/src/package.json", "web/GNUmakefile"]
+        "amplify/backend/function/fn/src/package.json", "web/GNUmakefile", "build/deploy.sh", "web/Package.JSON"]
 NOT_READ = ["README.md", "docs/guide.md", "docker-compose.yml", "pnpm-lock.yaml", ".github/dependabot.yml",
             "node_modules/pkg/package.json", "node_modules/pkg/run.sh", "amplify/#current-cloud-backend/x.sh",
-            ".amplify/artifacts/x.sh", "dist/deploy.sh", "build/run.sh", ".git/hooks/pre-push.sh", ".idea/x.sh",
-            "scripts/notes", "scripts/tool.py", "cdk.out/x.sh"]
+            ".amplify/artifacts/x.sh", ".git/hooks/pre-push.sh", ".idea/x.sh", ".venv/bin/activate.sh",
+            "venv/bin/x.sh", "scripts/notes", "scripts/tool.py", "cdk.out/x.sh", ".github/x.yml", "docs/ci.yml"]
 
 
 def _tree(root, names):
@@ -125,3 +125,17 @@ def _mkdirs_without_recursion(top, folder):
     for part in folder.relative_to(top).parts:
         current = current / part
         current.mkdir()
+
+
+def test_the_pre_commit_hook_selects_what_a_folder_walk_reads(tmp_path):
+    # .pre-commit-hooks.yaml names files by pattern; pre-commit hands them to `rewrite --check`
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).resolve().parents[2] / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "amplify-shim-rewrite-check")
+    files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
+    by_pattern = {name for name in READ + NOT_READ if files.search(name) and not exclude.search(name)}
+    assert by_pattern == set(READ) - {"scripts/release"}  # an executable without a suffix: only the walk sees it

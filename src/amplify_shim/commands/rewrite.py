@@ -16,7 +16,7 @@ def command(
     files: List[str] = typer.Argument(..., help="Files to rewrite: package.json, CI YAML (amplify.yml, GitHub Actions…), "
                                                "shell and PowerShell scripts, Makefiles, Markdown; a folder: the "
                                                "scripts, CI files, package.json files and Makefiles under it "
-                                               "(not node_modules, build output or Markdown)."),
+                                               "(not node_modules, hidden folders or Markdown)."),
     write: bool = typer.Option(False, "--write", help="Apply the changes to the files (each replaced in one step)."),
     json_out: bool = typer.Option(False, "--json", help="Print every finding as JSON instead of a diff."),
     check: bool = typer.Option(False, "--check", help="Exit 1 while a file holds a Gen 1 call, converted or not (for CI); "

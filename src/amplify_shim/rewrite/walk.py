@@ -16,9 +16,9 @@ _NAMES = {"package.json", "amplify.yml", "amplify.yaml", "buildspec.yml", "build
           "bitbucket-pipelines.yml", "azure-pipelines.yml", "makefile", "gnumakefile"}
 _SUFFIXES = (".sh", ".bash", ".zsh", ".ps1", ".psm1", ".mk")
 _CI_FOLDERS = (".github/workflows", ".circleci")
-# what tools make or fetch: rewriting it is useless (it is made again) or wrong (it is someone else's)
-_SKIPPED = {"node_modules", "#current-cloud-backend", ".amplify", "dist", "build", "cdk.out", "coverage", "vendor",
-            "bower_components", "Pods", "__pycache__", "venv", ".venv", ".next", ".nuxt", ".turbo", ".cache"}
+# what tools make or fetch under a fixed name: rewriting it is useless (it is made again) or wrong (it is
+# someone else's). `build/` and `dist/` are not here: some projects keep their scripts there.
+_SKIPPED = {"node_modules", "#current-cloud-backend", "cdk.out", "bower_components", "Pods", "__pycache__", "venv"}
 _HIDDEN_KEPT = {".github", ".circleci", ".gitlab"}
 
 
