@@ -96,6 +96,10 @@ def _configure(copy: Path, files: list[str], tests: list[str]) -> None:
     if "[tool.mutmut]" not in text:  # an older commit: the configuration as it is now
         ours = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
         text += "\n" + ours[ours.index("[tool.mutmut]"):]
+    ours = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    options = re.search(r"(?ms)^pytest_add_cli_args = \[.*?\]\n", ours)
+    if options:  # how pytest runs under mutmut is the tool's, not the measured commit's (--ref)
+        text = re.sub(r"(?ms)^pytest_add_cli_args = \[.*?\]\n", lambda _: options.group(0), text)
     present = [t for t in tests if (copy / t).exists()]
     text = re.sub(r"(?m)^only_mutate = .*$", "only_mutate = " + json.dumps(files), text)
     text = re.sub(r"(?m)^pytest_add_cli_args_test_selection = .*$",
