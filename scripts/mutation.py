@@ -124,7 +124,10 @@ def run_module(name: str, ref: str | None, timeout: int, survivors: bool) -> tup
         copy = Path(scratch)
         _copy(copy, ref)
         _configure(copy, files, tests)
-        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        # pytest's tmp_path under the copy: a shared /tmp/pytest-of-<user> that pytest fails to clean up (a tree
+        # too deep for shutil.rmtree) makes every session exit 1 at its end, which mutmut would count as a kill
+        (copy / ".pytest-tmp").mkdir()
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTEST_DEBUG_TEMPROOT=str(copy / ".pytest-tmp"))
         env.pop("AMPLIFY_SHIM_PEERS", None)
         command = [sys.executable, "-m", "mutmut", "run", "--max-children", "1", *(globs or [])]
         try:
