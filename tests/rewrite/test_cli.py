@@ -72,7 +72,7 @@ def test_json_lists_every_finding(copies):
                       "new": "npx ampx generate outputs --branch dev --app-id d2xsd8example", "status": "rewritten",
                       "reason": None}
     statuses = [f["status"] for f in data["findings"]]
-    assert statuses.count("rewritten") == 2 and statuses.count("needs-input") == 1
+    assert statuses.count("rewritten") == 2 and "needs-input" not in statuses  # a placeholder is never written
 
 
 @pytest.mark.parametrize("make, why", [

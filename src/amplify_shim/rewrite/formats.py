@@ -42,14 +42,20 @@ def _kind(path: str, text: str) -> str | None:
             return "circleci"
     if suffix in _BY_SUFFIX:
         return _BY_SUFFIX[suffix]
+    words = _shebang_words(text)  # #!/bin/bash, #!/usr/bin/env bash, #!/usr/bin/env pwsh
+    if words & set(_SHEBANGS):
+        return "sh"
+    return "ps1" if "pwsh" in words else None
+
+
+def _shebang_words(text: str) -> set:
     first = text[:200].split("\n", 1)[0]
-    if first.startswith("#!"):  # #!/bin/bash, #!/usr/bin/env bash, #!/usr/bin/env pwsh
-        words = set(first[2:].replace("/", " ").split())
-        if words & set(_SHEBANGS):
-            return "sh"
-        if "pwsh" in words:
-            return "ps1"
-    return None
+    return set(first[2:].replace("/", " ").split()) if first.startswith("#!") else set()
+
+
+def shell_shebang(text: str) -> bool:
+    """The first line is a `#!` naming a POSIX-like shell."""
+    return bool(_shebang_words(text) & set(_SHEBANGS))
 
 
 def _declared(text: str, name: str | None) -> bool:
