@@ -97,17 +97,33 @@ def _copy(target: Path, ref: str | None) -> None:
             shutil.copy2(source, target / raw.decode())
 
 
+# mutmut selects each mutant's tests by their ids, and an id pytest escaped (a newline, a backslash, an é in a
+# parameter) is "not found": pytest exits 4, which mutmut counts as a kill. In the copy, ids are kept as written;
+# the conftest spells what cannot be (an unpaired surrogate; bytes, which that pytest option leaves as bytes).
+_AS_WRITTEN = ["-o", "disable_test_id_escaping_and_forfeit_all_rights_to_community_support=true"]
+_IDS_HOOK = """
+
+def pytest_make_parametrize_id(config, val, argname):  # scripts/mutation.py, in its scratch copy only
+    if isinstance(val, bytes):
+        return val.decode("ascii", "backslashreplace")
+    return val.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(val, str) else None
+"""
+
+
 def _configure(copy: Path, files: list[str], tests: list[str]) -> None:
     """This module's files and tests in the copy's [tool.mutmut] (the rest of the section as committed)."""
+    conftest = copy / "tests" / "conftest.py"
+    conftest.write_text((conftest.read_text(encoding="utf-8") if conftest.is_file() else "") + _IDS_HOOK, encoding="utf-8")
     pyproject = copy / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     if "[tool.mutmut]" not in text:  # an older commit: the configuration as it is now
         ours = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
         text += "\n" + ours[ours.index("[tool.mutmut]"):]
     ours = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    options = re.search(r"(?ms)^pytest_add_cli_args = \[.*?\]\n", ours)
+    options = re.search(r"(?ms)^pytest_add_cli_args = \[(.*?)\]\n", ours)
     if options:  # how pytest runs under mutmut is the tool's, not the measured commit's (--ref)
-        text = re.sub(r"(?ms)^pytest_add_cli_args = \[.*?\]\n", lambda _: options.group(0), text)
+        text = re.sub(r"(?ms)^pytest_add_cli_args = \[.*?\]\n",
+                      lambda _: f"pytest_add_cli_args = [{json.dumps(_AS_WRITTEN)[1:-1]}, {options.group(1)}]\n", text)
     present = [t for t in tests if (copy / t).exists()]
     text = re.sub(r"(?m)^only_mutate = .*$", "only_mutate = " + json.dumps(files), text)
     text = re.sub(r"(?m)^pytest_add_cli_args_test_selection = .*$",
