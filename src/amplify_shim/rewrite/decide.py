@@ -97,7 +97,7 @@ def _why_not(plan, refs: dict) -> str | None:
     if plan.kind == "manual":
         return f"`{words}` is done in code in Gen 2: {(plan.manual or {}).get('file')} ({explain})"
     if plan.kind == "removed":
-        return f"`{words}` has no Gen 2 command: {plan.instead}"
+        return f"`{words}` has no Gen 2 command: {_shown(plan.instead or '', refs)}"
     if plan.kind == "unknown" or not plan.steps:
         return f"`{words}` is not a Gen 1 command the shim knows"
     return None
@@ -225,15 +225,15 @@ def _answer(argv: list, call, where: Where, ci: bool, words: str) -> Outcome:
     plan = _plan(tuple(argv), ci, call.runner, branch_var, app_var)
     if plan.kind == "passthrough":
         return Outcome(status="kept", command=words, reason="goes to the Gen 1 CLI unchanged")
+    for ref, variable in ((BRANCH, branch_var), (APP_ID, app_var)):
+        if variable:  # (before any reason is written: a reason shows the variable, never the placeholder)
+            refs[ref] = spell(variable, where)
     why = _why_not(plan, refs) or _never(plan, argv, ci, words)
     if why:
         return Outcome(status="not-converted", command=words, reason=why)
     steps, why = _steps(plan, ci, words)
     if why:
         return Outcome(status="not-converted", command=words, reason=why)
-    for ref, variable in ((BRANCH, branch_var), (APP_ID, app_var)):
-        if variable:
-            refs[ref] = spell(variable, where)
     try:
         if call.keywords and len(steps) > 1:
             raise UnrepresentableError("", where.shell, f"`{call.keywords[0]}` of a several-step answer")
