@@ -26,6 +26,8 @@ def _spans(text: str, place) -> list:
     ('\\"', '"'), ("\\\\", "\\"), ("\\/", "/"), ("\\b", "\b"), ("\\f", "\f"), ("\\n", "\n"), ("\\r", "\r"),
     ("\\t", "\t"), ("\\u00e9", "é"), ("\\u00E9", "é"), ("é", "é"), ("\\ud83d\\ude00", "😀"),
     ("\\ud83d", "\ud83d"), ("\\ud83d\\u0041", "\ud83dA"), ("\\udc00\\udc00", "\udc00\udc00"),
+    ("\\ud800\\udc00", "\U00010000"), ("\\udbff\\udfff", "\U0010ffff"), ("\\ud7ff\\udc00", "\ud7ff\udc00"),
+    ("\\ud83d\\udbff", "\ud83d\udbff"), ("\\ud83d\\ue000", "\ud83d\ue000"),
 ])
 def test_each_escape_decodes_as_json_does_and_maps_back_to_its_bytes(escaped, decoded):
     text = '{"scripts": {"deploy": "x' + escaped + ' amplify push"}}'
@@ -49,6 +51,11 @@ def test_each_script_is_a_place_named_by_its_key_and_only_where_amplify_stands()
     places = _places(text)
     assert [(p.where, p.text) for p in places] == [("deploy", "amplify push"), ("pull", "amplify pull")]
     assert all(p.marker is None for p in places)  # JSON has no comments
+
+
+def test_compact_json_as_tools_write_it():
+    text = '{"name":"x","scripts":{"a":"amplify pull","b":"amplify push"},"private":true}'
+    assert [(p.where, text[p.starts[0]:p.ends[-1]]) for p in _places(text)] == [("a", "amplify pull"), ("b", "amplify push")]
 
 
 def test_the_last_scripts_key_is_the_one_json_reads():
@@ -92,7 +99,7 @@ def test_what_is_not_a_package_says_why(text, reason):
 def test_the_new_text_is_written_back_as_json_escapes_only_what_json_must():
     [place] = _places('{"scripts": {"a": "amplify push"}}')
     assert place.encode('npx ampx "x" é\\y\n\t') == 'npx ampx \\"x\\" é\\\\y\\n\\t'
-    with pytest.raises(Unencodable):
+    with pytest.raises(Unencodable, match="^empty$"):
         place.encode("")
 
 

@@ -25,8 +25,8 @@ def _skip(text: str, i: int) -> int:
     return i
 
 
-def _string_units(text: str, i: int) -> tuple:
-    """(decoded units [(char, raw start, raw end)], index after the closing quote) of the string at text[i]."""
+def _string_units(text: str, i: int) -> list:
+    """The decoded units [(char, raw start, raw end)] of the string at text[i]."""
     units, i = [], i + 1
     while text[i] != '"':
         if text[i] == "\\":
@@ -43,7 +43,7 @@ def _string_units(text: str, i: int) -> tuple:
         else:
             units.append((text[i], i, i + 1))
             i += 1
-    return units, i + 1
+    return units
 
 
 def _encode(new: str) -> str:
@@ -81,8 +81,8 @@ def json_places(text: str, where_of):
     for name, value, _ in _members(text, scripts[0]):
         if text[value] != '"':
             continue
-        units, _ = _string_units(text, value)
+        units = _string_units(text, value)
         script = "".join(u[0] for u in units)
         if "amplify" in script:
             yield Place(text=script, starts=[u[1] for u in units], ends=[u[2] for u in units], where=where_of(name),
-                        encode=_encode, marker=None)
+                        encode=_encode)  # no marker: JSON has no comments
