@@ -99,6 +99,17 @@ CASES = [
     ('echo a; x=$(amplify env get); echo b', [{'span': 'amplify env get', 'argv': ['env', 'get'], 'hidden': SUBSTITUTION}]),
     ('echo a\n  echo b; amplify push', [{'span': 'amplify push', 'argv': ['push'], 'statement': True, 'anchor': 7}]),
     ('echo "$(\n  amplify env get\n)"', [{'span': 'amplify env get', 'argv': ['env', 'get'], 'hidden': SUBSTITUTION}]),
+    ('echo "amplify push"x', []),
+    ('echo="amplify push"', [{'span': 'amplify push', 'hidden': STRING}]),
+    ('echo a \\\r\namplify push', [{'span': 'amplify push', 'hidden': 'on a line the bash grammar reads as words of the command before it', 'anchor': 10}]),
+    ('echo a \\\r\nnpx amplify push --yes', [{'span': 'amplify push --yes', 'hidden': 'on a line the bash grammar reads as words of the command before it', 'anchor': 10}]),
+    ('amplify push\\\n--yes', [{'span': 'amplify push\\\n--yes', 'argv': ['push', '--yes'], 'statement': True}]),
+    ('amplify push \\\n\\\n  --yes', [{'span': 'amplify push \\\n\\\n  --yes', 'argv': ['push', '--yes'], 'statement': True}]),
+    ('sudo -u me -- amplify push', [{'span': 'amplify push', 'hidden': 'run through `sudo`'}]),
+    ('sudo -u me echo amplify', []),
+    ('timeout 5 amplifyPush --simple', [{'span': 'amplifyPush --simple', 'hidden': 'run through `timeout`'}]),
+    ('sudo X=1', []),
+    ('nice amplify', [{'span': 'amplify', 'hidden': 'run through `nice`'}]),
 ]
 
 
@@ -128,8 +139,9 @@ def test_the_same_command_reached_twice_is_one_call():
 
 
 def test_in_a_file_that_is_not_shell_each_amplify_word_with_words_after_it_is_marked():
-    data = b"#!/usr/bin/expect\nspawn amplify add api\n  # amplify push\namplify\nsend amplify \namplify\tstatus\nx amplify"
+    data = b"#!/usr/bin/expect\nspawn amplify add api\n  # amplify push\namplify\nsend amplify \namplify\tstatus\nx amplify\nsend amplify push"
     calls = loose_calls(data)
     assert [(data[c.start:c.end], c.anchor, c.hidden) for c in calls] == [
-        (b"amplify add api", 18, "in a file that is not shell"), (b"amplify\tstatus", data.index(b"amplify\tstatus"),
-                                                                   "in a file that is not shell")]
+        (b"amplify add api", 18, "in a file that is not shell"),
+        (b"amplify\tstatus", data.index(b"amplify\tstatus"), "in a file that is not shell"),
+        (b"amplify push", data.rindex(b"send"), "in a file that is not shell")]  # the last line, without a newline
