@@ -158,3 +158,16 @@ def test_a_scalar_counts_as_one_node_whatever_it_holds(markers):
     # `- amplify push` (a node and its scalar) became `- []` (a node, a sequence and its two brackets): two nodes
     # more and one scalar fewer; the shape differs by exactly two
     assert reads_the_same("yaml", "a:\n  - amplify push\n", lambda: "a:\n  - []\n", markers) is (markers == 2)
+
+
+def test_a_new_text_that_comments_out_the_rest_of_its_statement_is_not_the_same_script():
+    # `a && x # | grep x`: the pipe and grep are gone; the edited command is still a whole node
+    assert not _check("a && amplify push | grep x\n", ("amplify push", "x #"))
+    assert _check("a && amplify push | grep x\n", ("amplify push", "x"))
+
+
+def test_a_lone_surrogate_from_a_json_escape_is_carried_through():
+    # a package.json script holds what its \\uD800 escape says; the check encodes and decodes it as it was read
+    assert _check("amplify push --yes '\ud800'\n", ("amplify push --yes", "npx ampx x '\ud800'"))
+    assert _check("(amplify push '\ud800')\n", ("amplify push", "npx ampx x '\ud800'"), grammar="powershell")
+    assert not _check("(amplify push)\n", ("amplify push", "npx ampx x)"), grammar="powershell")
