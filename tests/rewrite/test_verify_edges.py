@@ -171,3 +171,10 @@ def test_a_lone_surrogate_from_a_json_escape_is_carried_through():
     assert _check("amplify push --yes '\ud800'\n", ("amplify push --yes", "npx ampx x '\ud800'"))
     assert _check("(amplify push '\ud800')\n", ("amplify push", "npx ampx x '\ud800'"), grammar="powershell")
     assert not _check("(amplify push)\n", ("amplify push", "npx ampx x)"), grammar="powershell")
+
+
+def test_edits_in_three_statements_each_found_where_it_moved_to():
+    text = "amplify pull\necho 1\namplify push --yes\necho 2\namplify status\n"
+    long = "npx ampx generate outputs --branch main --app-id d1 --format json"
+    assert _check(text, ("amplify pull", long), ("amplify push --yes", "x"), ("amplify status", long))
+    assert not _check(text, ("amplify pull", long), ("amplify push --yes", "x"), ("amplify status", "a; b"))
