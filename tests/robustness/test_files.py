@@ -104,7 +104,7 @@ def test_unreadable_is_one_line(tmp_path, denied):
         read_capped(str(path), 100, "ignoring it")
 
 
-@pytest.mark.parametrize("name", ["a\0b.json", "a\ud800.json"])
+@pytest.mark.parametrize("name", ["a\0b.json", "a\ud800.json"], ids=["nul", "lone-surrogate"])
 def test_a_name_no_file_can_have_is_one_line(tmp_path, name):
     """os.stat raises ValueError (not OSError) for a NUL or an unencodable character in a name."""
     with pytest.raises(FileProblem, match=r"^cannot read .*\(not a valid file name\); ignoring it$"):
@@ -145,7 +145,7 @@ def test_utf8_bom_is_accepted(tmp_path):
     (b'{"a": ' + b"9" * 5000 + b"}", "holds a number too large to read"),  # threat F5: int limit (3.11+)
     (b'{"a": NaN}', None),  # Python accepts NaN; an object is an object
     (b"", "is not valid JSON"),
-])
+], ids=["not-utf8", "not-json", "a-list", "null", "deep", "huge-number", "nan", "empty"])  # bytes make no test id
 def test_bad_json_is_one_warning_never_an_exception(tmp_path, content, words):
     data, warnings = _warned(tmp_path / "team-provider-info.json", content)
     if words is None:

@@ -40,7 +40,11 @@ def target(path: str) -> str:
 
 def read(path: str) -> str:
     """The file's text, its BOM kept as U+FEFF so it is written back; FileProblem otherwise."""
-    raw = read_capped(target(path), LIMIT, SKIPPED)
+    real = target(path)
+    try:
+        raw = read_capped(real, LIMIT, SKIPPED)
+    except FileProblem as problem:  # named as the user named it, not as the link's target
+        raise FileProblem(str(problem).replace(shown(real), shown(path), 1)) from None
     if raw is None:
         raise FileProblem(f"{shown(path)} does not exist; {SKIPPED}")
     text = decode_utf8(path, raw, SKIPPED)
