@@ -1,0 +1,37 @@
+"""Defects found by running `amplify-shim rewrite` on real files gathered for the corpus (issue 17), each
+reduced to the few lines that show it. A real file that shows one stays out of tests/fixtures/rewrite-corpus
+(whose tests must pass) until the defect is fixed; its provenance is named here so it can be added then."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import rewrite
+
+
+@pytest.mark.xfail(strict=True, reason="a Gen 1 CLI run through a variable that holds its path is not seen")
+def test_a_call_through_a_variable_holding_the_amplify_path_is_marked():
+    # sebsto/ec2manager ci_actions/02_amplify.sh @ 29c8bc07ed31969b43429f89678fdac53044f05f (Apache-2.0),
+    # run by its .github/workflows/ContinuousIntegration.yml: `$AMPLIFY_CLI pull … --yes` twice, where
+    # AMPLIFY_CLI is /Users/ec2-user/.amplify/bin/amplify or /opt/homebrew/bin/amplify. Both runs of the
+    # Gen 1 CLI are left with no marker and not counted.
+    text = ("#!/bin/sh\n"
+            "AMPLIFY_CLI=/opt/homebrew/bin/amplify\n"
+            '$AMPLIFY_CLI pull --amplify "$AMPLIFY" --providers "$PROVIDERS" --yes\n')
+    findings = rewrite("02_amplify.sh", text)[1]
+    assert [f.line for f in findings] == [3]
+
+
+@pytest.mark.xfail(strict=True, reason="`command -v amplify` (a look-up, like `which`) is counted and marked as a call")
+def test_looking_up_amplify_with_command_v_is_not_a_call():
+    # aws-amplify/amplify-flutter build-support/pull_backend_by_app_id.sh @
+    # d8a895daa2fa428fd274022df1f47c3fab7ba87b (Apache-2.0): `if ! command -v amplify &> /dev/null` installs
+    # the CLI when it is missing. It runs nothing of Gen 1 (`which amplify` is rightly passed over), yet gets
+    # "a Gen 1 call run through `command -v`: convert it by hand" and counts as a call.
+    text = ("#!/bin/bash\n"
+            "if ! command -v amplify &> /dev/null\n"
+            "then\n"
+            "    npm install -g @aws-amplify/cli\n"
+            "fi\n")
+    new, findings = rewrite("pull_backend_by_app_id.sh", text)[:2]
+    assert findings == [] and new == text
