@@ -58,3 +58,17 @@ def test_a_package_script_whose_callers_append_gen1_flags_is_left_and_marked(tmp
     result = rewrite_file(str(package))
     assert result.new == result.old
     assert [f.status for f in result.findings] == ["not-converted"]
+
+
+@pytest.mark.xfail(strict=True, reason="a workflow run on pull_request gets `--branch $GITHUB_REF_NAME`, which there is "
+                                       "`<number>/merge`, not a branch")
+def test_a_pull_request_workflow_does_not_deploy_the_merge_ref_as_a_branch():
+    # daiki290/amplify-cicd .github/workflows/amplify_deploy.yaml @ 01669e80f6261889ffe684f0678cc4a53927c415:
+    # `on: pull_request`, a step runs `amplify push --yes`. With AWS_APP_ID declared (as the marker asks), the
+    # rewrite is `npx ampx pipeline-deploy --branch $GITHUB_REF_NAME …`; on a pull_request event GitHub sets
+    # GITHUB_REF_NAME to `<number>/merge` (the branch is GITHUB_HEAD_REF, which the shim itself reads first,
+    # context.py), so the job would deploy a branch named after the merge ref.
+    text = ("on:\n  pull_request:\nenv:\n  AWS_APP_ID: d1appid\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n"
+            "    steps:\n      - run: amplify push --yes\n")
+    new = rewrite(".github/workflows/deploy.yml", text)[0]
+    assert "--branch $GITHUB_REF_NAME " not in new
