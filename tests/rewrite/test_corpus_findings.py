@@ -1,6 +1,7 @@
 """Defects found by running `amplify-shim rewrite` on real files gathered for the corpus (issue 17), each
 reduced to the few lines that show it. A real file that shows one stays out of tests/fixtures/rewrite-corpus
-(whose tests must pass) until the defect is fixed; its provenance is named here so it can be added then."""
+(whose tests must pass) until the defect is fixed; its provenance is named here so it can be added then
+(sebsto/ec2manager's 02_amplify.sh and amplify-flutter's pull_backend_by_app_id.sh are in it now)."""
 
 from __future__ import annotations
 

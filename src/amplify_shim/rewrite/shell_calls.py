@@ -198,6 +198,9 @@ def _command_of(node):
     return None
 
 
+_COPIED = re.compile(rb"(?<![\w$])([A-Za-z_]\w*)=\"?\$\{?([A-Za-z_]\w*)\}?\"?(?=[\s;&|)]|$)")
+
+
 def _by_path(data: bytes, root, seen: set) -> list:
     """Gen 1 calls by the CLI's path, or through a variable set to it (`AMPLIFY_CLI=/opt/…/amplify`, then
     `$AMPLIFY_CLI pull …`): never rewritten (which CLI the path names is the file's business), always marked."""
@@ -220,7 +223,14 @@ def _by_path(data: bytes, root, seen: set) -> list:
                                                                     "string_content") else None
         if assignment is not None and assignment.named_child_count:
             holders.add(data[assignment.named_children[0].start_byte:assignment.named_children[0].end_byte])
-    for name in holders:
+    grown = True
+    while grown:  # AMPLIFY_CLI=$AMPLIFY_BREW: a variable set from one that holds the path holds it too
+        grown = False
+        for match in _COPIED.finditer(data):
+            if match.group(2) in holders and match.group(1) not in holders:
+                holders.add(match.group(1))
+                grown = True
+    for name in sorted(holders):
         spelled = {b"$" + name, b"${" + name + b"}", b'"$' + name + b'"', b'"${' + name + b'}"'}
         for match in re.finditer(rb"\$(?:\{" + re.escape(name) + rb"\}|" + re.escape(name) + rb"(?!\w))", data):
             command = _command_of(root.named_descendant_for_byte_range(match.start(), match.end()))
