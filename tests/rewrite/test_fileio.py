@@ -31,6 +31,16 @@ def problem(call, *args) -> str:
     return str(caught.value)
 
 
+def promptly(call, *args, seconds: float = 10):
+    """What `call(*args)` raises (or None), failing the test if it blocks (it is left in a daemon thread)."""
+    outcome = []
+    worker = threading.Thread(target=lambda: _catch(outcome, call, *args), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), f"{call.__name__} blocked"
+    return outcome[0] if outcome else None
+
+
 # --- which file, and inside which folder --------------------------------------------------------
 
 def test_the_root_is_the_working_directory_for_a_name_under_it(tmp_path, monkeypatch):
@@ -158,12 +168,7 @@ def test_not_utf8_is_refused_naming_the_file_as_given(tmp_path, monkeypatch):
 def test_a_fifo_is_refused_without_blocking(tmp_path, monkeypatch):
     os.mkfifo(tmp_path / "x.sh")
     monkeypatch.chdir(tmp_path)
-    timer = threading.Timer(10, lambda: os._exit(99))
-    timer.daemon = True
-    timer.start()
-    message = problem(read, "x.sh")
-    timer.cancel()
-    assert message == "x.sh is not a regular file (a FIFO); skipped"
+    assert str(promptly(read, "x.sh")) == "x.sh is not a regular file (a FIFO); skipped"
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs /dev/null")
@@ -293,12 +298,7 @@ def test_the_same_result_already_there_is_done_without_a_write(tmp_path, monkeyp
 def test_a_file_replaced_by_a_fifo_since_the_read_is_refused_without_blocking(tmp_path):
     path = tmp_path / "x.sh"
     os.mkfifo(path)
-    timer = threading.Timer(10, lambda: os._exit(99))
-    timer.daemon = True
-    timer.start()
-    message = problem(write, str(path), DEPLOY, NEW)
-    timer.cancel()
-    assert message == f"{path} is not a regular file (a FIFO); it is unchanged"
+    assert str(promptly(write, str(path), DEPLOY, NEW)) == f"{path} is not a regular file (a FIFO); it is unchanged"
 
 
 def test_a_file_that_grew_past_the_limit_since_the_read_is_a_change(tmp_path):
@@ -343,6 +343,23 @@ def test_a_refused_write_raises_the_os_error_and_leaves_the_file(tmp_path, monke
     monkeypatch.undo()
     write(str(path), DEPLOY, NEW)  # and the folder's lock was released
     assert path.read_text() == NEW
+
+
+def test_a_folder_that_refuses_new_files_raises_the_os_error(tmp_path, monkeypatch):
+    """A read-only folder: the temporary cannot be created (EACCES, injected: root may write anywhere)."""
+    path = tmp_path / "x.sh"
+    path.write_text(DEPLOY)
+    real_open = os.open
+
+    def refused(name, flags, *args, **kwargs):
+        if flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), name)
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refused)
+    with pytest.raises(PermissionError):
+        write(str(path), DEPLOY, NEW)
+    assert path.read_text() == DEPLOY and os.listdir(tmp_path) == ["x.sh"]
 
 
 # --- one writer of a folder at a time ---------------------------------------------------------------
@@ -423,8 +440,26 @@ def test_without_flock_the_compare_still_runs(tmp_path, monkeypatch):
     assert path.read_text() == DEPLOY
 
 
+def test_a_fifo_swapped_in_for_the_folder_is_refused_without_blocking(tmp_path, monkeypatch):
+    """The lock opens the folder as a folder: a FIFO put in its place after the checks is not waited on."""
+    folder = tmp_path / "ci"
+    folder.mkdir()
+    (folder / "x.sh").write_text(DEPLOY)
+    real_open = os.open
+
+    def swapped(name, flags, *args, **kwargs):
+        if os.fspath(name) == str(folder) and not os.path.exists(tmp_path / "moved"):
+            os.rename(folder, tmp_path / "moved")
+            os.mkfifo(folder)
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", swapped)
+    assert isinstance(promptly(write, str(folder / "x.sh"), DEPLOY, NEW), NotADirectoryError)
+    assert (tmp_path / "moved" / "x.sh").read_text() == DEPLOY
+
+
 def _catch(errors, call, *args):
     try:
         call(*args)
-    except Exception as exc:  # noqa: BLE001 - handed to the test thread
+    except BaseException as exc:  # noqa: BLE001 - handed to the test thread
         errors.append(exc)

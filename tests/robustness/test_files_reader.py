@@ -69,6 +69,17 @@ def test_a_file_that_grows_after_the_checks_is_too_large_and_read_no_further(tmp
     assert sum(len(chunk) for chunk in read) == limit + 1
 
 
+def test_a_file_that_grows_is_too_large_even_when_the_system_gives_a_few_bytes_at_a_time(tmp_path, monkeypatch):
+    """Reads may return less than asked (a network file system, /proc): reaching exactly the limit is not the
+    end of the file; one more byte tells."""
+    path = tmp_path / "HEAD"
+    path.write_bytes(b"x" * 100)
+    after(monkeypatch, "fstat", lambda _: path.write_bytes(b"x" * 150))
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, min(n, 10)))
+    assert problem(read_capped, str(path), 100, "ignoring it") == f"{path} is larger than 100 bytes; ignoring it"
+
+
 def test_a_file_of_exactly_the_limit_is_read_whole(tmp_path):
     path = tmp_path / "big"
     path.write_bytes(bytes(range(256)) * 1000)  # several reads
