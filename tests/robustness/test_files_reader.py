@@ -13,7 +13,6 @@ import pytest
 from amplify_shim.files import (FileProblem, control_char, read_capped, read_json_object, read_payload, read_text,
                                 shown, size_words)
 
-ADVICE = "pass a regular UTF-8 JSON file of at most 1 MiB"
 
 
 def problem(call, *args) -> str:
@@ -141,18 +140,6 @@ def test_the_offset_of_a_bad_byte_is_counted_after_the_bom(tmp_path):
     warnings = []
     assert read_json_object(str(tmp_path / "x.json"), warnings) is None
     assert warnings == [f"{tmp_path}/x.json is not UTF-8 text (byte 0xc3 at offset 7); ignoring it"]
-
-
-@pytest.mark.parametrize("make, words", [
-    (lambda p: p.mkdir(), "is not a regular file (a directory)"),
-    (lambda p: p.write_bytes(b"{}" + b" " * (1 << 20)), "is larger than 1 MiB"),
-    (lambda p: p.write_bytes(b'{"a": "\xff"}'), "is not UTF-8 text (byte 0xff at offset 7)"),
-    (lambda p: None, "does not exist"),
-])
-def test_a_payload_problem_ends_with_what_to_pass(tmp_path, make, words):
-    target = tmp_path / "p.json"
-    make(target)
-    assert problem(read_payload, f"file://{target}") == f"{target} {words}; {ADVICE}"
 
 
 def test_a_payload_of_exactly_1_mib_is_read(tmp_path):
