@@ -100,7 +100,7 @@ def test_a_read_the_system_refuses_is_one_line_and_the_descriptor_is_closed(tmp_
     monkeypatch.setattr(os, "read", lambda fd, n: (_ for _ in ()).throw(OSError(errno.EIO, os.strerror(errno.EIO))))
     monkeypatch.setattr(os, "close", lambda fd: closed.append(fd) or real_close(fd))
     assert problem(read_capped, str(path), 100, "ignoring it") == (
-        f"cannot read {path} (Input/output error); ignoring it")
+        f"cannot read {path} ({os.strerror(errno.EIO)}); ignoring it")
     assert len(closed) == 1
 
 
@@ -139,7 +139,7 @@ def test_the_offset_of_a_bad_byte_is_counted_after_the_bom(tmp_path):
     (tmp_path / "x.json").write_bytes(b'\xef\xbb\xbf{"a": "\xc3"}')
     warnings = []
     assert read_json_object(str(tmp_path / "x.json"), warnings) is None
-    assert warnings == [f"{tmp_path}/x.json is not UTF-8 text (byte 0xc3 at offset 7); ignoring it"]
+    assert warnings == [f"{tmp_path / 'x.json'} is not UTF-8 text (byte 0xc3 at offset 7); ignoring it"]
 
 
 def test_a_payload_of_exactly_1_mib_is_read(tmp_path):
