@@ -231,17 +231,17 @@ def test_payload_fifo_is_an_error_not_a_hang(tmp_path):
 @pytest.mark.parametrize("make, words", [
     (lambda p: p.mkdir(), "is not a regular file (a directory)"),
     (lambda p: p.write_bytes(b"{}" + b" " * (1 << 20)), "is larger than 1 MiB"),
-    (lambda p: p.write_bytes(b'{"a": "\xff"}'), "is not UTF-8 text"),
+    (lambda p: p.write_bytes(b'{"a": "\xff"}'), "is not UTF-8 text (byte 0xff at offset 7)"),
     (lambda p: None, "does not exist"),
 ])
 def test_payload_problems_are_one_line(tmp_path, make, words):
-    """threat F7, F8: a directory, too large, non-UTF-8 or missing payload is an error naming the full path."""
+    """threat F7, F8: a directory, too large, non-UTF-8 or missing payload is an error naming the full path
+    and what to pass instead."""
     target = tmp_path / "p.json"
     make(target)
     with pytest.raises(FileProblem) as caught:
         read_payload(f"file://{target}")
-    message = str(caught.value)
-    assert message.startswith(str(target) + " ") and words in message and "\n" not in message
+    assert str(caught.value) == f"{target} {words}; pass a regular UTF-8 JSON file of at most 1 MiB"
 
 
 def test_payload_relative_path_is_named_in_full(tmp_path, monkeypatch):

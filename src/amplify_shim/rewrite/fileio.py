@@ -76,14 +76,16 @@ class _folder_lock:
     compare alone still catches a change made before it."""
 
     def __init__(self, folder: str):
-        self.folder, self.fd = folder or ".", None
+        self.folder, self.fd = folder, None  # the folder of an absolute path: never empty
 
     def __enter__(self):
         try:
             import fcntl
         except ImportError:
             return self
-        self.fd = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+        # O_DIRECTORY: a FIFO swapped in for the folder is refused, never waited on; os.open's descriptors
+        # are never inherited by a child (PEP 446), so no O_CLOEXEC
+        self.fd = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             fcntl.flock(self.fd, fcntl.LOCK_EX)
         except OSError:  # a file system without flock: the compare still runs
