@@ -68,7 +68,8 @@ MODULES = {
     # the safe reader and the writer `rewrite --write` and `completion --install` use (rewrite/fileio.py: the lock)
     "files": (["src/amplify_shim/files.py", "src/amplify_shim/rewrite/fileio.py"], None,
               ["tests/robustness/test_files.py", "tests/core/test_trust.py", "tests/completion/test_install.py",
-               "tests/rewrite/test_careful_editor.py"], False),
+               "tests/rewrite/test_careful_editor.py", "tests/robustness/test_files_writer.py",
+               "tests/robustness/test_files_reader.py", "tests/rewrite/test_fileio.py"], True),
 }
 
 # mutmut's exit codes (mutmut/stats.py)

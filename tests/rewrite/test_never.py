@@ -191,6 +191,30 @@ def test_every_call_it_cannot_rewrite_is_marked_and_counted():
     assert [line for line in new.splitlines() if not line.startswith(MARK)] == text.splitlines()
 
 
+@pytest.mark.parametrize("place", ["run.sh", ".github/workflows/ci.yml", "amplify.yml", "Makefile"])
+def test_the_gen1_cli_run_by_its_path_or_through_a_variable_set_to_it_is_marked_and_counted(place):
+    # threat X34: `./node_modules/.bin/amplify push` and `$AMPLIFY_CLI pull` were not seen: no marker, not
+    # counted, and `rewrite --check` passed
+    lines = ["./node_modules/.bin/amplify pull --appId d1 --envName dev --yes", "/usr/local/bin/amplify push --yes",
+             '"$(npm bin)/amplify" status', "AMPLIFY_CLI=/opt/homebrew/bin/amplify; $AMPLIFY_CLI pull --yes",
+             "echo /usr/bin/amplify; ls node_modules/.bin/amplify; cd ../amplify"]
+    wrap = {"run.sh": "{}\n", "Makefile": "all:\n\t{}\n", ".github/workflows/ci.yml": "steps:\n  - run: {}\n",
+            "amplify.yml": "commands:\n  - {}\n"}[place]
+    for number, line in enumerate(lines):
+        if place == "Makefile":
+            line = line.replace("$", "$$")
+        elif place.endswith(".yml") and line.startswith('"'):
+            line = f"'{line}'"  # a YAML scalar cannot start with a quote it does not close at its end
+        text = wrap.format(line)
+        new, findings = rewrite(place, text)
+        if number == len(lines) - 1:
+            assert new == text and findings == []  # mentions: an argument, a folder
+            continue
+        assert [f.status for f in findings] == ["not-converted"], (line, findings)
+        assert "path" in findings[0].reason and new.count(MARK) == 1
+        assert [line for line in new.splitlines() if MARK not in line] == text.splitlines()
+
+
 def test_words_about_amplify_in_echo_and_comments_are_not_calls():
     text = 'echo "amplify push done"\n# amplify push\necho amplify push\ngrep amplify x\n'
     new, findings = rewrite("run.sh", text)

@@ -23,7 +23,8 @@ from .shell_calls import find_calls, loose_calls
 from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
-_CANDIDATE = re.compile(r"(?:(?<=\\[nrt])|(?<![\w./$-]))(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
+_CANDIDATE = re.compile(r"(?:(?<=\\[nrt])|(?<![\w./$-]))(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])"
+                        r"|/amplify(?:\.cmd)?(?=[\s\"';)]|$)")  # the CLI by its path (shell_calls.ANY_CANDIDATE)
 
 
 class Finding(Record):

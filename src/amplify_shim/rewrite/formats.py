@@ -8,6 +8,7 @@ or the variables the file itself declares (`AWS_APP_ID:` in an env block).
 from __future__ import annotations
 
 import os
+import re
 
 from ..record import Record
 
@@ -58,6 +59,9 @@ def shell_shebang(text: str) -> bool:
     return bool(_shebang_words(text) & set(_SHEBANGS))
 
 
+_PULL_REQUEST = re.compile(r"\bpull_request(?:_target)?\b")  # a trigger, or a condition on one: either way it runs there
+
+
 def _declared(text: str, name: str | None) -> bool:
     """The YAML file sets this variable itself (`AWS_APP_ID: …` in an env block)."""
     return bool(name) and any(line.strip().startswith(name + ":") for line in text.split("\n") if name in line)
@@ -70,6 +74,8 @@ def detect(path: str, text: str) -> Format | None:
     if kind not in PLATFORM_VARIABLES:
         return Format(kind=kind)
     branch, app = PLATFORM_VARIABLES[kind]
+    if kind == "github" and _PULL_REQUEST.search(text):
+        branch = None  # on a pull request GITHUB_REF_NAME is `<number>/merge`, not a branch: nothing is assumed
     if kind != "amplify":
         branch = "AWS_BRANCH" if _declared(text, "AWS_BRANCH") else branch
         app = "AWS_APP_ID" if _declared(text, "AWS_APP_ID") else app
