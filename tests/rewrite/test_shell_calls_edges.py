@@ -41,7 +41,7 @@ CASES = [
     ('x-amplify push', []),
     ('amplify.sh push', []),
     ('$amplify push', []),
-    ('./amplify push', []),
+    ('./amplify push', [{'span': './amplify push', 'hidden': 'run by its path (`./amplify`)'}]),
     ('amplify_push', []),
     ('amplify@1 push', []),
     ('amplify push # amplify pull', [{'span': 'amplify push', 'argv': ['push'], 'statement': True}]),
