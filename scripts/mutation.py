@@ -105,9 +105,11 @@ _AS_WRITTEN = ["-o", "disable_test_id_escaping_and_forfeit_all_rights_to_communi
 _IDS_HOOK = """
 
 def pytest_make_parametrize_id(config, val, argname):  # scripts/mutation.py, in its scratch copy only
-    if isinstance(val, bytes):
-        return val.decode("ascii", "backslashreplace")
-    return val.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(val, str) else None
+    # plain ASCII that needs no escaping anywhere (a NUL, ESC or newline in an id cannot reach pytest's argv)
+    if isinstance(val, (str, bytes)):
+        chars = val.decode("latin-1") if isinstance(val, bytes) else val
+        return "".join(c if c.isascii() and (c.isalnum() or c in "_.,=+/@%-") else f"~{ord(c):x}" for c in chars)[:120]
+    return None
 """
 
 
