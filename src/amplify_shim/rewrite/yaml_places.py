@@ -174,7 +174,13 @@ def yaml_places(text: str, where: Where, region=None):
     work = [(region, None)]
     while work:
         piece, owner = work.pop()
-        body = text if piece is None else text[piece[0]:piece[1]]
+        start, end = piece or (0, len(text))
+        if text.count("\n", start, end) >= _ROWS:  # past the grammar's row counter: cut first, never parsed whole
+            pieces = _pieces(text, (start, end), owner)
+            if pieces:
+                work.extend(reversed(pieces))
+                continue
+        body = text if piece is None else text[start:end]
         tree, data = parse("yaml", body)
         if tree.root_node.has_error:
             pieces = _pieces(text, piece or (0, len(text)), owner) if len(body) > _SPLIT_ABOVE else None
@@ -226,6 +232,8 @@ def _command_key(scalar, text: str, offsets: Offsets, owner: str | None) -> tupl
 
 
 _SPLIT_ABOVE = 64 << 10  # the YAML grammar gives up on very long documents (about 16,000 list items)
+_ROWS = 1 << 15  # its scanner counts rows in 16 bits: past row 32,767 a document fails to parse (seconds on a
+# big file, once per level of keys before the splitter reaches small pieces) or, worse, parses with wrapped rows
 _BATCH = 500  # list items per piece
 
 
