@@ -22,7 +22,8 @@ from .shell_calls import find_calls, loose_calls
 from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
-_CANDIDATE = re.compile(r"(?:(?<=\\[nrt])|(?<![\w./$-]))(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
+_CANDIDATE = re.compile(r"(?:a(?:(?<=\\[nrt]a)|(?<![\w./$-]a))mplify(?:Push)?"  # (first character first: see
+                        r"|@(?:(?<=\\[nrt]@)|(?<![\w./$-]@))aws-amplify/cli)(?![\w./@-])")  # shell_calls.CANDIDATE)
 
 
 class Finding(Record):
