@@ -60,9 +60,12 @@ def _key(pair, text: str, offsets: Offsets) -> str | None:
     return text[offsets.char(key.start_byte):offsets.char(key.end_byte)].strip().strip("'\"")
 
 
+_HOLDERS = ("block_mapping_pair", "block_sequence_item")
+
+
 def _holder(node):
     """The block-level key or list item that holds this scalar: where its marker goes."""
-    while node is not None and node.type not in ("block_mapping_pair", "block_sequence_item"):
+    while node is not None and node.type not in _HOLDERS:
         node = node.parent
     return node
 
@@ -100,12 +103,13 @@ def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
     return "bash", None
 
 
-def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str, why: str | None) -> Place:
+def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str, why: str | None,
+                  holder=None) -> Place:
     start, end = offsets.char(node.start_byte), offsets.char(node.end_byte)
     if grammar == "powershell":
         where = Where(mode=where.mode, branch_var=where.branch_var, app_var=where.app_var, shell="powershell",
                       powershell=True)
-    holder = _holder(node)
+    holder = holder if holder is not None else _holder(node)  # (given when the walk up to the command key met it)
     common = dict(where=where, grammar=grammar, marker=_marker(text, offsets.char(holder.start_byte) if holder else start),
                   error_marks=True, loose=True)  # loose: only read when it is not decoded (error), then every call is marked
     raw = text[start:end]
@@ -204,31 +208,37 @@ def _document_places(text: str, where: Where, region, owner, body: str, tree, da
         if scalar is None or scalar.start_byte in seen:
             continue
         seen.add(scalar.start_byte)
-        pair, key = _command_key(scalar, text, offsets, owner)
+        pair, key, holder = _command_key(scalar, text, offsets, owner)
         if key not in COMMAND_KEYS:
             continue
         grammar, why = _shell_of(pair, key, text, offsets) if pair is not None else ("bash", None)
-        yield with_stand_ins(_scalar_place(scalar, text, offsets, where, grammar, why), _EXPRESSION, "CI")
+        yield with_stand_ins(_scalar_place(scalar, text, offsets, where, grammar, why, holder), _EXPRESSION, "CI")
 
 
 def _command_key(scalar, text: str, offsets: Offsets, owner: str | None) -> tuple:
-    """(the pair, its key) whose value holds this scalar, directly or as a list item; (None, owner) for an item
-    of a piece's top-level list; (None, None) for a key, or a scalar under a mapping."""
+    """(the pair, its key, the holder) for the pair whose value holds this scalar, directly or as a list item;
+    (None, owner, …) for an item of a piece's top-level list; (None, None, …) for a key, or a scalar under a mapping.
+    The holder (see _holder) when the walk up met it, else None. (Each step up asks for a node's parent once: a
+    parent is found from the root down.)"""
     node = scalar.parent
-    while node is not None and node.parent is not None:
-        parent = node.parent
-        if parent.type in ("block_mapping_pair", "flow_pair"):
+    holder = node if node is not None and node.type in _HOLDERS else None
+    parent = node.parent if node is not None else None
+    while parent is not None:
+        kind = parent.type
+        if holder is None and kind in _HOLDERS:
+            holder = parent
+        if kind in ("block_mapping_pair", "flow_pair"):
             value = parent.child_by_field_name("value")
             if value is None or value.start_byte != node.start_byte:
-                return None, None  # the scalar is a key
-            return parent, _key(parent, text, offsets)
-        if parent.type in ("block_sequence_item", "block_sequence", "flow_sequence", "block_node", "flow_node"):
-            node = parent
+                return None, None, holder  # the scalar is a key
+            return parent, _key(parent, text, offsets), holder
+        if kind in ("block_sequence_item", "block_sequence", "flow_sequence", "block_node", "flow_node"):
+            node, parent = parent, parent.parent
             continue
-        if parent.type == "document" and node.type in ("block_node", "flow_node") and scalar.parent is not node:
-            return None, owner  # the list of a piece cut out of a document too large for the grammar
-        return None, None
-    return None, None
+        if kind == "document" and node.type in ("block_node", "flow_node") and scalar.parent is not node:
+            return None, owner, holder  # the list of a piece cut out of a document too large for the grammar
+        return None, None, holder
+    return None, None, holder
 
 
 _SPLIT_ABOVE = 64 << 10  # the YAML grammar gives up on very long documents (about 16,000 list items)
