@@ -11,6 +11,7 @@ does not apply.
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 
 from ..files import shown
@@ -74,9 +75,7 @@ def unified(shown_path: str, text: str, edits: list, escape: bool = True) -> str
 
 def _unified(shown_path: str, text: str, edits: list, escape: bool) -> str:
     old = split_lines(text)
-    starts = [0]
-    for line in old:
-        starts.append(starts[-1] + len(line))
+    starts = [0, *itertools.accumulate(map(len, old))]
     starts.pop()
     groups = _groups(text, starts, edits)
     hunks, current = [], []

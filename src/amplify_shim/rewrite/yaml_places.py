@@ -91,7 +91,9 @@ def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
     if key in POWERSHELL_KEYS:
         return "powershell", None
     mapping = pair.parent
-    for sibling in (mapping.children if mapping is not None else []):
+    if mapping is None or text.find("shell", offsets.char(mapping.start_byte), offsets.char(mapping.end_byte)) < 0:
+        return "bash", None  # no key of the mapping can read `shell` (most steps: no look at each key)
+    for sibling in mapping.children:
         if sibling.type == "block_mapping_pair" and _key(sibling, text, offsets) == "shell":
             value = sibling.child_by_field_name("value")
             shell = text[offsets.char(value.start_byte):offsets.char(value.end_byte)].strip().strip("'\"") if value else ""
