@@ -60,7 +60,8 @@ MODULES = {
     # the safe reader and the writer `rewrite --write` and `completion --install` use (rewrite/fileio.py: the lock)
     "files": (["src/amplify_shim/files.py", "src/amplify_shim/rewrite/fileio.py"], None,
               ["tests/robustness/test_files.py", "tests/core/test_trust.py", "tests/completion/test_install.py",
-               "tests/rewrite/test_careful_editor.py"], False),
+               "tests/rewrite/test_careful_editor.py", "tests/robustness/test_files_writer.py",
+               "tests/robustness/test_files_reader.py", "tests/rewrite/test_fileio.py"], True),
 }
 
 # mutmut's exit codes (mutmut/stats.py)
@@ -96,6 +97,10 @@ def _configure(copy: Path, files: list[str], tests: list[str]) -> None:
     if "[tool.mutmut]" not in text:  # an older commit: the configuration as it is now
         ours = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
         text += "\n" + ours[ours.index("[tool.mutmut]"):]
+    ours = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    options = re.search(r"(?ms)^pytest_add_cli_args = \[.*?\]\n", ours)
+    if options:  # how pytest runs under mutmut is the tool's, not the measured commit's (--ref)
+        text = re.sub(r"(?ms)^pytest_add_cli_args = \[.*?\]\n", lambda _: options.group(0), text)
     present = [t for t in tests if (copy / t).exists()]
     text = re.sub(r"(?m)^only_mutate = .*$", "only_mutate = " + json.dumps(files), text)
     text = re.sub(r"(?m)^pytest_add_cli_args_test_selection = .*$",
@@ -120,7 +125,10 @@ def run_module(name: str, ref: str | None, timeout: int, survivors: bool) -> tup
         copy = Path(scratch)
         _copy(copy, ref)
         _configure(copy, files, tests)
-        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+        # pytest's tmp_path under the copy: a shared /tmp/pytest-of-<user> that pytest fails to clean up (a tree
+        # too deep for shutil.rmtree) makes every session exit 1 at its end, which mutmut would count as a kill
+        (copy / ".pytest-tmp").mkdir()
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTEST_DEBUG_TEMPROOT=str(copy / ".pytest-tmp"))
         env.pop("AMPLIFY_SHIM_PEERS", None)
         command = [sys.executable, "-m", "mutmut", "run", "--max-children", "1", *(globs or [])]
         try:

@@ -127,12 +127,21 @@ def run_module(name: str, every: int, survivors: bool) -> tuple[str, bool]:
     with tempfile.TemporaryDirectory(prefix=f"amplify-shim-mutate-{name}-") as scratch:
         copy = Path(scratch)
         _copy(copy)
-        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(copy / "src"))
+        # pytest's tmp_path under the copy: a shared /tmp/pytest-of-<user> pytest fails to clean (a tree too deep
+        # for shutil.rmtree) ends every session with an internal error, which must never count as a kill
+        (copy / ".pytest-tmp").mkdir()
+        env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(copy / "src"),
+                   PYTEST_DEBUG_TEMPROOT=str(copy / ".pytest-tmp"))
         env.pop("AMPLIFY_SHIM_PEERS", None)
         command = [sys.executable, "-m", "pytest", "-x", "-q", "-n", "0", "-p", "no:cacheprovider", *tests]
 
         def fails() -> bool:
-            return subprocess.run(command, cwd=copy, env=env, capture_output=True, timeout=600).returncode != 0
+            # 1: a test failed; 2: collection stopped (the mutated table does not import). 3 (pytest's internal
+            # error), 4 (usage) and 5 (no tests) say nothing about the mutant: the run stops instead.
+            status = subprocess.run(command, cwd=copy, env=env, capture_output=True, timeout=600).returncode
+            if status not in (0, 1, 2):
+                raise SystemExit(f"{name}: pytest exited {status} (not a test result): the run is stopped")
+            return status != 0
 
         if fails():
             return f"{name:13s} FAILED: the tests fail without a mutation", False

@@ -261,7 +261,7 @@ def run(words: list[str], ctx, conf, plan, environ) -> int:
         alternative = "; or add --shim-translate to get the Gen 2 command instead" if translate else ""
         _say(sys.stderr, f"amplify: {what}, which was not found ({how}): {INSTALL}{alternative}."
              + (" Nothing was run.\n" if teach else "\n"))
-        return X.OK if teach else X.NOT_FOUND
+        return X.NOT_FOUND  # teach mode too: it has no line to show, and an empty stdout is not a success
     if teach:  # stdout: exactly what would run; stderr: where it goes
         line, why_not = _teach_line(cli, words, conf)
         _say(sys.stdout, line)

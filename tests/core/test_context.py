@@ -364,7 +364,8 @@ def test_symlink_to_a_device_is_never_read(gen1, watchdog):
     assert ctx.app_id is None
 
 
-@pytest.mark.parametrize("content", [b"\xff\xfe{}", b"[" * 5000 + b"]" * 5000, b'{"dev": ' + b"1" * 5000 + b"}", b"[]"])
+@pytest.mark.parametrize("content", [b"\xff\xfe{}", b"[" * 5000 + b"]" * 5000, b'{"dev": ' + b"1" * 5000 + b"}", b"[]"],
+                         ids=["utf-16-bom", "deep", "huge-number", "a-list"])
 def test_unusable_team_provider_info_is_one_warning(gen1, content):
     """threat F5."""
     (gen1 / "amplify/team-provider-info.json").write_bytes(content)

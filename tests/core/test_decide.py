@@ -156,6 +156,10 @@ ROWS = [
      TERMINAL, dict(action="refuse", status=X.NOT_CONFIRMED,
                     message="not run: this works inside a Gen 2 project (amplify/backend.ts), and this folder is a Gen 1 "
                             "project. Create one with `npm create amplify@latest`.")),
+    ("teach push in a Gen 1 project (--shim-translate): the translation is taught", "translate",
+     Context.example(project_kind="gen1"), "teach", TERMINAL, dict(action="print", status=X.OK, stdout=True)),
+    ("teach push outside any project: refused, no line", "translate", Context.example(project_kind="none",
+     project_root=None), "teach", TERMINAL, dict(action="refuse", status=X.NOT_CONFIRMED, stdout=False, lines=False)),
     ("ask in GitHub Actions, no terminal: the line for its workflow file", "ci",
      Context.example(ci=True, ci_reason="GITHUB_ACTIONS"), "ask", NO_TERMINAL,
      dict(action="refuse", status=X.NOT_CONFIRMED, message=CI_NO_TTY_WHY.replace(

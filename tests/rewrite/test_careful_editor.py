@@ -255,3 +255,19 @@ def test_the_exit_statuses_are_documented():
     for words in ("0: done", "1: `--check`", "2: a named file could not be read", "74: a file"):
         assert words in section, words
     assert "74 when one could not be written" in rewrite.__doc__
+
+
+def test_a_diff_for_a_file_named_by_its_absolute_path_applies_from_the_root(tmp_path):
+    # threat X25: `a//tmp/…` was a header `git apply` refuses; a file under the working directory is named from it
+    git = require_tool("git", "to apply the printed diff")
+    script = tmp_path / "sub" / "deploy.sh"
+    script.parent.mkdir()
+    script.write_text("amplify pull --appId d1 --envName dev --yes\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    outside = run(str(script), cwd=elsewhere).stdout
+    assert outside.startswith(f"--- a/{str(script).lstrip('/')}\n".encode()), outside
+    checked = subprocess.run([git, "apply", "--check", "-"], input=outside, cwd="/", capture_output=True)
+    assert checked.returncode == 0, checked.stderr.decode(errors="replace")
+    inside = run(str(script), cwd=tmp_path).stdout
+    assert inside.startswith(b"--- a/sub/deploy.sh\n+++ b/sub/deploy.sh\n"), inside

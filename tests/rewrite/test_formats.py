@@ -19,13 +19,13 @@ def test_amplify_push_helper_takes_its_environment_option():
     assert "--branch prod --app-id $AWS_APP_ID" in new
 
 
-def test_github_actions_gets_the_ref_name_and_a_marked_placeholder_for_the_app_id():
+def test_github_actions_gets_the_ref_name_and_the_call_stays_while_the_app_id_is_unknown():
     text = "jobs:\n  d:\n    steps:\n      - name: amplify push\n        run: amplify push\n"
     new, findings = rewrite(".github/workflows/ci.yml", text)
     assert "      - name: amplify push\n" in new  # a step name is prose
-    assert "        # amplify-shim: fill in the placeholder" in new
-    assert "        run: " + PIPELINE.format("$GITHUB_REF_NAME", "'<app-id>'") + "\n" in new
-    assert findings[0].status == "needs-input"
+    assert "        # amplify-shim: `amplify push` needs the Amplify app id" in new
+    assert "`" + PIPELINE.format("$GITHUB_REF_NAME", "'<app-id>'") + "`" in findings[0].reason
+    assert new.endswith("        run: amplify push\n") and findings[0].status == "not-converted"
 
 
 def test_variables_the_file_declares_are_used():

@@ -99,14 +99,16 @@ def test_what_cannot_be_converted_keeps_its_line_and_gets_a_marker(text, why):
     assert [f.status for f in findings] == ["not-converted"]
 
 
-def test_a_placeholder_the_planner_needs_is_visible_and_marked():
+def test_an_answer_that_needs_a_value_nobody_gave_is_never_written_with_a_placeholder():
+    # threat X32: a placeholder breaks an unattended file that ran: the call stays, the marker shows the form with its hole
     new, findings = rewrite(".github/workflows/ci.yml", "steps:\n  - run: amplify env checkout dev\n")
     assert new.splitlines() == [
         "steps:",
-        "  # amplify-shim: fill in the placeholder: the Amplify app id is unknown: pass --appId ID, set AWS_APP_ID, "
-        "or set app_id in the shim's config",
-        "  - run: npx ampx generate outputs --branch dev --app-id '<app-id>'"]
-    assert findings[0].status == "needs-input"
+        "  # amplify-shim: `amplify env checkout dev` needs the Amplify app id, which neither the call nor the file gives, "
+        "to become `npx ampx generate outputs --branch dev --app-id '<app-id>'`: left as it is (write it by hand, or "
+        "declare AWS_APP_ID in the CI file's env and rewrite again)",
+        "  - run: amplify env checkout dev"]
+    assert findings[0].status == "not-converted" and findings[0].new is None
 
 
 def test_a_file_the_grammar_cannot_read_is_not_edited_only_reported():

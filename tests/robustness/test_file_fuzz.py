@@ -187,7 +187,8 @@ def test_file_payload_targets_never_hang_or_crash(kind, junk, flag, command, joi
         assert status == exitcodes.USAGE and target in err, (kind, status, err)
 
 
-@pytest.mark.parametrize("body", [b"a = " + b"[" * 5000 + b"]" * 5000, b"a = " + b"{b = " * 3000 + b"1" + b"}" * 3000])
+@pytest.mark.parametrize("body", [b"a = " + b"[" * 5000 + b"]" * 5000, b"a = " + b"{b = " * 3000 + b"1" + b"}" * 3000],
+                         ids=["deep-array", "deep-table"])
 def test_deeply_nested_config_is_a_config_error(body, tmp_path, no_processes, monkeypatch):
     """threat F12 (found by this fuzz, fixed in settings.py): tomllib recurses; TOML nested 5,000 deep was exit 70."""
     config = place(str(tmp_path), SHIM_CONFIG, body)

@@ -104,7 +104,7 @@ def test_unreadable_is_one_line(tmp_path, denied):
         read_capped(str(path), 100, "ignoring it")
 
 
-@pytest.mark.parametrize("name", ["a\0b.json", "a\ud800.json"])
+@pytest.mark.parametrize("name", ["a\0b.json", "a\ud800.json"], ids=["nul", "lone-surrogate"])
 def test_a_name_no_file_can_have_is_one_line(tmp_path, name):
     """os.stat raises ValueError (not OSError) for a NUL or an unencodable character in a name."""
     with pytest.raises(FileProblem, match=r"^cannot read .*\(not a valid file name\); ignoring it$"):
@@ -145,7 +145,7 @@ def test_utf8_bom_is_accepted(tmp_path):
     (b'{"a": ' + b"9" * 5000 + b"}", "holds a number too large to read"),  # threat F5: int limit (3.11+)
     (b'{"a": NaN}', None),  # Python accepts NaN; an object is an object
     (b"", "is not valid JSON"),
-])
+], ids=["not-utf8", "not-json", "a-list", "null", "deep", "huge-number", "nan", "empty"])  # bytes make no test id
 def test_bad_json_is_one_warning_never_an_exception(tmp_path, content, words):
     data, warnings = _warned(tmp_path / "team-provider-info.json", content)
     if words is None:
@@ -231,17 +231,17 @@ def test_payload_fifo_is_an_error_not_a_hang(tmp_path):
 @pytest.mark.parametrize("make, words", [
     (lambda p: p.mkdir(), "is not a regular file (a directory)"),
     (lambda p: p.write_bytes(b"{}" + b" " * (1 << 20)), "is larger than 1 MiB"),
-    (lambda p: p.write_bytes(b'{"a": "\xff"}'), "is not UTF-8 text"),
+    (lambda p: p.write_bytes(b'{"a": "\xff"}'), "is not UTF-8 text (byte 0xff at offset 7)"),
     (lambda p: None, "does not exist"),
 ])
 def test_payload_problems_are_one_line(tmp_path, make, words):
-    """threat F7, F8: a directory, too large, non-UTF-8 or missing payload is an error naming the full path."""
+    """threat F7, F8: a directory, too large, non-UTF-8 or missing payload is an error naming the full path
+    and what to pass instead."""
     target = tmp_path / "p.json"
     make(target)
     with pytest.raises(FileProblem) as caught:
         read_payload(f"file://{target}")
-    message = str(caught.value)
-    assert message.startswith(str(target) + " ") and words in message and "\n" not in message
+    assert str(caught.value) == f"{target} {words}; pass a regular UTF-8 JSON file of at most 1 MiB"
 
 
 def test_payload_relative_path_is_named_in_full(tmp_path, monkeypatch):

@@ -1,4 +1,4 @@
-"""`amplify-shim rewrite FILE...`: Gen 1 command lines in scripts and CI files -> Gen 2, as a diff.
+"""`amplify-shim rewrite FILE|FOLDER...`: Gen 1 command lines in scripts and CI files -> Gen 2, as a diff.
 
 Dry run by default (a unified diff on stdout, byte for byte what `git apply` takes); --write applies it,
 --json lists the findings, --check exits 1 while any Gen 1 call is left in a file, converted or not
@@ -14,7 +14,9 @@ import typer
 
 def command(
     files: List[str] = typer.Argument(..., help="Files to rewrite: package.json, CI YAML (amplify.yml, GitHub Actions…), "
-                                               "shell and PowerShell scripts, Makefiles, Markdown."),
+                                               "shell and PowerShell scripts, Makefiles, Markdown; a folder: the "
+                                               "scripts, CI files, package.json files and Makefiles under it "
+                                               "(not node_modules, hidden folders or Markdown)."),
     write: bool = typer.Option(False, "--write", help="Apply the changes to the files (each replaced in one step)."),
     json_out: bool = typer.Option(False, "--json", help="Print every finding as JSON instead of a diff."),
     check: bool = typer.Option(False, "--check", help="Exit 1 while a file holds a Gen 1 call, converted or not (for CI); "
@@ -28,8 +30,12 @@ def command(
     from ..rewrite import report
     from ..rewrite.fileio import UNCHANGED, write as write_file
     from ..rewrite.run import rewrite_file
+    from ..rewrite.walk import expand
 
-    results = [rewrite_file(path) for path in files]
+    named, empty = expand(files)
+    for folder in empty:
+        sys.stderr.write(f"amplify-shim: {shown(folder)}: no script, CI file, package.json or Makefile under it\n")
+    results = [rewrite_file(path) for path in named]
     status = OK
     for result in results:
         if result.problem:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..plan.model import WHY_MISSING
 from ..record import Record
 from ..render.text import TEXT_LIMIT, printable
 from .decide import Where, decide
@@ -23,7 +24,8 @@ from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
 _CANDIDATE = re.compile(r"(?:a(?:(?<=\\[nrt]a)|(?<![\w./$-]a))mplify(?:Push)?"  # (first character first: see
-                        r"|@(?:(?<=\\[nrt]@)|(?<![\w./$-]@))aws-amplify/cli)(?![\w./@-])")  # shell_calls.CANDIDATE)
+                        r"|@(?:(?<=\\[nrt]@)|(?<![\w./$-]@))aws-amplify/cli)(?![\w./@-])"  # shell_calls.CANDIDATE)
+                        r"|/amplify(?:\.cmd)?(?=[\s\"';)]|$)")  # the CLI by its path (shell_calls.ANY_CANDIDATE)
 
 
 class Finding(Record):
@@ -158,12 +160,8 @@ def _place_edits(path, text, place, edits, findings, marked, lines, seen) -> Non
                 _mark(edits, marked, text, place, anchor, f"`{finding.old}`: {finding.reason}")
             continue
         new, status, reason = outcome.new, outcome.status, outcome.reason and place.restore(outcome.reason)
-        if status == "needs-input" and place.marker is None:  # JSON: a placeholder nobody would be told about
-            placeholder = reason[len("fill in the placeholder: "):]
-            status, reason = "not-converted", (f"`{place.restore(outcome.command)}` would become `{place.restore(new)}`, with "
-                                               f"values to fill in ({placeholder}); this file cannot hold a comment "
-                                               f"that says so: left as it is")
-            new = None
+        if status == "needs-input":  # a placeholder in a file that runs unattended breaks it: the call stays
+            status, reason, new = "not-converted", _unfilled(place, outcome, reason), None
         finding.new, finding.status, finding.reason = new and place.restore(new), status, reason
         if new is not None:
             try:
@@ -197,6 +195,21 @@ def _error_line(tree, data: bytes) -> str:
 
 
 _NOTES: dict = {}
+
+
+# The planner's advice is for a person at a prompt; in a file, the value comes from the call or the CI file's env.
+_FILE_VALUES = {WHY_MISSING["branch"]: ("the branch", "AWS_BRANCH"), WHY_MISSING["app_id"]: ("the Amplify app id", "AWS_APP_ID")}
+
+
+def _unfilled(place, outcome, reason: str) -> str:
+    """Why a call whose Gen 2 form needs a value the file does not give is left as it is, with that form."""
+    missing = [_FILE_VALUES.get(said, (said, None)) for said in reason[len("fill in the placeholder: "):].split("; ")]
+    values = " and ".join(what for what, _ in missing)
+    variables = " and ".join(variable for _, variable in missing if variable)
+    where = "; this file cannot hold a comment that says so" if place.marker is None else ""
+    how = f"write it by hand, or declare {variables} in the CI file's env and rewrite again" if variables else "write it by hand"
+    return (f"`{place.restore(outcome.command)}` needs {values}, which neither the call nor the file gives, to become "
+            f"`{place.restore(outcome.new)}`{where}: left as it is ({how})")
 
 
 def _mark(edits: list, marked: set, text: str, place, anchor: int, reason: str) -> None:

@@ -40,7 +40,11 @@ def target(path: str) -> str:
 
 def read(path: str) -> str:
     """The file's text, its BOM kept as U+FEFF so it is written back; FileProblem otherwise."""
-    raw = read_capped(target(path), LIMIT, SKIPPED)
+    real = target(path)
+    try:
+        raw = read_capped(real, LIMIT, SKIPPED)
+    except FileProblem as problem:  # named as the user named it, not as the link's target
+        raise FileProblem(str(problem).replace(shown(real), shown(path), 1)) from None
     if raw is None:
         raise FileProblem(f"{shown(path)} does not exist; {SKIPPED}")
     text = decode_utf8(path, raw, SKIPPED)
@@ -72,14 +76,16 @@ class _folder_lock:
     compare alone still catches a change made before it."""
 
     def __init__(self, folder: str):
-        self.folder, self.fd = folder or ".", None
+        self.folder, self.fd = folder, None  # the folder of an absolute path: never empty
 
     def __enter__(self):
         try:
             import fcntl
         except ImportError:
             return self
-        self.fd = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+        # O_DIRECTORY: a FIFO swapped in for the folder is refused, never waited on; os.open's descriptors
+        # are never inherited by a child (PEP 446), so no O_CLOEXEC
+        self.fd = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
             fcntl.flock(self.fd, fcntl.LOCK_EX)
         except OSError:  # a file system without flock: the compare still runs

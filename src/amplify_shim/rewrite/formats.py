@@ -8,6 +8,7 @@ or the variables the file itself declares (`AWS_APP_ID:` in an env block).
 from __future__ import annotations
 
 import os
+import re
 
 from ..record import Record
 
@@ -42,14 +43,23 @@ def _kind(path: str, text: str) -> str | None:
             return "circleci"
     if suffix in _BY_SUFFIX:
         return _BY_SUFFIX[suffix]
+    words = _shebang_words(text)  # #!/bin/bash, #!/usr/bin/env bash, #!/usr/bin/env pwsh
+    if words & set(_SHEBANGS):
+        return "sh"
+    return "ps1" if "pwsh" in words else None
+
+
+def _shebang_words(text: str) -> set:
     first = text[:200].split("\n", 1)[0]
-    if first.startswith("#!"):  # #!/bin/bash, #!/usr/bin/env bash, #!/usr/bin/env pwsh
-        words = set(first[2:].replace("/", " ").split())
-        if words & set(_SHEBANGS):
-            return "sh"
-        if "pwsh" in words:
-            return "ps1"
-    return None
+    return set(first[2:].replace("/", " ").split()) if first.startswith("#!") else set()
+
+
+def shell_shebang(text: str) -> bool:
+    """The first line is a `#!` naming a POSIX-like shell."""
+    return bool(_shebang_words(text) & set(_SHEBANGS))
+
+
+_PULL_REQUEST = re.compile(r"\bpull_request(?:_target)?\b")  # a trigger, or a condition on one: either way it runs there
 
 
 def _declared(text: str, name: str | None) -> bool:
@@ -64,6 +74,8 @@ def detect(path: str, text: str) -> Format | None:
     if kind not in PLATFORM_VARIABLES:
         return Format(kind=kind)
     branch, app = PLATFORM_VARIABLES[kind]
+    if kind == "github" and _PULL_REQUEST.search(text):
+        branch = None  # on a pull request GITHUB_REF_NAME is `<number>/merge`, not a branch: nothing is assumed
     if kind != "amplify":
         branch = "AWS_BRANCH" if _declared(text, "AWS_BRANCH") else branch
         app = "AWS_APP_ID" if _declared(text, "AWS_APP_ID") else app

@@ -17,6 +17,9 @@ import re
 # one look-behind first, on a 5 MB file; the same matches)
 CANDIDATE = re.compile(rb"(?:a(?:(?<=\\[nrt]a)|(?<![\w@./$-]a))mplify(?:Push)?"
                        rb"|@(?:(?<=\\[nrt]@)|(?<![\w@./$-]@))aws-amplify/cli)(?![\w./@-])")
+# the Gen 1 CLI named by a path (`./node_modules/.bin/amplify`, `/usr/local/bin/amplify`, `$(npm bin)/amplify`)
+_BY_PATH = re.compile(rb"/amplify(?:\.cmd)?(?=[\s\"';)]|$)")
+ANY_CANDIDATE = re.compile(CANDIDATE.pattern + rb"|" + _BY_PATH.pattern)  # where a place may hold a call
 GEN1_NAMES = ("amplify", "@aws-amplify/cli")
 # wrapper word -> (runner, words that may stand between it and `amplify`)
 WRAPPERS = {"npx": ("npx", ("-y", "--yes", "--no-install", "-q", "--quiet")), "yarn": ("yarn", ("run",)),
@@ -187,6 +190,64 @@ def find_calls(data: bytes, root) -> list:
             end = min(holder.end_byte, end if end >= 0 else len(data))
             calls.append(Call(start=at, end=end, argv=[], hidden=_HIDDEN[holder.type],
                               anchor=anchor(holder, data)))
+    if b"/amplify" in data:
+        calls = sorted(calls + _by_path(data, root, seen), key=lambda call: call.start)
+    return calls
+
+
+def _command_of(node):
+    """The command whose name `node` is part of (the word, or an expansion/string inside the name), else None."""
+    while node is not None and node.type in ("word", "string", "raw_string", "concatenation", "simple_expansion",
+                                             "expansion", "variable_name", "command_substitution", "string_content"):
+        if node.parent is not None and node.parent.type == "command_name":
+            return node.parent.parent
+        node = node.parent
+    return None
+
+
+_COPIED = re.compile(rb"(?<![\w$])([A-Za-z_]\w*)=\"?\$\{?([A-Za-z_]\w*)\}?\"?(?=[\s;&|)]|$)")
+
+
+def _by_path(data: bytes, root, seen: set) -> list:
+    """Gen 1 calls by the CLI's path, or through a variable set to it (`AMPLIFY_CLI=/opt/…/amplify`, then
+    `$AMPLIFY_CLI pull …`): never rewritten (which CLI the path names is the file's business), always marked."""
+    calls, holders = [], set()
+    for match in _BY_PATH.finditer(data):
+        node = root.named_descendant_for_byte_range(match.start(), match.end())
+        if node is None or _in_comment(node):
+            continue
+        command = _command_of(node)
+        if command is not None and command.start_byte not in seen:
+            seen.add(command.start_byte)
+            name = command.child_by_field_name("name")
+            shown = data[name.start_byte:name.end_byte].decode("utf-8", "surrogatepass")
+            calls.append(Call(start=name.start_byte, end=command.end_byte, argv=[],
+                              hidden=f"run by its path (`{shown}`)", anchor=anchor(command, data)))
+            continue
+        assignment = node
+        while assignment is not None and assignment.type != "variable_assignment":
+            assignment = assignment.parent if assignment.type in ("word", "string", "raw_string", "concatenation",
+                                                                    "string_content") else None
+        if assignment is not None and assignment.named_child_count:
+            holders.add(data[assignment.named_children[0].start_byte:assignment.named_children[0].end_byte])
+    grown = True
+    while grown:  # AMPLIFY_CLI=$AMPLIFY_BREW: a variable set from one that holds the path holds it too
+        grown = False
+        for match in _COPIED.finditer(data):
+            if match.group(2) in holders and match.group(1) not in holders:
+                holders.add(match.group(1))
+                grown = True
+    for name in sorted(holders):
+        spelled = {b"$" + name, b"${" + name + b"}", b'"$' + name + b'"', b'"${' + name + b'}"'}
+        for match in re.finditer(rb"\$(?:\{" + re.escape(name) + rb"\}|" + re.escape(name) + rb"(?!\w))", data):
+            command = _command_of(root.named_descendant_for_byte_range(match.start(), match.end()))
+            program = command.child_by_field_name("name") if command is not None else None
+            if program is not None and data[program.start_byte:program.end_byte] in spelled \
+                    and command.start_byte not in seen:
+                seen.add(command.start_byte)
+                calls.append(Call(start=match.start(), end=command.end_byte, argv=[],
+                                  hidden=f"run through `${name.decode('utf-8', 'surrogatepass')}`, set to the Gen 1 "
+                                         f"CLI's path", anchor=anchor(command, data)))
     return calls
 
 
@@ -233,6 +294,8 @@ def _call(command, data: bytes, at: int) -> Call | None:
                     "utf-8", "surrogatepass")):
                 k += 1  # env NAME=value … amplify: the assignments stay in place
             continue
+        if keywords and keywords[-1] == "command" and lit in ("-v", "-V"):
+            return None  # `command -v amplify`: a lookup, like `which amplify`; it runs nothing
         if lit == "eval":
             return Call(start=at, end=command.end_byte,
                         hidden="run through `eval`", anchor=anchor(command, data))

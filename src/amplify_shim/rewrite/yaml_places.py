@@ -15,7 +15,7 @@ import re
 
 from .decide import Where
 from .grammars import Offsets, parse
-from .shell_calls import CANDIDATE
+from .shell_calls import ANY_CANDIDATE
 from .places import Decoded, Place, Unencodable, indent_at, line_start, one_line, with_stand_ins
 
 COMMAND_KEYS = frozenset({"run", "script", "scripts", "command", "commands", "before_script", "after_script", "cmd",
@@ -203,7 +203,7 @@ def yaml_places(text: str, where: Where, region=None):
 def _document_places(text: str, where: Where, region, owner, body: str, tree, data: bytes):
     offsets = _Based(Offsets(body), 0 if region is None else region[0])
     seen = set()
-    for match in CANDIDATE.finditer(data):  # only the scalars where a call could be: linear in the calls
+    for match in ANY_CANDIDATE.finditer(data):  # only the scalars where a call could be: linear in the calls
         scalar = tree.root_node.named_descendant_for_byte_range(match.start(), match.end())
         while scalar is not None and scalar.type not in _SCALARS:
             scalar = scalar.parent

@@ -142,5 +142,8 @@ def parse_log(text: str, folder: Path) -> list:
         fields = record.split(US)
         name, cwd, out, err, piped, args = fields[0], fields[1], fields[2], fields[3], fields[4] == "pipe", tuple(fields[5:])
         cwd = "." + cwd[len(root):] if cwd == root or cwd.startswith(root + "/") else cwd
+        # a script that cds next to its own file (`cd "$(dirname "$0")/.."`) lands in the case's folder,
+        # a different one for the original and the rewrite: the same place for both
+        cwd = ".." + cwd[len(str(folder)):] if cwd == str(folder) or cwd.startswith(str(folder) + "/") else cwd
         calls.append((name, cwd, out, err, piped, args))
     return calls

@@ -55,8 +55,16 @@ def test_every_corpus_file_has_provenance_and_a_licence_that_allows_keeping_it()
 
 def test_the_corpus_is_large_enough():
     listed = rows()
-    assert len(listed) >= 40
-    assert sum(int(row["calls"]) for row in listed) >= 60
+    assert len(listed) >= 75
+    assert sum(int(row["calls"]) for row in listed) >= 130
+
+
+def test_the_corpus_holds_the_files_real_gen1_projects_have_most():
+    names = [row["file"] for row in rows()]
+    assert sum(os.path.basename(n) == "amplify.yml" for n in names) >= 6
+    assert sum("/.github/workflows/" in n for n in names) >= 8
+    assert sum(os.path.basename(n) == "package.json" for n in names) >= 5
+    assert sum(os.path.basename(n) == "Makefile" for n in names) >= 2
 
 
 def count(tmp_path: Path) -> tuple:
