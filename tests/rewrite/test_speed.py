@@ -64,3 +64,25 @@ def test_eight_times_the_calls_in_a_script_take_about_eight_times_as_long(tmp_pa
         return bench._fill(SCRIPT_CALLS, lambda parts: len(parts) >= blocks)
     ratio = _ratio(tmp_path, "deploy.sh", script, 2, 500)
     assert ratio < 24, f"8,000 calls in a script took {ratio:.1f} times as long as 1,000: not linear"
+
+
+def test_a_workflow_too_long_for_the_yaml_grammar_is_read_once_not_once_per_level_of_keys(tmp_path, monkeypatch):
+    """The YAML grammar counts rows in 16 bits: a document past row 32,767 is cut into pieces before it is parsed.
+    Parsing it whole first (and at each level of keys above the list) read the file ~6 times over, all for parses
+    that failed: the seconds of a 75,000-call workflow. Counted in bytes handed to the grammar, not in time."""
+    from amplify_shim.rewrite import grammars, yaml_places
+
+    bench = _benchmark()
+    text = bench.HEAD + bench._fill(bench.BUSY_YAML, lambda parts: len(parts) >= 4200)  # 33,600 lines
+    assert text.count("\n") > 32768
+    read = []
+    real = grammars.parse
+
+    def counted(name, piece):
+        if name == "yaml":
+            read.append(len(piece))
+        return real(name, piece)
+    monkeypatch.setattr(yaml_places, "parse", counted)
+    result = rewrite_file(_write(tmp_path, ".github/workflows/busy.yml", text))
+    assert len(result.findings) == 4 * 4200 and result.changed
+    assert sum(read) <= 1.1 * len(text), f"the YAML grammar read {sum(read) / len(text):.1f} times the file"

@@ -11,11 +11,15 @@ does not apply.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 
 from ..files import shown
+from .pause import collector_paused
 
 NO_NEWLINE = "\\ No newline at end of file\n"
 CONTEXT = 3
+_ORDER = operator.itemgetter(0, 2)  # by offset; at one offset a marker (0) before a replacement (1)
 
 
 def split_lines(text: str) -> list:
@@ -36,23 +40,27 @@ def _safe(line: str, escape: bool) -> str:
 
 def _groups(text: str, starts: list, edits: list) -> list:
     """[(first old line, end old line, new text of those lines)]: each edit widened to whole lines, merged."""
-    groups = []
-    for start, end, _, new in sorted(edits, key=lambda e: (e[0], e[2])):
-        first = bisect.bisect_right(starts, start) - 1
-        last = first if end == start else bisect.bisect_right(starts, end - 1)
-        if groups and first <= groups[-1][1]:  # touching blocks read as one change, as git shows them
-            groups[-1][1] = max(groups[-1][1], last)
-            groups[-1][2].append((start, end, new))
+    groups, top, lo, after = [], -1, 0, bisect.bisect_right  # top: the current group's end line
+    for start, end, _, new in sorted(edits, key=_ORDER):
+        first = after(starts, start, lo) - 1  # (the edits come in order: each search starts at the last line found)
+        lo = first
+        last = first if end == start else after(starts, end - 1, first)
+        if first <= top:  # touching blocks read as one change, as git shows them
+            group = groups[-1]
+            if last > top:
+                group[1] = top = last
+            group[2].append((start, end, new))
         else:
+            top = last
             groups.append([first, last, [(start, end, new)]])
-    out = []
+    out, lines = [], len(starts)
     for first, last, spans in groups:
         at, pieces = starts[first], []
         for start, end, new in spans:
             pieces += [text[at:start], new]
             at = end
-        stop = starts[last] if last < len(starts) else len(text)
-        out.append((first, last, "".join(pieces) + text[at:stop]))
+        pieces.append(text[at:starts[last] if last < lines else len(text)])
+        out.append((first, last, "".join(pieces)))
     return out
 
 
@@ -61,10 +69,13 @@ def unified(shown_path: str, text: str, edits: list, escape: bool = True) -> str
     control characters shown as escapes (for a terminal; the patch then no longer applies)."""
     if not edits:
         return ""
+    with collector_paused():
+        return _unified(shown_path, text, edits, escape)
+
+
+def _unified(shown_path: str, text: str, edits: list, escape: bool) -> str:
     old = split_lines(text)
-    starts = [0]
-    for line in old:
-        starts.append(starts[-1] + len(line))
+    starts = [0, *itertools.accumulate(map(len, old))]
     starts.pop()
     groups = _groups(text, starts, edits)
     hunks, current = [], []
@@ -88,7 +99,11 @@ def unified(shown_path: str, text: str, edits: list, escape: bool = True) -> str
         body += [" " + line for line in old[at:last]]
         count_old, count_new = last - first, last - first + added
         out.append(f"@@ -{_range(first, count_old)} +{_range(first + shift, count_new)} @@\n")
-        out.extend(_safe(line, escape) for line in body)
+        chunk = "".join(body)
+        if chunk.count("\n") == len(body) and (not escape or chunk.replace("\n", "").isprintable()):
+            out.append(chunk)  # every line ends with \n and holds nothing to escape: _safe would return each as it is
+        else:
+            out.extend(_safe(line, escape) for line in body)
         shift += added
     return "".join(out)
 

