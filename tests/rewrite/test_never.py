@@ -215,6 +215,14 @@ def test_the_gen1_cli_run_by_its_path_or_through_a_variable_set_to_it_is_marked_
         assert [line for line in new.splitlines() if MARK not in line] == text.splitlines()
 
 
+def test_the_gen1_cli_package_with_a_version_run_by_npx_is_a_call():
+    # threat X37: `npx @aws-amplify/cli@latest push` was not seen
+    new, findings = rewrite("run.sh", "npx @aws-amplify/cli@latest pull --appId d1 --envName dev --yes\n"
+                                      "npm i -g @aws-amplify/cli@12.1.0\n")
+    assert new == "npx ampx generate outputs --branch dev --app-id d1\nnpm i -g @aws-amplify/cli@12.1.0\n"
+    assert [f.status for f in findings] == ["rewritten"]
+
+
 def test_words_about_amplify_in_echo_and_comments_are_not_calls():
     text = 'echo "amplify push done"\n# amplify push\necho amplify push\ngrep amplify x\n'
     new, findings = rewrite("run.sh", text)

@@ -24,7 +24,7 @@ from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
 _CANDIDATE = re.compile(r"(?:a(?:(?<=\\[nrt]a)|(?<![\w./$-]a))mplify(?:Push)?"  # (first character first: see
-                        r"|@(?:(?<=\\[nrt]@)|(?<![\w./$-]@))aws-amplify/cli)(?![\w./@-])"  # shell_calls.CANDIDATE)
+                        r"|@(?:(?<=\\[nrt]@)|(?<![\w./$-]@))aws-amplify/cli(?:@[\w.^~-]+)?)(?![\w./@-])"  # shell_calls.CANDIDATE)
                         r"|/amplify(?:\.cmd)?(?=[\s\"';)]|$)")  # the CLI by its path (shell_calls.ANY_CANDIDATE)
 
 

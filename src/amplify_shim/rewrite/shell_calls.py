@@ -16,7 +16,7 @@ import re
 # character comes before its look-behind so that the search skips ahead by that character (three times as fast as
 # one look-behind first, on a 5 MB file; the same matches)
 CANDIDATE = re.compile(rb"(?:a(?:(?<=\\[nrt]a)|(?<![\w@./$-]a))mplify(?:Push)?"
-                       rb"|@(?:(?<=\\[nrt]@)|(?<![\w@./$-]@))aws-amplify/cli)(?![\w./@-])")
+                       rb"|@(?:(?<=\\[nrt]@)|(?<![\w@./$-]@))aws-amplify/cli(?:@[\w.^~-]+)?)(?![\w./@-])")
 # the Gen 1 CLI named by a path (`./node_modules/.bin/amplify`, `/usr/local/bin/amplify`, `$(npm bin)/amplify`)
 _BY_PATH = re.compile(rb"/amplify(?:\.cmd)?(?=[\s\"';)]|$)")
 ANY_CANDIDATE = re.compile(CANDIDATE.pattern + rb"|" + _BY_PATH.pattern)  # where a place may hold a call
@@ -213,6 +213,11 @@ def _command_of(node):
 _COPIED = re.compile(rb"(?<![\w$])([A-Za-z_]\w*)=\"?\$\{?([A-Za-z_]\w*)\}?\"?(?=[\s;&|)]|$)")
 
 
+def _gen1_name(word: str | None) -> bool:
+    """`amplify`, or the Gen 1 CLI's package as npx takes it (`@aws-amplify/cli`, `@aws-amplify/cli@12.1.0`)."""
+    return word in GEN1_NAMES or bool(word) and word.startswith("@aws-amplify/cli@")
+
+
 def _by_path(data: bytes, root, seen: set) -> list:
     """Gen 1 calls by the CLI's path, or through a variable set to it (`AMPLIFY_CLI=/opt/…/amplify`, then
     `$AMPLIFY_CLI pull …`): never rewritten (which CLI the path names is the file's business), always marked."""
@@ -318,7 +323,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
                     m += 2  # npx -p @aws-amplify/cli amplify …
                 else:
                     break
-            if m < len(words) and literal(words[m], data) in GEN1_NAMES and (lit != "npm" or m > k + 1):
+            if m < len(words) and _gen1_name(literal(words[m], data)) and (lit != "npm" or m > k + 1):
                 program, start, k = "amplify", words[k].start_byte, m
                 break
         if keywords and any(w.start_byte <= at < w.end_byte for w in words[k:]):  # `env -i amplify …`
