@@ -60,7 +60,8 @@ MODULES = {
     # differential suite and the CLI tests start programs or take minutes, where a mutant costs too much)
     "rewrite-decide": (["src/amplify_shim/rewrite/decide.py"], None, REWRITE_TESTS + ["tests/rewrite/test_decide_mutants.py"], True),
     "rewrite-shell": (["src/amplify_shim/rewrite/shell_calls.py"], None,
-                      REWRITE_TESTS + ["tests/rewrite/test_shell_calls_edges.py"], True),
+                      REWRITE_TESTS + ["tests/rewrite/test_shell_calls_edges.py",
+                                       "tests/rewrite/test_shell_calls_by_path.py"], True),
     "rewrite-json": (["src/amplify_shim/rewrite/scan_json.py"], None, REWRITE_TESTS + ["tests/rewrite/test_scan_json_edges.py"], True),
     "rewrite-verify": (["src/amplify_shim/rewrite/verify.py"], None, REWRITE_TESTS + ["tests/rewrite/test_verify_edges.py"], True),
     "rewrite-yaml": (["src/amplify_shim/rewrite/yaml_places.py"], None,

@@ -255,7 +255,7 @@ def _by_path(data: bytes, root, seen: set) -> list:
             if program is not None and data[program.start_byte:program.end_byte] in spelled \
                     and command.start_byte not in seen:
                 seen.add(command.start_byte)
-                calls.append(Call(start=match.start(), end=command.end_byte, argv=[],
+                calls.append(Call(start=program.start_byte, end=command.end_byte, argv=[],
                                   hidden=f"run through `${name.decode('utf-8', 'surrogatepass')}`, set to the Gen 1 "
                                          f"CLI's path", anchor=anchor(command, data)))
     return calls
