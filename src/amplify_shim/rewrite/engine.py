@@ -203,13 +203,22 @@ _FILE_VALUES = {WHY_MISSING["branch"]: ("the branch", "AWS_BRANCH"), WHY_MISSING
 
 def _unfilled(place, outcome, reason: str) -> str:
     """Why a call whose Gen 2 form needs a value the file does not give is left as it is, with that form."""
-    missing = [_FILE_VALUES.get(said, (said, None)) for said in reason[len("fill in the placeholder: "):].split("; ")]
-    values = " and ".join(what for what, _ in missing)
-    variables = " and ".join(variable for _, variable in missing if variable)
-    where = "; this file cannot hold a comment that says so" if place.marker is None else ""
-    how = f"write it by hand, or declare {variables} in the CI file's env and rewrite again" if variables else "write it by hand"
-    return (f"`{place.restore(outcome.command)}` needs {values}, which neither the call nor the file gives, to become "
-            f"`{place.restore(outcome.new)}`{where}: left as it is ({how})")
+    key = (outcome.command, outcome.new, reason, place.marker is None)
+    said = _UNFILLED.get(key)
+    if said is None:  # the same call, many times over in one file: its words are put together once
+        missing = [_FILE_VALUES.get(said, (said, None)) for said in reason[len("fill in the placeholder: "):].split("; ")]
+        values = " and ".join(what for what, _ in missing)
+        variables = " and ".join(variable for _, variable in missing if variable)
+        where = "; this file cannot hold a comment that says so" if place.marker is None else ""
+        how = f"write it by hand, or declare {variables} in the CI file's env and rewrite again" if variables else "write it by hand"
+        said = _UNFILLED[key] = (f"`{outcome.command}` needs {values}, which neither the call nor the file gives, to "
+                                 f"become `{outcome.new}`{where}: left as it is ({how})")
+        if len(_UNFILLED) > 20000:
+            _UNFILLED.clear()
+    return place.restore(said)  # the place's stand-ins back (only they can be in it: the rest is our prose)
+
+
+_UNFILLED: dict = {}
 
 
 def _mark(edits: list, marked: set, text: str, place, anchor: int, reason: str) -> None:

@@ -39,13 +39,18 @@ def as_json(results: list) -> str:
 
 def summary(results: list, wrote: bool) -> str:
     """A line per finding that needs a person, then the counts."""
-    lines, counts = [], {"rewritten": 0, "not-converted": 0, "kept": 0}
+    lines, counts, said = [], {"rewritten": 0, "not-converted": 0, "kept": 0}, {}
     for result in results:
+        name = shown(result.path)
         for f in result.findings:
             if not result.unwritten:  # a file left as it was rewrote nothing
                 counts[f.status] = counts.get(f.status, 0) + 1
             if f.status in ATTENTION or f.status == "kept":
-                lines.append(f"{shown(f.file)}:{f.line}: {f.status}: {one_line(f.reason or '')}\n")
+                reason = f.reason or ""
+                line = said.get(reason)
+                if line is None:  # a reason repeats for each call of the same words
+                    line = said[reason] = one_line(reason)
+                lines.append(f"{name if f.file == result.path else shown(f.file)}:{f.line}: {f.status}: {line}\n")
     changed = sum(1 for r in results if r.changed and not r.unwritten)
     failed = sum(1 for r in results if r.unwritten)
     verb = "rewrote" if wrote else "would change"
