@@ -39,6 +39,10 @@ CASES = [
     ("A=/x/amplify\nB=$A\nC=\"${B}\"\n$C pull\n$B push\n", [
         {"span": "$C pull", "hidden": through("C"), "anchor": 27}, {"span": "$B push", "hidden": through("B"), "anchor": 35}]),
     ("B=$A\nA=/x/amplify\n$B pull\n", [{"span": "$B pull", "hidden": through("B"), "anchor": 18}]),  # read as a whole
+    ("C=$B\nB=$A\nA=/x/amplify\n$C pull\n", [{"span": "$C pull", "hidden": through("C"), "anchor": 23}]),  # copies, backwards
+    ("./amplify push\n./amplify status\n", [{"span": "./amplify push", "hidden": by_path("./amplify")},
+                                           {"span": "./amplify status", "hidden": by_path("./amplify"), "anchor": 15}]),
+    ("ls /x/amplify\n# A=/x/amplify\n$A pull\n", []),  # a path as a word of another command; set in a comment only
     # mentions, never calls
     ("# /usr/bin/amplify push\n", []),
     ("echo /usr/bin/amplify; ls node_modules/.bin/amplify; cd ../amplify\n", []),

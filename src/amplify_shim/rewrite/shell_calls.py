@@ -203,7 +203,7 @@ def find_calls(data: bytes, root) -> list:
 def _command_of(node):
     """The command whose name `node` is part of (the word, or an expansion/string inside the name), else None."""
     while node is not None and node.type in ("word", "string", "raw_string", "concatenation", "simple_expansion",
-                                             "expansion", "variable_name", "command_substitution", "string_content"):
+                                             "expansion", "string_content"):
         if node.parent is not None and node.parent.type == "command_name":
             return node.parent.parent
         node = node.parent
@@ -223,9 +223,7 @@ def _by_path(data: bytes, root, seen: set) -> list:
     `$AMPLIFY_CLI pull …`): never rewritten (which CLI the path names is the file's business), always marked."""
     calls, holders = [], set()
     for match in _BY_PATH.finditer(data):
-        node = root.named_descendant_for_byte_range(match.start(), match.end())
-        if node is None or _in_comment(node):
-            continue
+        node = root.named_descendant_for_byte_range(match.start(), match.end())  # in a comment: neither below
         command = _command_of(node)
         if command is not None and command.start_byte not in seen:
             seen.add(command.start_byte)
