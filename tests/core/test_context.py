@@ -572,4 +572,6 @@ def test_an_unreadable_gitdir_file(gen2, denied):
 def test_an_app_id_that_is_not_text_is_not_one(tmp_path):
     root = tmp_path / "app"
     write(str(root / "amplify/backend/amplify-meta.json"), {"providers": {"awscloudformation": {"AmplifyAppId": 5}}})
-    assert context.detect(str(root), environ={}).gen1_app_ids == {}
+    write(str(root / "amplify/.config/project-config.json"), {"projectName": "app", "version": "3.1"})
+    ctx = context.detect(str(root), environ={})
+    assert ctx.project_kind == "gen1" and ctx.gen1_app_ids == {}  # a Gen 1 project: its files were read
