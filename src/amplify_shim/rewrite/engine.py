@@ -206,7 +206,7 @@ def _unfilled(place, outcome, reason: str) -> str:
     key = (outcome.command, outcome.new, reason, place.marker is None)
     said = _UNFILLED.get(key)
     if said is None:  # the same call, many times over in one file: its words are put together once
-        missing = [_FILE_VALUES.get(said, (said, None)) for said in reason[len("fill in the placeholder: "):].split("; ")]
+        missing = [_FILE_VALUES.get(one, (one, None)) for one in reason[len("fill in the placeholder: "):].split("; ")]
         values = " and ".join(what for what, _ in missing)
         variables = " and ".join(variable for _, variable in missing if variable)
         where = "; this file cannot hold a comment that says so" if place.marker is None else ""

@@ -16,10 +16,10 @@ from ..record import Record
 AMPLIFY_HOSTING = ("AWS_BRANCH", "AWS_APP_ID")
 PLATFORM_VARIABLES = {"amplify": AMPLIFY_HOSTING, "github": ("GITHUB_REF_NAME", None),
                       "gitlab": ("CI_COMMIT_REF_NAME", None), "bitbucket": ("BITBUCKET_BRANCH", None),
-                      "circleci": ("CIRCLE_BRANCH", None), "yaml": (None, None)}
+                      "circleci": ("CIRCLE_BRANCH", None), "azure": (None, None), "yaml": (None, None)}
 _BY_NAME = {"package.json": "json", "amplify.yml": "amplify", "amplify.yaml": "amplify", "buildspec.yml": "amplify",
             "buildspec.yaml": "amplify", ".gitlab-ci.yml": "gitlab", "bitbucket-pipelines.yml": "bitbucket",
-            "makefile": "make", "gnumakefile": "make"}
+            "azure-pipelines.yml": "azure", "makefile": "make", "gnumakefile": "make"}
 _BY_SUFFIX = {".sh": "sh", ".bash": "sh", ".zsh": "sh", ".ps1": "ps1", ".psm1": "ps1", ".mk": "make",
               ".md": "markdown", ".markdown": "markdown", ".yml": "yaml", ".yaml": "yaml"}
 _SHEBANGS = ("sh", "bash", "zsh", "dash", "ksh")
@@ -31,6 +31,18 @@ class Format(Record):
 
 
 def _kind(path: str, text: str) -> str | None:
+    kind = kind_by_name(path)
+    if kind is not None:
+        return kind
+    words = _shebang_words(text)  # #!/bin/bash, #!/usr/bin/env bash, #!/usr/bin/env pwsh
+    if words & set(_SHEBANGS):
+        return "sh"
+    return "ps1" if "pwsh" in words else None
+
+
+def kind_by_name(path: str) -> str | None:
+    """The kind a file's name and place say (None: only its first line can tell). "yaml" is any other YAML file,
+    which is read when named but is no platform's CI file."""
     name = os.path.basename(path)
     normal = path.replace("\\", "/")
     if name.lower() in _BY_NAME:
@@ -41,12 +53,7 @@ def _kind(path: str, text: str) -> str | None:
             return "github"
         if "/.circleci/" in "/" + normal:
             return "circleci"
-    if suffix in _BY_SUFFIX:
-        return _BY_SUFFIX[suffix]
-    words = _shebang_words(text)  # #!/bin/bash, #!/usr/bin/env bash, #!/usr/bin/env pwsh
-    if words & set(_SHEBANGS):
-        return "sh"
-    return "ps1" if "pwsh" in words else None
+    return _BY_SUFFIX.get(suffix)
 
 
 def _shebang_words(text: str) -> set:

@@ -9,26 +9,22 @@ from __future__ import annotations
 
 import os
 
-from .formats import shell_shebang
+from .formats import kind_by_name, shell_shebang
 
-# by name, anywhere; by suffix; YAML only where CI platforms look for it
-_NAMES = {"package.json", "amplify.yml", "amplify.yaml", "buildspec.yml", "buildspec.yaml", ".gitlab-ci.yml",
-          "bitbucket-pipelines.yml", "azure-pipelines.yml", "makefile", "gnumakefile"}
-_SUFFIXES = (".sh", ".bash", ".zsh", ".ps1", ".psm1", ".mk")
-_CI_FOLDERS = (".github/workflows", ".circleci")
 # what tools make or fetch under a fixed name: rewriting it is useless (it is made again) or wrong (it is
 # someone else's). `build/` and `dist/` are not here: some projects keep their scripts there.
 _SKIPPED = {"node_modules", "#current-cloud-backend", "cdk.out", "bower_components", "Pods", "__pycache__", "venv"}
 _HIDDEN_KEPT = {".github", ".circleci", ".gitlab"}
+_NOT_RUN = (None, "markdown", "yaml")  # prose, and YAML that is no platform's CI file (docker-compose.yml…)
 
 
 def _wanted(folder: str, name: str) -> bool:
-    lower = name.lower()
-    if lower in _NAMES or lower.endswith(_SUFFIXES):
-        return True
-    if lower.endswith((".yml", ".yaml")):
-        return os.path.abspath(folder).replace(os.sep, "/").endswith(tuple("/" + f for f in _CI_FOLDERS))
-    return "." not in name and _executable_shell_script(os.path.join(folder, name))
+    """A file whose name or place says it is run (formats.py reads the same names), or an executable script."""
+    path = os.path.join(folder, name)
+    kind = kind_by_name(path)
+    if kind is None and "." not in name:
+        return _executable_shell_script(path)
+    return kind not in _NOT_RUN
 
 
 def _executable_shell_script(path: str) -> bool:
