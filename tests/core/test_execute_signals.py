@@ -199,6 +199,62 @@ def test_signals_that_arrive_while_the_step_starts_reach_it(programs, monkeypatc
     assert signal.getsignal(signal.SIGTERM) is before
 
 
+_RECORDS_ITS_SIGNAL = """
+def got(signum, _frame):
+    with open(sys.argv[1] + "." + sys.argv[2], "w") as handle:
+        handle.write(str(signum))
+    sys.exit(0)
+signal.signal(signal.SIGTERM, got)
+signal.signal(signal.SIGHUP, got)
+signal.signal(signal.SIGINT, got)
+"""
+
+
+def test_the_last_of_three_signals_during_the_start_reaches_the_steps_whole_group(programs, monkeypatch):
+    """SIGINT, SIGHUP, SIGTERM before the child exists, with the shim not in a terminal's foreground: the
+    last one (not the second) goes to the child's whole process group, so a program the step started
+    (npx starting node) gets it too, not only the step itself."""
+    monkeypatch.setattr(execute, "_attached_to_terminal", lambda: False)  # the step leads its own group
+    grandchild = programs.folder / "grandchild.py"
+    grandchild.write_text("import signal, sys, time\n" + _RECORDS_ITS_SIGNAL
+                          + "open(sys.argv[1] + '.pid', 'w').write(str(__import__('os').getpid()))\ntime.sleep(30)\n")
+    programs.add("starter", "import subprocess, time\n" + _RECORDS_ITS_SIGNAL.replace("sys.argv[1]", repr(programs.log))
+                 .replace("sys.argv[2]", "'child'")
+                 + f"subprocess.Popen([sys.executable, {str(grandchild)!r}, {programs.log!r}, 'grandchild'])\n"
+                 + "time.sleep(30)\n")
+    real = subprocess.Popen
+
+    def popen_after_three_signals(*args, **kwargs):
+        for signum in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+            os.kill(os.getpid(), signum)
+        child = real(*args, **kwargs)
+        deadline = time.monotonic() + 10
+        while not os.path.exists(programs.log + ".pid") and time.monotonic() < deadline:
+            time.sleep(0.05)  # both have their handlers once the grandchild wrote its pid
+        return child
+
+    monkeypatch.setattr(subprocess, "Popen", popen_after_three_signals)
+    try:
+        status = execute.run_one(["starter"], programs.environ())
+        deadline = time.monotonic() + 10
+        while not os.path.exists(programs.log + ".grandchild") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        got = {}
+        for who in ("child", "grandchild"):
+            if os.path.exists(f"{programs.log}.{who}"):
+                with open(f"{programs.log}.{who}") as handle:
+                    got[who] = int(handle.read())
+    finally:
+        if os.path.exists(programs.log + ".pid"):
+            with open(programs.log + ".pid") as handle:
+                try:
+                    os.kill(int(handle.read()), signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+    assert status == 128 + signal.SIGTERM
+    assert got == {"child": signal.SIGTERM, "grandchild": signal.SIGTERM}
+
+
 # --------------------------------------------------------------------------- Windows-only choices
 
 
