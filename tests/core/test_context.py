@@ -575,3 +575,68 @@ def test_an_app_id_that_is_not_text_is_not_one(tmp_path):
     write(str(root / "amplify/.config/project-config.json"), {"projectName": "app", "version": "3.1"})
     ctx = context.detect(str(root), environ={})
     assert ctx.project_kind == "gen1" and ctx.gen1_app_ids == {}  # a Gen 1 project: its files were read
+
+
+# --------------------------------------------------------------------------- what detect reads beyond root and ids
+
+
+def test_a_gen2_project_has_its_backend_read_and_a_gen1_project_has_not(gen2, gen1):
+    text = "import { defineBackend } from '@aws-amplify/backend';\n"
+    write(str(gen2 / "amplify/data/resource.ts"), "export const data = 1;\n")
+    ctx = context.detect(str(gen2), environ={})
+    assert ctx.backend_text == text
+    assert sorted(ctx.amplify_files) == ["amplify/backend.ts", "amplify/data/resource.ts"]
+    ctx = context.detect(str(gen1), environ={})
+    assert (ctx.backend_text, ctx.amplify_files) == (None, None)
+
+
+def _pnpm_workspace(tmp_path, package: str, kind: str):
+    """A pnpm workspace whose packages/* holds a Gen 2 (or Gen 1) project with no lockfile of its own."""
+    write(str(tmp_path / "ws/pnpm-workspace.yaml"), "packages:\n  - 'packages/*'\n")
+    project = tmp_path / "ws" / "packages" / package
+    if kind == "gen2":
+        write(str(project / "amplify/backend.ts"), "export {};\n")
+    else:
+        write(str(project / "amplify/.config/project-config.json"), PROJECT_CONFIG)
+        write(str(project / "amplify/team-provider-info.json"), TEAM_PROVIDER_INFO)
+    write(str(project / "package.json"), {"name": package})
+    return project
+
+
+def test_a_package_of_a_pnpm_workspace_runs_with_pnpm(tmp_path):
+    project = _pnpm_workspace(tmp_path, "backend", "gen2")
+    ctx = context.detect(str(project), environ={})
+    workspace_file = os.path.realpath(tmp_path / "ws/pnpm-workspace.yaml")
+    assert (ctx.runner, ctx.runner_source, ctx.runner_file) == ("pnpm", "workspace root pnpm-workspace.yaml",
+                                                                workspace_file)
+    assert ctx.workspace_root == os.path.realpath(tmp_path / "ws")
+
+
+def test_a_package_with_its_own_lockfile_keeps_its_runner(tmp_path):
+    project = _pnpm_workspace(tmp_path, "backend", "gen2")
+    write(str(project / "package-lock.json"), {"lockfileVersion": 3})
+    ctx = context.detect(str(project), environ={})
+    assert (ctx.runner, ctx.workspace_root) == ("npx", None)  # npm's runner
+    assert ctx.runner_file == os.path.realpath(project / "package-lock.json")
+
+
+@pytest.mark.parametrize("passthrough", [False, True])
+def test_a_gen1_package_reads_its_workspace_unless_the_gen1_cli_takes_the_command(tmp_path, passthrough):
+    """With the Gen 1 CLI taking the command (gen1_passthrough), nothing of the project is needed: no lookup."""
+    project = _pnpm_workspace(tmp_path, "legacy", "gen1")
+    ctx = context.detect(str(project), environ={}, gen1_passthrough=passthrough)
+    assert ctx.project_kind == "gen1"
+    expected = (None, "default") if passthrough else (os.path.realpath(tmp_path / "ws"), "workspace root pnpm-workspace.yaml")
+    assert (ctx.workspace_root, ctx.runner_source) == expected
+
+
+def test_the_installed_ampx_version_is_read_and_a_broken_one_warns(gen2):
+    package = gen2 / "node_modules/@aws-amplify/backend-cli/package.json"
+    write(str(package), {"name": "@aws-amplify/backend-cli", "version": "1.4.3"})
+    ctx = context.detect(str(gen2), environ={})
+    assert ctx.ampx_version == "1.4.3"
+    assert not ctx.warnings
+    package.write_bytes(b'{"version": "\xff"}')  # not UTF-8
+    ctx = context.detect(str(gen2), environ={})
+    assert ctx.ampx_version is None
+    assert [line for line in ctx.warnings if "backend-cli" in line and "package.json" in line]
