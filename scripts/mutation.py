@@ -72,6 +72,9 @@ MODULES = {
               ["tests/robustness/test_files.py", "tests/core/test_trust.py", "tests/completion/test_install.py",
                "tests/rewrite/test_careful_editor.py", "tests/robustness/test_files_writer.py",
                "tests/robustness/test_files_reader.py", "tests/rewrite/test_fileio.py"], True),
+    # the other scanners: Make recipes (`$$`, `$(VAR)`, continuations) and PowerShell commands
+    "rewrite-make": (["src/amplify_shim/rewrite/make_places.py"], None, REWRITE_TESTS + ["tests/rewrite/test_make_places_edges.py"], True),
+    "rewrite-ps": (["src/amplify_shim/rewrite/ps_calls.py"], None, REWRITE_TESTS + ["tests/rewrite/test_ps_calls_edges.py"], True),
 }
 
 # mutmut's exit codes (mutmut/stats.py)

@@ -53,13 +53,18 @@ def _short(reason: str, limit: int = 300) -> str:
     return reason[:cut + 1] if len(reason) > limit and 0 < cut else reason
 
 
+# A Make recipe's own prefix (`-amplify push`: ignore its failure) is not part of the command, but
+# _CANDIDATE (as the shell reads words) refuses a `-` glued to the name.
+_AFTER_RECIPE_PREFIX = re.compile(r"^[ \t]*[-@+][-@+ \t]*(?:amplify|@aws-amplify/cli)(?![\w./@-])", re.M)
+
+
 def _worth_reading(text: str) -> bool:
     """The word `amplify` stands somewhere other than on a comment line: only then is the file parsed."""
     for match in _CANDIDATE.finditer(text):
         start = text.rfind("\n", 0, match.start()) + 1
         if not text[start:match.start()].lstrip().startswith("#"):
             return True
-    return False
+    return _AFTER_RECIPE_PREFIX.search(text) is not None
 
 
 class _Lines:

@@ -55,3 +55,29 @@ def test_a_feeder_does_not_make_a_script_call_unattended(tmp_path):
     found = differences(tmp_path / "a", "yes | amplify push\n", f"yes | {PUSH_CI}\n", ci_file=False)
     assert any("expected the call unchanged" in problem for problem in found), found
     assert differences(tmp_path / "b", "yes | amplify push --yes\n", f"yes | {PUSH_CI}\n", ci_file=False) == []
+
+
+MAKEFILE = "APP ?= d1\npull:\n\t-@amplify pull --appId $(APP) --envName $$BR --yes\n\tnpm test $$HOME\n"
+
+
+@pytest.mark.parametrize("after, words", [
+    (None, None),  # the product's own rewrite: no difference
+    ("APP ?= d1\npull:\n\t-@npx ampx generate outputs --branch $BR --app-id $(APP)\n\tnpm test $$HOME\n",
+     "became `npx ampx generate outputs --branch R --app-id"),  # `$$` not doubled: make read `$B`
+    ("APP ?= d2\npull:\n\t-@npx ampx generate outputs --branch $$BR --app-id $(APP)\n\tnpm test $$HOME\n",
+     "changed more than the commands"),
+    ("APP ?= d1\npull:\n\t-@npx ampx generate outputs --branch $$BR --app-id $(APP)\n",
+     "changed more than the commands"),
+], ids=["faithful", "dollar-not-doubled", "a-variable-changed", "a-recipe-line-lost"])
+def test_a_makefile_runs_under_make_itself(tmp_path, after, words):
+    from .check import differences as file_differences
+    from .check import prepare, run_all
+
+    require_shells()
+    check = prepare(tmp_path / "f", "Makefile", MAKEFILE, ci_file=True, new=after)
+    run_all([check], tmp_path)
+    if words is None:
+        assert [call[0] for call in check.before[0].calls] == ["amplify", "npm"]
+        assert [call[0] for call in check.after[0].calls] == ["npx", "npm"]
+    found = file_differences(check)
+    assert (found == []) if words is None else any(words in problem for problem in found), found

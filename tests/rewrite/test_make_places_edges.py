@@ -1,0 +1,105 @@
+"""make_places.py in-process: a Makefile recipe line is shell text after Make's own expansion, so the call
+is read as the shell will see it and the new text is written back the way Make must read it again.
+
+Make's rules (GNU make manual, "Recipe Syntax", "Variables in Recipes", "Splitting Recipe Lines"):
+`$$` is one `$` for the shell; `$(X)`, `${X}` and `$@` are Make's, expanded before the shell runs; a
+leading `-`, `@` or `+` is Make's, not the shell's; a backslash-newline stays in the command and the next
+line's leading tab is removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rewrite.helpers import rewrite
+
+PULL = "npx ampx generate outputs --branch {branch} --app-id {app}"
+
+
+def _recipe(line: str) -> str:
+    return f"deploy:\n\t{line}\n"
+
+
+@pytest.mark.parametrize("app, branch", [
+    ("$$APP_ID", "dev"),               # the shell's variable, written for make
+    ("${APP}", "$(ENV)"),             # make's, either bracket
+    ("$(call id,$(STAGE))", "$@"),    # a nested reference, and an automatic one
+    ("$$(cat id)", "$$BR"),           # the shell's command substitution
+    ("'d$$1'", "dev"),                # inside quotes too
+], ids=["shell-var", "make-vars", "nested-and-automatic", "command-substitution", "quoted"])
+def test_each_value_comes_back_as_make_must_read_it(app, branch):
+    new, findings = rewrite("Makefile", _recipe(f"amplify pull --appId {app} --envName {branch}"))
+    assert new == _recipe(PULL.format(branch=branch, app=app))
+    assert [f.status for f in findings] == ["rewritten"]
+
+
+def test_a_shell_dollar_after_a_make_reference_is_doubled_again():
+    new, _ = rewrite("Makefile", _recipe("amplify pull --appId $$APP --envName $(BRANCH)"))
+    assert new == _recipe(PULL.format(branch="$(BRANCH)", app="$$APP"))
+
+
+@pytest.mark.parametrize("prefix", ["-", "@", "+", "-@", "@ ", "+\t"])
+def test_makes_own_prefix_stays_in_front(prefix):
+    new, _ = rewrite("Makefile", _recipe(f"{prefix}amplify pull --appId d1 --envName dev"))
+    assert new == _recipe(prefix + PULL.format(branch="dev", app="d1"))
+
+
+def test_other_commands_on_the_line_keep_their_dollars():
+    new, _ = rewrite("Makefile", _recipe("echo $$HOME $(X) && amplify pull --appId d1 --envName dev"))
+    assert new == _recipe("echo $$HOME $(X) && " + PULL.format(branch="dev", app="d1"))
+
+
+def test_a_continued_line_is_one_command_for_the_shell():
+    new, _ = rewrite("Makefile", "deploy:\n\tamplify pull --appId d1 \\\n\t--envName dev\n\techo done\n")
+    assert new == "deploy:\n\t" + PULL.format(branch="dev", app="d1") + "\n\techo done\n"
+
+
+def test_a_continuation_keeps_the_next_lines_first_character_when_it_is_not_a_tab():
+    # Only the recipe's tab goes: a line continued with spaces keeps them; the words are the same.
+    new, _ = rewrite("Makefile", "deploy:\n\tamplify pull --appId d1 \\\n  --envName dev\n")
+    assert new == "deploy:\n\t" + PULL.format(branch="dev", app="d1") + "\n"
+
+
+def test_a_marker_shows_the_command_as_written_with_makes_references():
+    new, findings = rewrite("Makefile", _recipe("amplify env checkout $(BRANCH) && amplify env checkout $${B}"))
+    assert [f.status for f in findings] == ["not-converted", "not-converted"]
+    assert "`amplify env checkout $(BRANCH)`" in findings[0].reason
+    assert "AMPLIFYSHIMMAKE" not in new + "".join(f.reason for f in findings)
+    assert "`amplify env checkout ${B}`" in findings[1].reason  # the shell's view of $${B}
+    assert new.endswith("\tamplify env checkout $(BRANCH) && amplify env checkout $${B}\n")
+    assert new.startswith("deploy:\n# amplify-shim: ")  # a make comment: column 0, never run
+
+
+@pytest.mark.parametrize("line", ["amplify pull --appId d1 --envName $(BROKEN", "amplify pull --appId d1 --envName dev $"],
+                         ids=["unclosed-reference", "dollar-at-the-end"])
+def test_a_recipe_make_cannot_read_is_reported_not_edited(line):
+    text = _recipe(line)
+    new, findings = rewrite("Makefile", text)
+    assert new == text
+    assert [f.status for f in findings] == ["not-converted"]
+    assert "Make grammar cannot read" in findings[0].reason
+
+
+def test_only_recipe_lines_are_read():
+    text = "AMP := amplify push\n# amplify push in a comment\ndeploy:\n\techo ready\n"
+    new, findings = rewrite("Makefile", text)
+    assert (new, findings) == (text, [])
+
+
+def test_several_recipes_each_rewritten_in_place():
+    text = "a:\n\tamplify pull --appId d1 --envName dev\nb:\n\t@echo b\nc:\n\tamplify pull --appId d2 --envName prod\n"
+    new, findings = rewrite("Makefile", text)
+    assert new == ("a:\n\t" + PULL.format(branch="dev", app="d1") + "\nb:\n\t@echo b\nc:\n\t"
+                   + PULL.format(branch="prod", app="d2") + "\n")
+    assert [f.line for f in findings] == [2, 6]
+
+
+def test_a_call_whose_failure_make_ignores_is_read_even_alone_in_its_file():
+    # `-amplify push`: the `-` is Make's (go on when it fails); the file has no other mention of amplify.
+    text = _recipe("-amplify push --yes")
+    new, findings = rewrite("Makefile", text)
+    assert [(f.status, f.old) for f in findings] == [("not-converted", "amplify push --yes")]
+    assert new.endswith("\t-amplify push --yes\n") and new.count("# amplify-shim:") == 1
+
+
+def test_in_a_shell_script_a_dash_glued_to_the_name_is_another_command():
+    assert rewrite("run.sh", "-amplify push --yes\n") == ("-amplify push --yes\n", [])
