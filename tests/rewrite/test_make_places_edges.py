@@ -94,7 +94,7 @@ def test_several_recipes_each_rewritten_in_place():
 
 
 def test_a_call_whose_failure_make_ignores_is_read_even_alone_in_its_file():
-    # `-amplify push`: the `-` is Make's (go on when it fails); the file has no other mention of amplify.
+    # threat X38: `-amplify push`: the `-` is Make's (go on when it fails); the file has no other mention of amplify.
     text = _recipe("-amplify push --yes")
     new, findings = rewrite("Makefile", text)
     assert [(f.status, f.old) for f in findings] == [("not-converted", "amplify push --yes")]
