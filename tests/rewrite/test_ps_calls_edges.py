@@ -1,1 +1,130 @@
-"""ps_calls.py in-process: where a Gen 1 call is in a PowerShell script."""
+"""ps_calls.py in-process: where a Gen 1 call is in a PowerShell script, and what is only marked.
+
+PowerShell's rules relied on (about_Command_Precedence, about_Quoting_Rules, about_Operators): a command name
+is found whatever its case, and `npm`'s Windows shims may be named by their files (`amplify.cmd`); `&` calls
+a command; text in quotes runs only where something runs it (Invoke-Expression, Start-Process); `$( … )`
+uses a command's output; Write-Host and its kin print their strings; `#` starts a comment; a backtick at a
+line's end continues it."""
+
+from __future__ import annotations
+
+import pytest
+
+from amplify_shim.rewrite.grammars import parse
+from amplify_shim.rewrite.ps_calls import find_ps_calls
+from tests.rewrite.helpers import rewrite
+
+PULL = "npx ampx generate outputs --branch {branch} --app-id {app}"
+QUOTED = "a Gen 1 call inside a quoted string: it runs only where the string is run: convert it by hand"
+
+
+def calls(text: str) -> list:
+    tree, data = parse("powershell", text)
+    return find_ps_calls(data, tree.root_node)
+
+
+@pytest.mark.parametrize("before, after", [
+    ("amplify pull --appId $env:APP --envName dev", PULL.format(branch="dev", app="$env:APP")),
+    ('amplify pull --appId "d1" --envName \'dev\'', PULL.format(branch="dev", app="d1")),  # quotes read
+    ("amplify pull --appId \"$env:APP\" --envName 'it''s'", PULL.format(branch="'it''s'", app='"$env:APP"')),
+    ("& amplify pull --appId d1 --envName dev", "& " + PULL.format(branch="dev", app="d1")),  # the call operator stays
+    ("npx amplify pull --appId d1 --envName dev", PULL.format(branch="dev", app="d1")),
+    ("npx --yes amplify pull --appId d1 --envName dev", PULL.format(branch="dev", app="d1")),
+    ("yarn amplify pull --appId d1 --envName dev", "yarn ampx generate outputs --branch dev --app-id d1"),
+    ("pnpm exec amplify pull --appId d1 --envName dev", "pnpm exec ampx generate outputs --branch dev --app-id d1"),
+    ("npm ci; amplify pull --appId d1 --envName dev", "npm ci; " + PULL.format(branch="dev", app="d1")),
+    ("amplify pull --appId @('d1') --envName dev", PULL.format(branch="dev", app="@('d1')")),  # kept as written
+    ("amplify pull --appId (Get-Id) --envName dev", PULL.format(branch="dev", app="(Get-Id)")),
+    ("Amplify pull --appId d1 --envName dev", PULL.format(branch="dev", app="d1")),  # any case
+    ("NPX AMPLIFY pull --appId d1 --envName dev", PULL.format(branch="dev", app="d1")),
+], ids=["variable", "quoted-values", "expandable-and-doubled-quote", "call-operator", "npx", "npx-yes", "yarn",
+        "pnpm-exec", "after-a-semicolon", "array", "subexpression-value", "capital", "upper-case"])
+def test_a_call_is_rewritten_in_place_with_its_values_as_written(before, after):
+    new, findings = rewrite("deploy.ps1", before + "\n")
+    assert (new, [f.status for f in findings]) == (after + "\n", ["rewritten"])
+
+
+def test_a_call_inside_a_block_or_continued_with_backticks():
+    new, _ = rewrite("deploy.ps1", "if ($ci) {\n    amplify pull --appId d1 --envName dev\n}\n")
+    assert new == "if ($ci) {\n    " + PULL.format(branch="dev", app="d1") + "\n}\n"
+    new, _ = rewrite("deploy.ps1", "amplify pull `\n  --appId d1 `\n  --envName dev\nnpm test\n")
+    assert new == PULL.format(branch="dev", app="d1") + "\nnpm test\n"
+
+
+@pytest.mark.parametrize("text", [
+    "Write-Host \"amplify push\"", "write-host 'amplify push'", "Write-Output 'amplify push'", "echo 'amplify push'",
+    "Write-Warning \"amplify push\"", "Write-Verbose 'amplify push'; Write-Information 'amplify push'",
+    "Write-Host \"amplify push\" -ForegroundColor Green", "# amplify push", "amplify.json", "$amplify push",
+    "Get-Content amplify/backend/backend-config.json", "npm i -g @aws-amplify/cli-extensibility-helper",
+], ids=["write-host", "lower-case-printer", "write-output", "echo", "write-warning", "verbose-and-information",
+        "printer-with-options", "comment", "file-name", "variable", "path", "another-package"])
+def test_words_for_a_person_and_other_names_are_not_calls(text):
+    assert rewrite("deploy.ps1", text + "\n") == (text + "\n", [])
+    assert calls(text + "\n") == []
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Invoke-Expression \"amplify push --yes\"", QUOTED),
+    ("$y = 1; Invoke-Expression 'amplify push --yes'", QUOTED),
+    ("Start-Process \"amplify push\"", QUOTED),
+    ("$s = 'amplify push'", QUOTED),
+    ("@\"\namplify push\n\"@", QUOTED),
+    ("Write-Host \"line1\namplify push\"", QUOTED),  # a printed string of several lines may be a script
+    ("$x = $(amplify status)", "a Gen 1 call inside `$( … )`: its output is used: convert it by hand"),
+    ("amplify push --yes > log.txt", "cannot convert: a redirection stands among its words"),
+    ("amplify pull --appId d1 --envName dev 2>&1", "cannot convert: a redirection stands among its words"),
+], ids=["invoke-expression", "after-a-statement", "start-process", "assigned", "here-string", "printed-lines",
+        "subexpression", "redirected", "merged-streams"])
+def test_a_call_that_cannot_be_rewritten_is_marked_above_its_statement(text, reason):
+    new, findings = rewrite("deploy.ps1", text + "\n")
+    assert [(f.status, f.reason) for f in findings] == [("not-converted", reason)]
+    assert new == f"# amplify-shim: {reason}\n{text}\n"
+
+
+def test_the_marker_stands_above_the_whole_statement_at_its_indent():
+    text = "if ($a) {\n  npm ci; $x = $(amplify status)\n}\n"
+    new, _ = rewrite("deploy.ps1", text)
+    assert new == text.replace("  npm ci;", "  # amplify-shim: a Gen 1 call inside `$( … )`: its output is used: "
+                                            "convert it by hand\n  npm ci;")
+    text = "Get-Item x |\n  ForEach-Object {\n    $v = $(amplify status)\n  }\n"
+    new, _ = rewrite("deploy.ps1", text)
+    assert new.splitlines()[2].startswith("    # amplify-shim:") and new.splitlines()[3] == "    $v = $(amplify status)"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("amplify.cmd pull --appId d1 --envName dev", "amplify.cmd"),
+    ("amplify.CMD push", "amplify.CMD"),
+    ("& amplify.ps1 push --yes", "amplify.ps1"),
+    ("npx.cmd amplify push", "npx.cmd"),
+], ids=["cmd", "cmd-capitals", "ps1", "npx-cmd"])
+def test_a_shim_named_by_its_windows_file_is_marked_not_rewritten(text, name):
+    """Threat X39. Someone who typed `amplify.cmd` chose the .cmd shim (a .ps1 one is blocked there): `npx ampx` would
+    not run where they are; they write `npx.cmd ampx …` themselves."""
+    new, findings = rewrite("deploy.ps1", text + "\n")
+    assert [f.status for f in findings] == ["not-converted"]
+    assert f"`{name}` runs npm's Windows shim by its file name" in findings[0].reason
+    assert new.endswith("\n" + text + "\n") and new.count("# amplify-shim:") == 1
+
+
+def test_a_call_is_found_at_the_exact_span_of_its_words():
+    text = "npm ci; & Amplify pull --appId $env:APP --envName dev # done\n"
+    (call,) = calls(text)
+    data = text.encode()
+    assert data[call.start:call.end] == b"Amplify pull --appId $env:APP --envName dev"
+    assert call.argv[:2] == ["pull", "--appId"] and call.argv[3:] == ["--envName", "dev"]
+    assert list(call.refs.values()) == ["$env:APP"]
+    assert call.statement is True and call.hidden is None and call.problem is None
+    assert call.anchor == 0
+
+
+def test_a_call_in_a_pipeline_is_not_a_whole_statement():
+    (call,) = calls("amplify status | Out-File x\n")
+    assert call.statement is False
+    (call,) = calls("amplify status\n")
+    assert call.statement is True
+
+
+def test_a_call_on_a_later_line_anchors_at_that_line():
+    text = "npm ci\n  amplify status\n"
+    (call,) = calls(text)
+    assert call.anchor == text.index("  amplify")

@@ -19,6 +19,7 @@ from .decide import Where, decide
 from .readers import places
 from .grammars import Offsets, parse
 from .places import Unencodable
+from .ps_calls import PS_NAME_TEXT
 from .shell_calls import find_calls, loose_calls
 from .verify import reads_the_same, same_tree
 
@@ -58,12 +59,13 @@ def _short(reason: str, limit: int = 300) -> str:
 _AFTER_RECIPE_PREFIX = re.compile(r"^[ \t]*[-@+][-@+ \t]*(?:amplify|@aws-amplify/cli)(?![\w./@-])", re.M)
 
 
-def _worth_reading(text: str) -> bool:
+def _worth_reading(text: str, kind: str = "") -> bool:
     """The word `amplify` stands somewhere other than on a comment line: only then is the file parsed."""
-    for match in _CANDIDATE.finditer(text):
-        start = text.rfind("\n", 0, match.start()) + 1
-        if not text[start:match.start()].lstrip().startswith("#"):
-            return True
+    for pattern in (_CANDIDATE, PS_NAME_TEXT) if kind == "ps1" else (_CANDIDATE,):
+        for match in pattern.finditer(text):
+            start = text.rfind("\n", 0, match.start()) + 1
+            if not text[start:match.start()].lstrip().startswith("#"):
+                return True
     return _AFTER_RECIPE_PREFIX.search(text) is not None
 
 
@@ -90,12 +92,12 @@ def rewrite_text(path: str, text: str, fmt) -> tuple:
 def find_edits(path: str, text: str, fmt) -> tuple:
     """([(start, end, order, new text)], [Finding]): each edit replaces text[start:end]; a marker is an
     insertion (start == end, order 0, before a replacement at the same offset)."""
-    if not _worth_reading(text):
+    if not _worth_reading(text, fmt.kind):
         return [], []
     edits, findings, marked, seen = [], [], set(), {}
     lines = _Lines(text)
     for place in places(fmt, path, text):
-        if "amplify" not in place.text:  # (cheap: a place is only made where the word stands)
+        if "amplify" not in (place.text.lower() if place.grammar == "powershell" else place.text):  # (cheap)
             continue
         _place_edits(path, text, place, edits, findings, marked, lines, seen)
     if any(start != end for start, end, _, _ in edits) and not reads_the_same(fmt.kind, text, lambda: apply(text, edits),

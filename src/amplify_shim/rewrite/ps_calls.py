@@ -6,7 +6,16 @@ PowerShell (decide marks it).
 
 from __future__ import annotations
 
-from .shell_calls import CANDIDATE, GEN1_NAMES, REF, WRAPPERS, Call, _line_start
+import re
+
+from .shell_calls import GEN1_NAMES, REF, WRAPPERS, Call, _line_start
+
+# PowerShell finds a command whatever its case (`Amplify push`), and by the file name of npm's Windows
+# shim (`amplify.cmd push`: what people type where the execution policy blocks amplify.ps1).
+_PS_NAME = r"(?i:(?<![\w@./$`-])(?:amplify(?:\.(?:cmd|ps1|exe))?|@aws-amplify/cli(?:@[\w.^~-]+)?)(?![\w./@-]))"
+PS_NAME_TEXT = re.compile(_PS_NAME)
+_CANDIDATE = re.compile(_PS_NAME.encode())
+_WINDOWS_FILE = (".cmd", ".ps1", ".exe")
 
 _STRINGS = frozenset({"expandable_string_literal", "verbatim_string_characters", "expandable_here_string_literal",
                       "verbatim_here_string_characters", "string_literal"})
@@ -24,6 +33,17 @@ def _literal(node, data: bytes) -> str | None:
     if node.type == "expandable_string_literal":
         return None if any(c in text[1:-1] for c in "$`\"") else text[1:-1]
     return None
+
+
+def _command_name(word: str | None) -> tuple:
+    """(the name PowerShell looks up, lower case and without npm's Windows file suffix; the word as written)."""
+    if word is None:
+        return None, None
+    lowered = word.lower()
+    for suffix in _WINDOWS_FILE:
+        if lowered.endswith(suffix):
+            return lowered[:-len(suffix)], word
+    return lowered, word
 
 
 _PRINTERS = frozenset({"write-host", "write-output", "echo", "write-information", "write-verbose", "write-warning"})
@@ -54,7 +74,7 @@ def _anchor(node, data: bytes) -> int:
 
 def find_ps_calls(data: bytes, root) -> list:
     calls, seen = [], set()
-    for match in CANDIDATE.finditer(data):
+    for match in _CANDIDATE.finditer(data):
         at = match.start()
         node = root.named_descendant_for_byte_range(at, match.end())
         up = node
@@ -89,16 +109,21 @@ def _call(command, data: bytes, at: int) -> Call | None:
     elements = next((c for c in command.children if c.type == "command_elements"), None)
     words = [name] + ([c for c in elements.children if c.is_named and c.type != "command_argument_sep"]
                       if elements is not None else [])
-    first = _literal(name, data)
+    first, named = _command_name(_literal(name, data))
     runner, k = "npx", 0
     if first in WRAPPERS:
         runner, between = WRAPPERS[first]
         k = 1
         while k < len(words) and _literal(words[k], data) in between:
             k += 1
-    if k >= len(words) or _literal(words[k], data) not in GEN1_NAMES or not (words[k].start_byte <= at < words[k].end_byte):
+    gen1, named_gen1 = _command_name(_literal(words[k], data)) if k < len(words) else (None, None)
+    if gen1 not in GEN1_NAMES or not (words[k].start_byte <= at < words[k].end_byte):
         return None
     argv, refs, problem = [], {}, None
+    windows_file = next((word for word in (named, named_gen1) if word and word.lower().endswith(_WINDOWS_FILE)), None)
+    if windows_file:  # the Gen 2 command would be written as npm's shim is named here: a person's choice
+        problem = (f"`{windows_file}` runs npm's Windows shim by its file name (as where .ps1 scripts are blocked): "
+                   f"write the Gen 2 command the same way, `npx.cmd ampx …`")
     for word in words[k + 1:]:
         if word.type in ("redirection", "file_redirection", "merging_redirection"):
             problem = "a redirection stands among its words"
