@@ -103,3 +103,49 @@ def test_a_call_whose_failure_make_ignores_is_read_even_alone_in_its_file():
 
 def test_in_a_shell_script_a_dash_glued_to_the_name_is_another_command():
     assert rewrite("run.sh", "-amplify push --yes\n") == ("-amplify push --yes\n", [])
+
+
+def test_make_takes_the_tab_after_a_continuation_out_of_the_command():
+    # make hands the shell "…dev \<newline>--yes": the tab that starts the recipe's next line is Make's
+    new, findings = rewrite("Makefile", "deploy:\n\tamplify pull --appId d1 --envName dev \\\n\t--yes\n")
+    assert [f.old for f in findings] == ["amplify pull --appId d1 --envName dev \\\n--yes"]
+    assert new == "deploy:\n\t" + PULL.format(branch="dev", app="d1") + "\n"
+    _, findings = rewrite("Makefile", "deploy:\n\tamplify env checkout 'de\\\n\tv'\n")
+    assert [f.old for f in findings] == ["amplify env checkout 'de\\\nv'"]  # in single quotes the shell keeps `\`+newline
+
+
+def test_a_call_that_ends_in_a_shell_dollar_keeps_what_follows_it():
+    new, findings = rewrite("Makefile", _recipe("amplify pull --appId d1 --envName dev$$ && echo ok"))
+    assert new == _recipe(PULL.format(branch="dev$$", app="d1") + " && echo ok")
+    assert [f.old for f in findings] == ["amplify pull --appId d1 --envName dev$"]
+
+
+@pytest.mark.parametrize("app, branch", [
+    ("${shell cat id}", "$(shell git branch --show-current)"),  # a function call with spaces: one make reference
+    ("'x}'", "$(BR)"),                                            # a `}` after a make reference in the new text
+], ids=["make-functions", "brace-after-a-reference"])
+def test_make_references_with_spaces_or_braces_around_them_come_back_whole(app, branch):
+    new, _ = rewrite("Makefile", _recipe(f"amplify pull --appId {app} --envName {branch}"))
+    assert new == _recipe(PULL.format(branch=branch, app=app))
+
+
+def test_an_assignment_before_the_call_is_the_shells_not_makes():
+    new, _ = rewrite("Makefile", _recipe("X=1 amplify pull --appId d1 --envName dev"))
+    assert new == _recipe("X=1 " + PULL.format(branch="dev", app="d1"))
+
+
+def test_a_recipe_on_its_rules_line_is_marked_above_that_line():
+    # `all: ; cmd` puts the recipe on the rule's own line; here that line is the file's second
+    new, findings = rewrite("Makefile", "\nall: ; amplify push --yes\n")
+    assert [f.line for f in findings] == [2]
+    assert new.startswith("\n# amplify-shim: `amplify push --yes`") and new.endswith("\nall: ; amplify push --yes\n")
+
+
+def test_new_text_that_would_span_lines_is_refused_for_a_recipe():
+    from amplify_shim.rewrite.make_places import _encoder
+    from amplify_shim.rewrite.places import Unencodable
+
+    for new in ("git checkout dev\nnpx ampx generate outputs", "a\rb"):
+        with pytest.raises(Unencodable, match="^the new text would span lines in a recipe$"):
+            _encoder({})(new)
+    assert _encoder({"${AMPLIFYSHIMMAKE0}": "$(APP)"})("x ${AMPLIFYSHIMMAKE0} '}' $y") == "x $(APP) '}' $$y"
