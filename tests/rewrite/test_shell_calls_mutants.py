@@ -31,6 +31,8 @@ T_PROCESS = "while read l; do :; done < <(\n  if true; then\n    amplify mock ap
 T_ESCAPED_BACKSLASH = "echo a\\\\\n\\\namplify push"
 T_CR_THEN_CONTINUED = "echo a \\\r\n\\\namplify push"
 T_JOINED_THEN_MORE = "echo a \\\r\namplify push\necho b\necho c\n"
+T_CONTINUED_THEN_CR = "echo a \\\n\\\r\namplify push"  # line 2: a backslash escapes the CR, the newline ends it
+T_CONTINUED_CR_CONTINUED = "echo a \\\n\\\r\n\\\namplify push"
 T_FORM_FEED = "if x; then\n\f  sudo amplify push\nfi\n"
 T_FORM_FEED_TOP = "echo a\n\f x=$(amplify env get)\n"
 CASES = [
@@ -61,6 +63,12 @@ CASES = [
     ("continued-no-blank", "echo a\\\n  amplify push", []),
     ("continued-after-blank", "echo a \\\n  amplify push", []),
     ("three-backslashes", "echo a\\\\\\\namplify push", []),
+    ("backslash-command-continued", "\\\\\\\n  amplify push", []),  # the command `\`, with amplify its argument
+    ("continued-then-next-line", "echo a \\\n  amplify push\necho b\n", []),
+    ("backslashes-to-the-file-start", "\\\\\\\n  amplify push\n# C:\\", []),  # (not counted on past the start)
+    ("continued-then-cr", T_CONTINUED_THEN_CR, [{"span": "amplify push", "hidden": JOINED, "anchor": after(T_CONTINUED_THEN_CR, "amplify")}]),
+    ("continued-cr-continued", T_CONTINUED_CR_CONTINUED,
+     [{"span": "amplify push", "hidden": JOINED, "anchor": after(T_CONTINUED_CR_CONTINUED, "amplify")}]),
     ("joined-then-more-lines", T_JOINED_THEN_MORE,
      [{"span": "amplify push", "hidden": JOINED, "anchor": after(T_JOINED_THEN_MORE, "amplify push")}]),
     # a wrapper with only its own words runs nothing of Gen 1
@@ -80,11 +88,13 @@ CASES = [
      [{"span": "amplify env list", "argv": ["env", "list"], "hidden": SUBSTITUTION}]),
     # in text that is run: where a command would stand, not a prompt, not a variable's arguments
     ("heredoc-prompt", "cat <<E\n$ amplify push\nE\n", []),
+    ("heredoc-quoted-words", 'cat <<E\n"amplify push" is what ran\nE\n', []),  # run, it would be one word: `amplify push`
     ("single-quoted-sh-c", "sh -c 'amplify push --yes'", [{"span": "amplify push --yes", "hidden": STRING}]),
     ("string-leading-blanks", 'sh -c "  amplify push"', [{"span": "amplify push", "hidden": STRING}]),
     ("string-variable-line", 'sh -c "set -e\n$X amplify push"', []),  # as `$X amplify push` outside a string
     ("string-command-x", 'sh -c "X amplify push"', []),
     ("string-arithmetic", 'echo "$(( amplify + 1 ))"', []),
+    ("assigned-arithmetic", 'x="$(( amplify + 1 ))"', []),
     ("string-two-lines", 'sh -c "amplify push\necho done"\n', [{"span": "amplify push", "hidden": STRING}]),
     ("string-then-more", "sh -c 'amplify push' && echo done", [{"span": "amplify push", "hidden": STRING}]),
     # the line a marker goes above: a statement that begins its line, outside `$( … )`
