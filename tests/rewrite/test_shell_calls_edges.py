@@ -22,9 +22,9 @@ def found(text: str) -> list:
     tree, data = parse("bash", text)
     out = []
     for call in find_calls(data, tree.root_node):
-        span = data[call.start:call.end].decode()
+        span = data[call.start:call.end].decode("utf-8", "surrogatepass")  # (a JSON string may hold a lone surrogate)
         shown = {"span": span}
-        if call.start != data.find(span.encode()):
+        if call.start != data.find(span.encode("utf-8", "surrogatepass")):
             shown["at"] = call.start
         for field in ("argv", "refs", "runner", "program", "assign_text", "keywords", "statement", "hidden", "problem"):
             if getattr(call, field) != getattr(_DEFAULT, field):

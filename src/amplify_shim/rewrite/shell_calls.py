@@ -18,7 +18,7 @@ import re
 CANDIDATE = re.compile(rb"(?:a(?:(?<=\\[nrt]a)|(?<![\w@./$-]a))mplify(?:Push)?"
                        rb"|@(?:(?<=\\[nrt]@)|(?<![\w@./$-]@))aws-amplify/cli(?:@[\w.^~-]+)?)(?![\w./@-])")
 # the Gen 1 CLI named by a path (`./node_modules/.bin/amplify`, `/usr/local/bin/amplify`, `$(npm bin)/amplify`)
-_BY_PATH = re.compile(rb"/amplify(?:\.cmd)?(?=[\s\"';)]|$)")
+_BY_PATH = re.compile(rb"/amplify(?:\.cmd)?(?=[\s\"';)}]|$)")  # (`}`: `${AMPLIFY_BIN:-/usr/bin/amplify}`)
 ANY_CANDIDATE = re.compile(CANDIDATE.pattern + rb"|" + _BY_PATH.pattern)  # where a place may hold a call
 GEN1_NAMES = ("amplify", "@aws-amplify/cli")
 # wrapper word -> (runner, words that may stand between it and `amplify`)
@@ -70,7 +70,10 @@ def literal(node, data: bytes) -> str | None:
     kind = node.type
     if kind == "command_name":
         return literal(node.named_children[0], data) if node.named_child_count == 1 else None
-    text = data[node.start_byte:node.end_byte].decode("utf-8", "surrogatepass")
+    try:
+        text = data[node.start_byte:node.end_byte].decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # a part of a lone surrogate (a JSON "\udc80"): the grammar cuts its three bytes apart
+        return None
     if kind in ("word", "number"):
         return None if _LITERAL_UNSAFE.search(text) else text
     if kind == "raw_string":
@@ -128,10 +131,14 @@ def _joined_lines(command, data: bytes, at: int) -> bool:
     its words (which ends a command in every shell): it misread the text here."""
     children = [c for c in command.children if c.start_byte <= at]
     for a, b in zip(children, children[1:]):
-        gap = data[a.end_byte:b.start_byte]
-        nl = gap.find(b"\n")
-        if nl >= 0 and not (nl > 0 and gap[nl - 1:nl] == b"\\") and not data[:a.end_byte].endswith(b"\\"):
-            return True
+        nl = data.find(b"\n", a.end_byte, b.start_byte)
+        while nl >= 0:  # a newline escaped by an odd number of backslashes (`\\` is one backslash, then the newline)
+            back = nl
+            while back > 0 and data[back - 1] == 0x5C:  # (count back, not rstrip a copy: a big file has many)
+                back -= 1
+            if (nl - back) % 2 == 0:
+                return True
+            nl = data.find(b"\n", nl + 1, b.start_byte)
     return False
 
 
@@ -144,14 +151,6 @@ def _said(string, data: bytes) -> bool:
         return False
     name = command.child_by_field_name("name")
     return name is not None and literal(name, data) in ("echo", "printf")
-
-
-def _in_comment(node) -> bool:
-    while node is not None:
-        if node.type == "comment":
-            return True
-        node = node.parent
-    return False
 
 
 def find_calls(data: bytes, root) -> list:
@@ -171,9 +170,7 @@ def find_calls(data: bytes, root) -> list:
             command = word.parent.parent
         elif word is not None and word.parent is not None and word.parent.type == "command":
             command = word.parent
-        if command is not None:
-            if _in_comment(node):
-                continue
+        if command is not None:  # (a comment is one leaf of the grammar: a candidate in one is no word, no string)
             if command.start_byte in seen:
                 continue
             call = _call(command, data, at)
@@ -188,8 +185,7 @@ def find_calls(data: bytes, root) -> list:
         holder = node
         while holder is not None and holder.type not in ("string", "raw_string", "ansi_c_string", "heredoc_body"):
             holder = holder.parent if holder.type in ("string_content",) else None
-        if holder is not None and _hidden_in_text(holder, data, at, size) and not _said(holder, data) \
-                and not _in_comment(node):  # (last: the walk up to the root is the dearest test)
+        if holder is not None and _hidden_in_text(holder, data, at, size) and not _said(holder, data):
             end = data.find(b"\n", at)
             close = holder.end_byte - (holder.type != "heredoc_body")  # the call, not the string's closing quote
             end = min(close, end if end >= 0 else len(data))
@@ -234,8 +230,10 @@ def _by_path(data: bytes, root, seen: set) -> list:
             continue
         assignment = node
         while assignment is not None and assignment.type != "variable_assignment":
+            # (`A=${A_BIN:-/x/amplify}`: a default value holds it too; `A=$(dirname /x/amplify)`: what a command
+            # prints is not read)
             assignment = assignment.parent if assignment.type in ("word", "string", "raw_string", "concatenation",
-                                                                    "string_content") else None
+                                                                    "string_content", "expansion") else None
         if assignment is not None and assignment.named_child_count:
             holders.add(data[assignment.named_children[0].start_byte:assignment.named_children[0].end_byte])
     grown = True
@@ -266,10 +264,13 @@ def _runs_it(words: list, data: bytes, at: int) -> bool:
     """`sudo [-u user] amplify …`, `timeout 600 amplify …`: the candidate is the command the runner runs, not an
     argument of it (`sudo npm install -g @aws-amplify/cli`)."""
     previous_option = False
-    for word in words[1:]:
+    for n, word in enumerate(words[1:], 1):
         text = data[word.start_byte:word.end_byte].decode("utf-8", "surrogatepass")
         if word.start_byte <= at < word.end_byte:
             return text in ("amplify", "amplifyPush")
+        if text in WRAPPERS:  # `sudo npx amplify …`
+            m = _wrapped(words, data, n)
+            return m is not None and words[m].start_byte <= at < words[m].end_byte
         if _OPTION_OR_VALUE.fullmatch(text):
             previous_option = text.startswith("-") and "=" not in text
         elif previous_option:
@@ -277,6 +278,22 @@ def _runs_it(words: list, data: bytes, at: int) -> bool:
         else:
             return False
     return False
+
+
+def _wrapped(words: list, data: bytes, k: int) -> int | None:
+    """The index of the Gen 1 CLI's word that the wrapper `words[k]` (npx, yarn…) runs, else None."""
+    lit = literal(words[k], data)
+    between = WRAPPERS[lit][1]
+    m = k + 1
+    while m < len(words):
+        word = literal(words[m], data) or ""
+        if word in between or (lit == "npx" and word.startswith("--package=")):
+            m += 1
+        elif lit == "npx" and word in ("-p", "--package"):
+            m += 2  # npx -p @aws-amplify/cli amplify …
+        else:
+            break
+    return m if m < len(words) and _gen1_name(literal(words[m], data)) and (lit != "npm" or m > k + 1) else None
 
 
 def _call(command, data: bytes, at: int) -> Call | None:
@@ -311,17 +328,9 @@ def _call(command, data: bytes, at: int) -> Call | None:
             program, start = ("amplifyPush" if lit == "amplifyPush" else "amplify"), words[k].start_byte
             break
         if lit in WRAPPERS:
-            runner, between = WRAPPERS[lit]
-            m = k + 1
-            while m < len(words):
-                word = literal(words[m], data) or ""
-                if word in between or (lit == "npx" and word.startswith("--package=")):
-                    m += 1
-                elif lit == "npx" and word in ("-p", "--package"):
-                    m += 2  # npx -p @aws-amplify/cli amplify …
-                else:
-                    break
-            if m < len(words) and _gen1_name(literal(words[m], data)) and (lit != "npm" or m > k + 1):
+            runner = WRAPPERS[lit][0]
+            m = _wrapped(words, data, k)
+            if m is not None:
                 program, start, k = "amplify", words[k].start_byte, m
                 break
         if keywords and any(w.start_byte <= at < w.end_byte for w in words[k:]):  # `env -i amplify …`
