@@ -61,3 +61,13 @@ def test_a_command_named_by_path_is_one_call_once_in_order():
     text = "A=/x/amplify\n$A pull\namplify push\n./amplify status\n"
     spans = [call["span"] for call in found(text)]
     assert spans == ["$A pull", "amplify push", "./amplify status"]
+
+
+def test_a_file_whose_only_mention_is_a_default_path_is_read():
+    # threat X41: the quick look that decides whether a file is parsed at all reads the same pattern as the readers
+    from tests.rewrite.helpers import rewrite
+
+    text = "A=${A_BIN:-/usr/local/bin/amplify}\n$A pull --appId d1 --envName dev\n"
+    new, findings = rewrite("deploy.sh", text)
+    assert [(f.status, f.line) for f in findings] == [("not-converted", 2)]
+    assert new.count("# amplify-shim:") == 1

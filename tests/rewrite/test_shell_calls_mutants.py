@@ -146,7 +146,7 @@ def test_a_lone_surrogate_is_read_as_the_text_it_is(text, calls):
     assert found(text) == calls
 
 
-def test_a_package_script_with_a_lone_surrogate_is_rewritten_not_a_traceback():
+def test_a_package_script_with_a_lone_surrogate_is_rewritten_not_a_traceback():  # threat X42
     text = ('{"scripts": {"a": "sudo -u \\udc80 amplify push", "b": "A=\\udc80 amplify pull --appId d1 --envName dev", '
             '"c": "amplify pull --appId d1 --envName dev --x=$Y\\udc80"}}\n')
     new, findings = rewrite("package.json", text)
@@ -180,7 +180,7 @@ def test_a_default_value_path_is_marked_in_the_file():
     assert new == text.replace("$AMPLIFY pull", "# amplify-shim: a Gen 1 call " + through("AMPLIFY") + ": convert it by hand\n$AMPLIFY pull")
 
 
-def test_a_call_under_sudo_through_npx_is_marked_in_the_file():
+def test_a_call_under_sudo_through_npx_is_marked_in_the_file():  # threat X40
     new, findings = rewrite("run.sh", "set -e\nsudo npx amplify push --yes\n")
     assert [(f.line, f.old, f.status) for f in findings] == [(2, "amplify push --yes", "not-converted")]
     assert new == "set -e\n# amplify-shim: a Gen 1 call run through `sudo`: convert it by hand\nsudo npx amplify push --yes\n"

@@ -20,13 +20,11 @@ from .readers import places
 from .grammars import Offsets, parse
 from .places import Unencodable
 from .ps_calls import PS_NAME_TEXT
-from .shell_calls import find_calls, loose_calls
+from .shell_calls import ANY_CANDIDATE, find_calls, loose_calls
 from .verify import reads_the_same, same_tree
 
 MARK = "amplify-shim:"
-_CANDIDATE = re.compile(r"(?:a(?:(?<=\\[nrt]a)|(?<![\w./$-]a))mplify(?:Push)?"  # (first character first: see
-                        r"|@(?:(?<=\\[nrt]@)|(?<![\w./$-]@))aws-amplify/cli(?:@[\w.^~-]+)?)(?![\w./@-])"  # shell_calls.CANDIDATE)
-                        r"|/amplify(?:\.cmd)?(?=[\s\"';)]|$)")  # the CLI by its path (shell_calls.ANY_CANDIDATE)
+_CANDIDATE = re.compile(ANY_CANDIDATE.pattern.decode("ascii"))  # the readers' own pattern, on the file's text
 
 
 class Finding(Record):
