@@ -128,3 +128,77 @@ def test_a_call_on_a_later_line_anchors_at_that_line():
     text = "npm ci\n  amplify status\n"
     (call,) = calls(text)
     assert call.anchor == text.index("  amplify")
+
+
+def test_a_marker_never_lands_inside_a_line_continued_with_a_backtick():
+    # threat X43: the call is inside `$( … )` on a line that continues `npm ci`: a line there would end that command
+    text = "npm ci `\n  --x; $v = $(amplify status)\n"
+    new, _ = rewrite("deploy.ps1", text)
+    assert new == "# amplify-shim: a Gen 1 call inside `$( … )`: its output is used: convert it by hand\n" + text
+    (call,) = calls(text)
+    assert call.anchor == 0
+    text = "$v = $(\n  amplify status\n)\n"
+    assert calls(text)[0].anchor == 0
+
+
+def test_several_values_kept_as_written_stay_apart():
+    new, _ = rewrite("deploy.ps1", "amplify pull --appId $env:APP --envName $env:BR\n")
+    assert new == PULL.format(branch="$env:BR", app="$env:APP") + "\n"
+
+
+def test_an_array_subexpression_uses_the_output_too():
+    (call,) = calls("$v = @(amplify status)\n")
+    assert call.hidden == "inside `$( … )`: its output is used"
+
+
+def test_the_cli_alone_and_a_variable_naming_the_program():
+    assert rewrite("deploy.ps1", "amplify\n")[0] == "npx ampx --help\n"  # no words after the name
+    assert calls("& $tool amplify push\n") == []  # $tool runs, with `amplify` its argument
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Invoke-Expression \"npm ci; amplify push\"", "amplify push"),
+    ("Invoke-Expression \"npm ci | amplify push\"", "amplify push"),
+    ("Invoke-Expression \"x & amplify push\"", "amplify push"),
+    ("Invoke-Expression \"{ amplify push }\"", "amplify push }"),
+    ("Invoke-Expression \"(amplify push)\"", "amplify push)"),
+    ("Invoke-Expression 'amplify push'", "amplify push"),
+    ("iex \"amplify push\" # and a comment", "amplify push"),
+    ("Invoke-Expression @'\namplify push --yes\nnpm test\n'@", "amplify push --yes"),
+], ids=["after-semicolon", "after-pipe", "after-ampersand", "after-brace", "after-paren", "verbatim", "commented",
+        "here-string-line"])
+def test_a_call_in_a_string_spans_its_words_not_the_closing_quote(text, span):
+    (call,) = calls(text + "\n")
+    data = (text + "\n").encode()
+    assert data[call.start:call.end].decode() == span
+    assert call.hidden == "inside a quoted string: it runs only where the string is run"
+    _, findings = rewrite("deploy.ps1", text + "\n")
+    assert [f.old for f in findings] == [span]
+
+
+@pytest.mark.parametrize("text", ["Invoke-Expression \"echo amplify push\"", "<# amplify push #>",
+                                  "Write-Host \"amplify push\"; Write-Host 'x'"],
+                         ids=["an-argument-in-the-string", "block-comment", "printed-then-more"])
+def test_a_mention_that_is_no_command_in_a_string_or_comment(text):
+    assert calls(text + "\n") == []
+
+
+def test_each_string_on_a_line_is_a_call_of_its_own():
+    text = "Invoke-Expression 'amplify push'; Invoke-Expression 'amplify status'\n"
+    found = calls(text)
+    assert [text.encode()[c.start:c.end] for c in found] == [b"amplify push", b"amplify status"]
+
+
+def test_a_comment_after_a_call_is_not_a_second_call():
+    text = "amplify pull --appId d1 --envName dev # amplify push\n"
+    (call,) = calls(text)
+    assert text.encode()[call.start:call.end] == b"amplify pull --appId d1 --envName dev"
+
+
+def test_a_lone_surrogate_in_a_pwsh_step_is_reported_not_a_traceback():
+    # YAML's "\udc80" reaches the PowerShell reader as bytes no UTF-8 text holds
+    text = ('on: push\njobs:\n  d:\n    runs-on: windows-latest\n    steps:\n      - shell: pwsh\n'
+            '        run: "amplify pull --appId $env:A\\udc80 --envName dev\\udc80"\n')
+    new, findings = rewrite(".github/workflows/d.yml", text)
+    assert [(f.status, f.old) for f in findings] == [("not-converted", "amplify pull --appId $env:A\udc80 --envName dev\udc80")]
+    assert new.endswith(text.split("steps:\n", 1)[1].split("\n", 1)[1]) and new.count("# amplify-shim:") == 1

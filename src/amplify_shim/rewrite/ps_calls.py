@@ -61,8 +61,10 @@ def _said(string, data: bytes) -> bool:
 
 
 def _anchor(node, data: bytes) -> int:
+    """Where a marker line goes: the start of the line of the statement holding node, or of the statement
+    before it when that one ends on the same line (a line continued with a backtick)."""
     top = node
-    while top.parent is not None and top.parent.type not in _LISTS:
+    while top.parent is not None and (top.parent.type not in _LISTS or _in_expression(top.parent)):
         top = top.parent
     while True:
         start = _line_start(data, top.start_byte)
@@ -70,6 +72,11 @@ def _anchor(node, data: bytes) -> int:
         if not data[start:top.start_byte].strip(b" \t") or previous is None:
             return start
         top = previous
+
+
+def _in_expression(statements) -> bool:
+    """A list of statements inside `$( … )` or `@( … )`: part of a line, not a place for a line of its own."""
+    return statements.parent is not None and statements.parent.type in ("sub_expression", "array_expression")
 
 
 def find_ps_calls(data: bytes, root) -> list:
@@ -87,7 +94,8 @@ def find_ps_calls(data: bytes, root) -> list:
                 continue
             before = data[max(up.start_byte, _line_start(data, at)):at].lstrip(b"@'\"").strip()
             if not before or before.endswith((b";", b"|", b"&", b"{", b"(")):
-                calls.append(Call(start=at, end=min(up.end_byte, data.find(b"\n", at) % (len(data) + 1)),
+                closing = up.end_byte - (data[up.end_byte - 1:up.end_byte] in (b'"', b"'"))  # not the quote
+                calls.append(Call(start=at, end=min(closing, data.find(b"\n", at) % (len(data) + 1)),
                                   hidden="inside a quoted string: it runs only where the string is run",
                                   anchor=_anchor(up, data)))
             continue
