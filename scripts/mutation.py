@@ -76,6 +76,10 @@ MODULES = {
     # the other scanners: Make recipes (`$$`, `$(VAR)`, continuations) and PowerShell commands
     "rewrite-make": (["src/amplify_shim/rewrite/make_places.py"], None, REWRITE_TESTS + ["tests/rewrite/test_make_places_edges.py"], True),
     "rewrite-ps": (["src/amplify_shim/rewrite/ps_calls.py"], None, REWRITE_TESTS + ["tests/rewrite/test_ps_calls_edges.py"], True),
+    # the splicer: each place's calls decided, the edits and markers put in at exact offsets, the file re-read
+    "rewrite-engine": (["src/amplify_shim/rewrite/engine.py"], None,
+                       REWRITE_TESTS + ["tests/rewrite/test_make_places_edges.py", "tests/rewrite/test_ps_calls_edges.py",
+                                        "tests/rewrite/test_verify_edges.py"], True),
 }
 
 # mutmut's exit codes (mutmut/stats.py)
