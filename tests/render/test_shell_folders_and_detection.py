@@ -9,6 +9,7 @@ processes: stand-ins started under a shell's name (a link to `sleep`), whose /pr
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
@@ -149,6 +150,33 @@ def test_the_parent_shell_is_found(started, monkeypatch, name: str, read_as: str
     assert detect_shell_quick() == expected
     assert detect_shell_quick("  ") == expected  # a blank config is no config
     assert detect_shell_quick("Fish") == "fish"
+
+
+@needs_proc
+@pytest.mark.parametrize("name", ["Xsh", "-Xsh"])
+def test_only_a_login_shells_dash_is_taken_off_a_name(started, monkeypatch, name: str) -> None:
+    proc = started(name)
+    _wait_for_exec(proc, name)
+    _parent_is(monkeypatch, proc.pid)
+    assert list(render._proc_ancestors(limit=1)) == ["Xsh"]  # not `sh`: no other letter is dropped
+
+
+@needs_proc
+def test_a_shell_that_is_process_2_is_found(monkeypatch) -> None:
+    """In a container's PID namespace the shell may be process 2, its init's first child: only process 1 (init)
+    and 0 (a parent outside the namespace) end the walk. /proc/2 is injected (on a host it is the kernel's kthreadd)."""
+    real_open = open
+
+    def proc_2_is_bash(path, *args, **kwargs):
+        if path == "/proc/2/stat":
+            return io.BytesIO(b"2 (bash) S 1 2 2 34816 2 4194560 0 0 0 0 0 0 0 0 20 0 1 0 0")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(render, "open", proc_2_is_bash, raising=False)
+    _parent_is(monkeypatch, 2)
+    monkeypatch.setenv("SHELL", "/bin/tcsh")
+    assert list(render._proc_ancestors()) == ["bash"]
+    assert detect_shell_quick() == "bash"
 
 
 @needs_proc

@@ -20,11 +20,12 @@ from tests.render.shellrun import RENDER_AS, StubBox
 pytestmark = pytest.mark.shells
 
 SHELLS = ["bash", "zsh", "fish", "sh", "dash"]
+TAB_PROGRAM = "tab\tprog"  # a program whose name holds a TAB (a completion key when typed)
 
 
 @pytest.fixture(scope="module")
 def box(tmp_path_factory: pytest.TempPathFactory) -> StubBox:
-    return StubBox(tmp_path_factory.mktemp("stubs"), extra_programs=["if", "end", "and", "my prog", "a=b"])
+    return StubBox(tmp_path_factory.mktemp("stubs"), extra_programs=["if", "end", "and", "my prog", "a=b", TAB_PROGRAM])
 
 
 def run_step(box: StubBox, shell: str, argv, env=None, watch=(), interactive=False):
@@ -92,6 +93,20 @@ def test_every_runner_program(box: StubBox, shell: str, program: str) -> None:
     assert [(c.prog, c.argv, c.env) for c in result.calls] == [
         (program, argv[1:], {"AWS_REGION": "eu-west-1"})
     ], line
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_control_characters_are_escaped_in_the_program_the_arguments_and_the_values(box: StubBox, shell: str) -> None:
+    """bash, zsh and fish write TAB, ESC, C1 controls as escapes wherever they stand, so the printed line can be
+    typed or pasted (a raw TAB completes, ESC edits) and shows nothing raw; sh keeps a TAB raw in single quotes
+    (dash has no $'...', and refuses ESC: see test_shell_refusals.py). Either way the words arrive intact."""
+    escapes = shell in ESCAPING_SHELLS
+    odd = "a\tb\x1b[31m\x80\x9b" if escapes else "a\tb"  # \x80: the first C1 control, \u0080 and not byte 0x80
+    argv, env = [TAB_PROGRAM, odd, "x y"], {"AWS_PROFILE": odd}
+    line, result = run_step(box, shell, argv, env, ["AWS_PROFILE"])
+    assert [(c.prog, c.argv, c.env) for c in result.calls] == [(TAB_PROGRAM, argv[1:], env)], (line, result.stderr)
+    if escapes:
+        assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in line), line
 
 
 # --------------------------------------------------------------------------- property

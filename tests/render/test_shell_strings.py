@@ -127,6 +127,8 @@ def cmd_representable(s: str) -> bool:
     [
         ("plain", "plain"),
         ("--profile", "--profile"),
+        ("--s3-bucket", "--s3-bucket"),  # an option's name may go on with digits and dashes
+        ("-v2", "-v2"),
         ("us-east-1", "us-east-1"),
         ("/abs/path", "/abs/path"),
         ("./x/y.ts", "'./x/y.ts'"),
@@ -200,6 +202,10 @@ def test_powershell_step(shell: str) -> None:
     assert render_step(["my prog", "x"], {}, shell) == "& 'my prog' x"
     assert render_step(["if", "x"], {}, shell) == "& 'if' x"
     assert render_step(["git.exe", "status"], None, shell) == "git.exe status"
+    for program in ("s3cmd", "_tool", "x", "node-gyp", "aws2.exe"):  # a name of letters, digits, _ . -: bare
+        assert render_step([program, "ls"], None, shell) == f"{program} ls"
+    for program in ("7z", ".\\run", "-x", "./run.ps1"):  # what may read as a number, a path, an operator
+        assert render_step([program, "ls"], None, shell) == f"& '{program}' ls"
 
 
 def test_powershell7_plan_chains_with_and_and() -> None:

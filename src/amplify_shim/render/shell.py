@@ -16,7 +16,8 @@ Shells (`SHELLS`) and how each one is written:
     option cannot join them. bash and zsh get ``$'…'`` instead when the text
     holds control characters (TAB, CR, ESC…: keys to a line editor, and
     invisible or worse when printed), written as ``\t``, ``\x1b``…; ``posix``
-    keeps them raw inside single quotes (dash has no ``$'…'``).
+    keeps a TAB or newline raw inside single quotes and refuses the others
+    (dash has no ``$'…'``).
     Env: ``NAME=value prog …`` (this step only). Chain: ``&&``.
 ``fish``
     Single quotes with ``\`` and ``'`` backslash-escaped (the only escapes
@@ -32,7 +33,8 @@ Shells (`SHELLS`) and how each one is written:
     too. Bare words are deliberately few (a ``,`` makes an array, ``@``
     splats, ``--`` and ``--%`` are parser tokens, ``-a.b`` may be split in
     two, ``1e3`` may be read as a number). A quoted program is run with ``&``.
-    Control characters stay raw inside the quotes.
+    TAB and newline stay raw inside the quotes; other control characters are
+    refused (below).
     Env: ``$env:NAME='value'; prog …``. This sets the variable for the rest
     of the PowerShell session, not only for the step; PowerShell cannot set
     an empty variable (assigning ``''`` deletes it), so an empty value is an
@@ -49,10 +51,14 @@ Known limits, raised as `UnrepresentableError` rather than rendered wrong:
 
 * Any shell: NUL cannot be in an argv or environment value; a lone
   surrogate (how Python carries an undecodable byte) is not printable text.
+* ``posix``, PowerShell and ``cmd``: a control character other than TAB and
+  newline, a C1 control, a bidi, zero-width or line-separator character
+  (``_ESCAPED``): these shells have no escape for it, and raw it would reach
+  the user's terminal.
 * ``cmd``: no ``"``, ``%`` (``%NAME%`` expands even inside quotes, and
   at the prompt there is no escape for it), CR or LF (a newline ends the
-  command); an empty env value (``set "X="`` deletes X). Other control
-  characters are passed raw inside the quotes.
+  command); an empty env value (``set "X="`` deletes X). A TAB is passed raw
+  inside the quotes.
   Not raised, documented: with delayed expansion on (``cmd /v:on``, or the
   registry's DelayedExpansion), ``!NAME!`` expands even in quotes; the
   default is off. Lines longer than 8191 characters are refused by cmd.
