@@ -163,8 +163,8 @@ def test_only_a_login_shells_dash_is_taken_off_a_name(started, monkeypatch, name
 
 @needs_proc
 def test_a_shell_that_is_process_2_is_found(monkeypatch) -> None:
-    """In a container's PID namespace the shell may be process 2, its init's first child: only process 1 (init)
-    and 0 (a parent outside the namespace) end the walk. /proc/2 is injected (on a host it is the kernel's kthreadd)."""
+    """In a container's PID namespace the shell may be process 2, its init's first child: only 0 (a parent outside
+    the namespace) ends the walk. /proc/2 is injected (on a host it is the kernel's kthreadd)."""
     real_open = open
 
     def proc_2_is_bash(path, *args, **kwargs):
@@ -175,7 +175,7 @@ def test_a_shell_that_is_process_2_is_found(monkeypatch) -> None:
     monkeypatch.setattr(render, "open", proc_2_is_bash, raising=False)
     _parent_is(monkeypatch, 2)
     monkeypatch.setenv("SHELL", "/bin/tcsh")
-    assert list(render._proc_ancestors()) == ["bash"]
+    assert list(render._proc_ancestors())[0] == "bash"  # then process 1, whatever this machine's is
     assert detect_shell_quick() == "bash"
 
 
@@ -236,7 +236,25 @@ def test_the_walk_looks_twelve_processes_up(monkeypatch, tmp_path: Path) -> None
 
 
 @needs_proc
-@pytest.mark.parametrize("pid", [1, 0, 2**22 + 1])  # init, none, a pid Linux never gives out
+@pytest.mark.parametrize("init, found", [(b"bash", "bash"), (b"tini", "fish"), (b"systemd", "fish")])
+def test_process_1_is_read_for_a_container_started_with_a_shell(monkeypatch, init: bytes, found: str) -> None:
+    """`docker run -it IMAGE bash`: bash is process 1. An init (systemd, tini) is no shell: $SHELL decides."""
+    real_open = open
+
+    def proc_1_is(path, *args, **kwargs):
+        if path == "/proc/1/stat":
+            return io.BytesIO(b"1 (" + init + b") S 0 1 1 34816 1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 0")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(render, "open", proc_1_is, raising=False)
+    _parent_is(monkeypatch, 1)
+    monkeypatch.setenv("SHELL", "/usr/bin/fish")
+    assert list(render._proc_ancestors()) == [init.decode()]
+    assert detect_shell_quick() == found
+
+
+@needs_proc
+@pytest.mark.parametrize("pid", [0, 2**22 + 1])  # none, a pid Linux never gives out
 def test_the_walk_stops_at_init_or_a_missing_process(monkeypatch, pid: int) -> None:
     _parent_is(monkeypatch, pid)
     assert list(render._proc_ancestors()) == []

@@ -511,7 +511,7 @@ def _proc_ancestors(limit: int = 12):
     """Process names of our ancestors, nearest first, from Linux /proc (no subprocess)."""
     pid = os.getppid()
     for _ in range(limit):
-        if pid <= 1:
+        if pid < 1:  # process 1 is a shell in `docker run -it IMAGE bash`; init and tini are no shell
             return
         try:
             with open(f"/proc/{pid}/stat", "rb") as handle:
