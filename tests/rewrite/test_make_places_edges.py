@@ -149,3 +149,39 @@ def test_new_text_that_would_span_lines_is_refused_for_a_recipe():
         with pytest.raises(Unencodable, match="^the new text would span lines in a recipe$"):
             _encoder({})(new)
     assert _encoder({"${AMPLIFYSHIMMAKE0}": "$(APP)"})("x ${AMPLIFYSHIMMAKE0} '}' $y") == "x $(APP) '}' $$y"
+
+
+SHELL_FUNCTION = "a Gen 1 call inside `$( … )`: its output is used: convert it by hand"
+
+
+@pytest.mark.parametrize("text, line, old", [
+    ("deploy:\n\techo $(shell amplify env list)\n", 2, "amplify env list"),
+    ("APP := $(shell amplify env get --name dev)\ndeploy:\n\techo $(APP)\n", 1, "amplify env get --name dev"),
+    ("deploy:\n\t$(shell amplify push --yes)\n", 2, "amplify push --yes"),
+    ("deploy:\n\techo ${shell amplify status}\n", 2, "amplify status"),  # the grammar reads it as a variable
+    ("deploy: $(shell amplify status)\n\techo\n", 1, "amplify status"),
+    ("ifeq ($(CI),true)\nA := $(shell amplify env list)\nendif\n", 2, "amplify env list"),
+    ("deploy:\n\techo $(shell amplify env get --name $(ENV) | grep $$HOME)\n", 2, "amplify env get --name $(ENV)"),
+], ids=["in-a-recipe", "in-an-assignment", "a-whole-recipe-line", "braces", "a-prerequisite", "in-a-conditional",
+        "with-references"])
+def test_make_runs_a_shell_function_itself_so_its_call_is_marked(text, line, old):
+    # threat X44: make runs `$(shell …)` when it expands the line, wherever the line is
+    new, findings = rewrite("Makefile", text)
+    assert [(f.status, f.line, f.old, f.reason) for f in findings] == [("not-converted", line, old, SHELL_FUNCTION)]
+    lines = text.split("\n")
+    assert new == "\n".join(lines[:line - 1] + [f"# amplify-shim: {SHELL_FUNCTION}"] + lines[line - 1:])
+
+
+def test_a_marker_for_a_shell_function_goes_above_the_whole_continued_assignment():
+    text = "A := x \\\n  $(shell amplify env list)\n"
+    new, findings = rewrite("Makefile", text)
+    assert [f.line for f in findings] == [2]
+    assert new == f"# amplify-shim: {SHELL_FUNCTION}\n" + text
+
+
+def test_a_shell_function_only_mentioning_amplify_is_no_call_and_the_recipe_around_one_is_still_rewritten():
+    assert rewrite("Makefile", "X := $(shell echo amplify)\n") == ("X := $(shell echo amplify)\n", [])
+    new, findings = rewrite("Makefile", _recipe("amplify pull --appId d1 --envName dev; echo $(shell amplify status)"))
+    assert [f.status for f in findings] == ["rewritten", "not-converted"]
+    assert new == ("deploy:\n# amplify-shim: " + SHELL_FUNCTION + "\n\t" + PULL.format(branch="dev", app="d1")
+                   + "; echo $(shell amplify status)\n")

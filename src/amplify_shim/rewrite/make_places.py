@@ -32,9 +32,9 @@ def _closing(text: str, at: int, end: int) -> int:
     return end
 
 
-def _decode(text: str, start: int, end: int, refs: dict) -> Decoded:
-    out, i = Decoded(), start
-    while i < end and text[i] in "-@+ \t":
+def _decode(text: str, start: int, end: int, refs: dict, out: Decoded | None = None, recipe: bool = True) -> Decoded:
+    out, i = out or Decoded(), start
+    while recipe and i < end and text[i] in "-@+ \t":
         i += 1
     while i < end:
         c = text[i]
@@ -79,6 +79,30 @@ def _encoder(refs: dict):
     return encode
 
 
+def _never(_new: str) -> str:
+    raise Unencodable("make runs this command itself ($(shell …)): its output is used")
+
+
+def _shell_command(node, data: bytes):
+    """The byte span of the command of make's `$(shell …)`, or None. The grammar reads `${shell …}` as a
+    variable's name; make reads it as the same function."""
+    if node.type == "shell_function":
+        command = next((c for c in node.children if c.type == "shell_command"), None)
+        return (command.start_byte, command.end_byte) if command is not None else None
+    source = data[node.start_byte:node.end_byte]
+    if node.type == "variable_reference" and source[:8] in (b"$(shell ", b"${shell ") and len(source) > 9:
+        return node.start_byte + 8, node.end_byte - 1
+    return None
+
+
+def _statement_start(node) -> int:
+    """Where the line of the statement holding node starts: a marker above a continued line would cut it."""
+    while node.parent is not None and node.type not in ("recipe_line", "variable_assignment", "rule") \
+            and node.parent.parent is not None:
+        node = node.parent
+    return node.start_byte
+
+
 def make_places(text: str, where: Where):
     tree, data = parse("make", text)
     if tree.root_node.has_error:
@@ -88,12 +112,14 @@ def make_places(text: str, where: Where):
 
     offsets = Offsets(text)
     stack = [tree.root_node]
-    lines = []
+    lines, functions = [], []
     while stack:
         node = stack.pop()
         if node.type == "recipe_line":
             lines.append((offsets.char(node.start_byte), offsets.char(node.end_byte)))
-            continue
+        command = _shell_command(node, data)
+        if command is not None:
+            functions.append((*map(offsets.char, command), offsets.char(_statement_start(node))))
         stack.extend(reversed(node.children))
     for start, end in lines:
         if "amplify" not in text[start:end]:
@@ -102,4 +128,17 @@ def make_places(text: str, where: Where):
         decoded = _decode(text, start, end, refs)
         line = text.rfind("\n", 0, start) + 1
         yield decoded.place(where=where, encode=_encoder(refs), restore=_restorer(refs),
+                            marker=lambda _offset, line=line: (line, "", "#"))
+    # make runs `$(shell …)` while it reads the line, in a recipe or anywhere else: read as `$( … )`, so a
+    # call there is marked (its output is used), never rewritten
+    for start, end, statement in functions:
+        if "amplify" not in text[start:end]:
+            continue
+        refs = {}
+        decoded = Decoded()
+        decoded.add("$(", start, start)
+        _decode(text, start, end, refs, decoded, recipe=False)
+        decoded.add(")", end, end)
+        line = text.rfind("\n", 0, statement) + 1
+        yield decoded.place(where=where, encode=_never, restore=_restorer(refs),
                             marker=lambda _offset, line=line: (line, "", "#"))
