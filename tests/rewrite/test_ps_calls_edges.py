@@ -202,3 +202,51 @@ def test_a_lone_surrogate_in_a_pwsh_step_is_reported_not_a_traceback():
     new, findings = rewrite(".github/workflows/d.yml", text)
     assert [(f.status, f.old) for f in findings] == [("not-converted", "amplify pull --appId $env:A\udc80 --envName dev\udc80")]
     assert new.endswith(text.split("steps:\n", 1)[1].split("\n", 1)[1]) and new.count("# amplify-shim:") == 1
+
+
+def test_an_array_subexpression_on_a_continued_line_is_marked_above_that_statement():
+    text = "npm ci `\n  --x; $v = @(amplify status)\n"
+    assert calls(text)[0].anchor == 0
+
+
+def test_a_statement_after_a_form_feed_is_marked_above_its_own_line():
+    text = "npm ci\n\f$v = $(amplify status)\n"
+    assert calls(text)[0].anchor == len("npm ci\n")
+
+
+@pytest.mark.parametrize("value", ["d$x", '"d1$"', '"a`tb"', "'it''s'"],
+                         ids=["expandable-bareword", "dollar-before-the-quote", "backtick-escape", "doubled-quote"])
+def test_a_value_powershell_would_expand_or_unquote_is_kept_as_written(value):
+    new, _ = rewrite("deploy.ps1", f"amplify pull --appId {value} --envName dev\n")
+    assert new == PULL.format(branch="dev", app=value) + "\n"
+
+
+def test_a_plain_value_in_quotes_is_read_as_its_text():
+    for value in ('"dX1"', "'dX1'", "dX1"):
+        new, _ = rewrite("deploy.ps1", f"amplify pull --appId {value} --envName dev\n")
+        assert new == PULL.format(branch="dev", app="dX1") + "\n"
+
+
+def test_calls_after_a_printed_string_a_function_named_amplify_or_a_repeated_word_are_still_found():
+    text = ("Write-Host \"amplify push\"\nfunction amplify { npm test }\namplify push amplify\n"
+            "amplify status\n")
+    found = calls(text)
+    assert [text.encode()[c.start:c.end] for c in found] == [b"amplify push amplify", b"amplify status"]
+
+
+@pytest.mark.parametrize("text", ["Invoke-Expression \"npm ci; 'amplify push'\"", "Invoke-Expression \"X amplify push\""],
+                         ids=["a-string-after-the-separator", "an-argument-of-X"])
+def test_a_mention_in_a_string_that_is_no_command_start_is_not_a_call(text):
+    assert calls(text + "\n") == []
+
+
+def test_a_string_run_by_a_quoted_command_name_is_marked():
+    new, findings = rewrite("deploy.ps1", "& 'amplify' pull --appId d1 --envName dev\n")
+    assert [(f.status, f.old) for f in findings] == [("not-converted", "amplify")]
+
+
+def test_a_command_name_with_a_lone_surrogate_in_a_pwsh_step_is_no_traceback():
+    text = ('on: push\njobs:\n  d:\n    runs-on: windows-latest\n    steps:\n      - shell: pwsh\n'
+            '        run: "x\\udc80 \'amplify push\'"\n')
+    new, findings = rewrite(".github/workflows/d.yml", text)
+    assert [f.status for f in findings] == ["not-converted"]

@@ -69,7 +69,7 @@ def _anchor(node, data: bytes) -> int:
     while True:
         start = _line_start(data, top.start_byte)
         previous = top.prev_named_sibling
-        if not data[start:top.start_byte].strip(b" \t") or previous is None:
+        if not data[start:top.start_byte].strip() or previous is None:  # only blanks (a form feed too) before it
             return start
         top = previous
 
@@ -133,7 +133,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
         problem = (f"`{windows_file}` runs npm's Windows shim by its file name (as where .ps1 scripts are blocked): "
                    f"write the Gen 2 command the same way, `npx.cmd ampx …`")
     for word in words[k + 1:]:
-        if word.type in ("redirection", "file_redirection", "merging_redirection"):
+        if word.type == "redirection":  # (`> f`, `2>&1`: the grammar's operators are inside it)
             problem = "a redirection stands among its words"
             continue
         value = _literal(word, data)
