@@ -250,3 +250,11 @@ def test_a_command_name_with_a_lone_surrogate_in_a_pwsh_step_is_no_traceback():
             '        run: "x\\udc80 \'amplify push\'"\n')
     new, findings = rewrite(".github/workflows/d.yml", text)
     assert [f.status for f in findings] == ["not-converted"]
+
+
+@pytest.mark.parametrize("text", ["amplify$x push", "amplify`x push", "amplify[1] push", "npx amplify$y push"],
+                         ids=["variable-glued", "escape-glued", "index-glued", "after-npx"])
+def test_a_name_that_only_starts_with_amplify_is_another_command(text):
+    # PowerShell runs `amplify<value of $x>`, not the Gen 1 CLI
+    assert calls(text + "\n") == []
+    assert rewrite("deploy.ps1", text + "\n") == (text + "\n", [])
