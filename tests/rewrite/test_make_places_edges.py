@@ -185,3 +185,43 @@ def test_a_shell_function_only_mentioning_amplify_is_no_call_and_the_recipe_arou
     assert [f.status for f in findings] == ["rewritten", "not-converted"]
     assert new == ("deploy:\n# amplify-shim: " + SHELL_FUNCTION + "\n\t" + PULL.format(branch="dev", app="d1")
                    + "; echo $(shell amplify status)\n")
+
+
+@pytest.mark.parametrize("text, line", [
+    ("X := ${shell\tamplify status}\n", 1),                                     # a tab after the name
+    ("X := $(shell date)\nA := $(shell amplify env list)\n", 2),               # after one without a call
+    ("# c\n\nA := $(shell amplify env list)\n", 3),                            # the line's own start, not the first
+    ("\nA := $(shell amplify env list)\n", 2),                                 # after a first empty line
+    ("ifeq ($(CI),true)\ndeploy: $(shell amplify status)\n\techo\nendif\n", 2),  # a rule inside a conditional
+], ids=["tab", "after-another-function", "third-line", "after-an-empty-line", "rule-in-a-conditional"])
+def test_a_shell_functions_marker_goes_above_its_own_statement(text, line):
+    new, findings = rewrite("Makefile", text)
+    assert [(f.status, f.line) for f in findings] == [("not-converted", line)]
+    lines = text.split("\n")
+    assert new == "\n".join(lines[:line - 1] + [f"# amplify-shim: {SHELL_FUNCTION}"] + lines[line - 1:])
+
+
+def test_in_a_shell_function_a_dash_is_the_commands_own():
+    # make's recipe prefixes (`-@+`) mean nothing inside $(shell …): `-amplify` is another program
+    text = "X := $(shell -amplify status)\nY := $(shell amplify env list)\n"
+    _, findings = rewrite("Makefile", text)
+    assert [(f.line, f.old) for f in findings] == [(2, "amplify env list")]
+
+
+def test_a_continuation_line_without_a_tab_keeps_its_first_character():
+    _, findings = rewrite("Makefile", "deploy:\n\tamplify pull --appId d1 \\\n--envName dev\n")
+    assert [f.old for f in findings] == ["amplify pull --appId d1 \\\n--envName dev"]
+
+
+def test_only_a_backslash_before_a_newline_continues_a_line():
+    # `\` then two tabs inside quotes: no newline follows, so both tabs are the shell's
+    _, findings = rewrite("Makefile", "deploy:\n\tamplify pull --appId d1 --envName 'a\\\t\tb'\n")
+    assert [f.old for f in findings] == ["amplify pull --appId d1 --envName 'a\\\t\tb'"]
+
+
+def test_new_text_is_never_written_into_a_shell_function():
+    from amplify_shim.rewrite.make_places import _never
+    from amplify_shim.rewrite.places import Unencodable
+
+    with pytest.raises(Unencodable, match=r"^make runs this command itself \(\$\(shell …\)\): its output is used$"):
+        _never("npx ampx generate outputs")

@@ -87,10 +87,9 @@ def _shell_command(node, data: bytes):
     """The byte span of the command of make's `$(shell …)`, or None. The grammar reads `${shell …}` as a
     variable's name; make reads it as the same function."""
     if node.type == "shell_function":
-        command = next((c for c in node.children if c.type == "shell_command"), None)
-        return (command.start_byte, command.end_byte) if command is not None else None
+        return next(((c.start_byte, c.end_byte) for c in node.children if c.type == "shell_command"), None)
     source = data[node.start_byte:node.end_byte]
-    if node.type == "variable_reference" and source[:8] in (b"$(shell ", b"${shell ") and len(source) > 9:
+    if node.type == "variable_reference" and source[:7] == b"${shell" and source[7:8] in (b" ", b"\t"):
         return node.start_byte + 8, node.end_byte - 1
     return None
 
