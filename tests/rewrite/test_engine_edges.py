@@ -193,7 +193,7 @@ def test_a_call_that_needs_a_value_says_which_and_where_to_declare_it(name, text
 # --- a place the grammar cannot read: nothing in it changes, and the line it stops at is named -----------------------
 
 def test_a_script_the_grammar_cannot_read_names_the_line_and_changes_nothing():
-    text = "\necho a\nif true; then\n  amplify pull\n  echo b\n  echo )\n  amplify push\nfi\necho c\necho d\n"
+    text = "\necho a\nif true; then\n  amplify pull\n  echo b\n  echo )\n  amplify push\nfi\necho c\necho d\necho e\n"
     new, findings = rewrite("run.sh", text)
     assert new == text
     stop = text.split("\n").index("  echo )") + 1
@@ -215,6 +215,19 @@ def test_a_ci_step_the_grammar_cannot_read_gets_one_marker_for_its_calls():
     assert new == _with_marker(text, "- run: |", f"`amplify pull`: {findings[0].reason}", "      ")
 
 
+# --- an edit the grammar would read differently is not made ----------------------------------------------------------
+
+def test_a_rewrite_that_would_not_parse_as_the_same_script_is_marked_instead():
+    # PowerShell's answer sets the profile first (`$env:AWS_PROFILE='p'; npx …`): two statements, which a
+    # parenthesized expression cannot hold; the call stays as it is, with a marker that says why
+    call = "amplify push --profile p --yes --appId d1 --envName dev"
+    text = f"Write-Host start\nWrite-Host ({call})\n"
+    new, [finding] = rewrite("deploy.ps1", text)
+    reason = "the rewritten text would not parse as the same script here: convert it by hand"
+    assert (finding.line, finding.old, finding.new, finding.status, finding.reason) == (2, call, None, "not-converted", reason)
+    assert new == _with_marker(text, call, reason)
+
+
 # --- line numbers: far into a file, and in the order the readers give them ------------------------------------------
 
 @pytest.mark.parametrize("lead", ["", "\n", "# a Makefile\n\n"], ids=["none", "blank", "comment-and-blank"])
@@ -232,8 +245,10 @@ def test_findings_name_their_lines_whatever_order_they_are_read_in(lead):
 
 # --- which files are read at all ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [f"#!/bin/sh\n{CHECKOUT}", f"x=#; {CHECKOUT}\n", f"# {CHECKOUT}\n  {CHECKOUT}\n"],
-                         ids=["after-a-shebang-no-final-newline", "hash-inside-a-word", "comment-then-call"])
+@pytest.mark.parametrize("text", [f"#!/bin/sh\n{CHECKOUT}", f"x=#; {CHECKOUT}\n", f"echo a\n:#; {CHECKOUT}\n",  # (`:#`: one word)
+                                  f"# {CHECKOUT}\n  {CHECKOUT}\n"],
+                         ids=["after-a-shebang-no-final-newline", "hash-inside-a-word", "hash-second-on-a-line",
+                              "comment-then-call"])
 def test_a_call_on_a_line_that_is_not_a_comment_is_read(text):
     _, findings = rewrite("run.sh", text)
     assert [(f.old, f.line) for f in findings] == [(CHECKOUT, text.count("\n", 0, text.rindex(CHECKOUT)) + 1)]
