@@ -228,6 +228,19 @@ def test_a_rewrite_that_would_not_parse_as_the_same_script_is_marked_instead():
     assert new == _with_marker(text, call, reason)
 
 
+def test_a_new_text_the_place_cannot_hold_is_not_written_and_the_marker_says_how_to_fix_it():
+    # `--profile 'a:'` becomes `AWS_PROFILE=a: npx …`: `: ` in a plain YAML scalar would start a mapping
+    call = "amplify push --profile 'a:' --yes"
+    text = f"version: 1\nbackend:\n  phases:\n    build:\n      commands:\n        - {call}\n"
+    new, [finding] = rewrite("amplify.yml", text)
+    reason = "cannot write it here: the new text cannot be a plain YAML scalar here; quote the scalar and run again"
+    assert (finding.line, finding.old, finding.new, finding.status, finding.reason) == (6, call, None, "not-converted", reason)
+    assert new == _with_marker(text, call, reason, " " * 8)
+    quoted = text.replace(f"- {call}", f'- "{call}"')  # as the marker says
+    new, [finding] = rewrite("amplify.yml", quoted)
+    assert finding.status == "rewritten" and new == quoted.replace(call, finding.new)
+
+
 # --- line numbers: far into a file, and in the order the readers give them ------------------------------------------
 
 @pytest.mark.parametrize("lead", ["", "\n", "# a Makefile\n\n"], ids=["none", "blank", "comment-and-blank"])
