@@ -79,7 +79,7 @@ MODULES = {
     # the splicer: each place's calls decided, the edits and markers put in at exact offsets, the file re-read
     "rewrite-engine": (["src/amplify_shim/rewrite/engine.py"], None,
                        REWRITE_TESTS + ["tests/rewrite/test_make_places_edges.py", "tests/rewrite/test_ps_calls_edges.py",
-                                        "tests/rewrite/test_verify_edges.py"], True),
+                                        "tests/rewrite/test_verify_edges.py", "tests/rewrite/test_engine_edges.py"], True),
 }
 
 # mutmut's exit codes (mutmut/stats.py)

@@ -203,7 +203,9 @@ _NOTES: dict = {}
 
 
 # The planner's advice is for a person at a prompt; in a file, the value comes from the call or the CI file's env.
-_FILE_VALUES = {WHY_MISSING["branch"]: ("the branch", "AWS_BRANCH"), WHY_MISSING["app_id"]: ("the Amplify app id", "AWS_APP_ID")}
+# A value no variable gives is named, never shown as the planner's advice ("needs a name is needed: pass it …").
+_FILE_VALUES = {WHY_MISSING["branch"]: ("the branch", "AWS_BRANCH"), WHY_MISSING["app_id"]: ("the Amplify app id", "AWS_APP_ID"),
+                WHY_MISSING["name"]: ("a name", None), WHY_MISSING["stack"]: ("the root stack name", None)}
 
 
 def _unfilled(place, outcome, reason: str) -> str:
