@@ -363,3 +363,20 @@ def test_every_call_in_a_package_json_script_is_found(script):
     text = '{"scripts": {"s0": "' + script + '"}}'
     new, findings = rewrite("package.json", text)
     assert new == text and [(f.line, f.status) for f in findings] == [(1, "not-converted")]
+
+
+@pytest.mark.parametrize("keyword", ["exec", "nohup", "command", "time"])
+def test_an_environment_variable_never_lands_after_a_word_that_runs_the_next_one(keyword):
+    # threat X45: `exec AWS_PROFILE=p npx ampx …` runs a program named `AWS_PROFILE=p` (found by issue 16e)
+    text = f"{keyword} amplify push --profile p --yes --appId d1 --envName dev\n"
+    new, findings = rewrite("deploy.sh", text)
+    assert [f.status for f in findings] == ["not-converted"]
+    assert f"`{keyword}` would run as the program's name" in findings[0].reason
+    assert new.endswith(text) and "AWS_PROFILE=p npx" not in new
+
+
+def test_after_env_or_without_a_variable_the_call_is_still_rewritten():
+    new, _ = rewrite("deploy.sh", "env amplify push --profile p --yes --appId d1 --envName dev\n"
+                                  "exec amplify push --yes --appId d1 --envName dev\n")
+    assert new == ("env AWS_PROFILE=p npx ampx pipeline-deploy --branch dev --app-id d1\n"
+                   "exec npx ampx pipeline-deploy --branch dev --app-id d1\n")

@@ -237,6 +237,11 @@ def _answer(argv: list, call, where: Where, ci: bool, words: str) -> Outcome:
     try:
         if call.keywords and len(steps) > 1:
             raise UnrepresentableError("", where.shell, f"`{call.keywords[0]}` of a several-step answer")
+        runs_next_word = [k for k in call.keywords if k != "env"]  # `env A=b prog` is fine; exec/nohup run `A=b`
+        if runs_next_word and any(step.env for step in steps):
+            names = ", ".join(sorted({name for step in steps for name in step.env}))
+            raise UnrepresentableError("", where.shell, f"the Gen 2 command sets {names} before the program, which "
+                                                        f"`{runs_next_word[0]}` would run as the program's name")
         text = render(steps, call, where)
     except UnrepresentableError as exc:
         return Outcome(status="not-converted", command=words, reason=f"cannot write it here: {exc.reason}: convert it by hand")

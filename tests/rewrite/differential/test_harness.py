@@ -81,3 +81,17 @@ def test_a_makefile_runs_under_make_itself(tmp_path, after, words):
         assert [call[0] for call in check.after[0].calls] == ["npx", "npm"]
     found = file_differences(check)
     assert (found == []) if words is None else any(words in problem for problem in found), found
+
+
+def test_words_that_run_the_next_word_keep_what_they_run(tmp_path):
+    # the product's own rewrite of `exec`/`nohup`/`command` before a call with --profile, run under the fakes
+    from .check import differences as file_differences
+    from .check import prepare, run_all
+
+    require_shells()
+    texts = {f"{word}.sh": f"#!/bin/bash\n{word} amplify push --profile p --yes --appId d1 --envName dev\n"
+             for word in ("exec", "nohup", "command")}  # (`env` is one of the fakes: it logs, not runs)
+    checks = [prepare(tmp_path / "f", name, text) for name, text in texts.items()]
+    run_all(checks, tmp_path)
+    assert {check.name: file_differences(check) for check in checks} == {name: [] for name in texts}
+    assert all(check.before[0].calls for check in checks)  # the fakes saw each original call
