@@ -164,3 +164,19 @@ def test_in_a_file_that_is_not_shell_each_amplify_word_with_words_after_it_is_ma
         (b"amplify add api", 18, "in a file that is not shell"),
         (b"amplify\tstatus", data.index(b"amplify\tstatus"), "in a file that is not shell"),
         (b"amplify push", data.rindex(b"send"), "in a file that is not shell")]  # the last line, without a newline
+
+
+@pytest.mark.parametrize("text, marked", [
+    ("coproc amplify push --yes", True),
+    ("coproc X { amplify status; }", True),
+    ("coproc echo amplify", False),
+    ("coproc X { echo amplify; }", False),
+], ids=["plain", "named", "an-argument", "named-argument"])
+def test_a_call_bash_runs_as_a_coprocess_is_marked(text, marked):
+    # threat X46: the bash grammar reads `coproc` as a program, so `coproc amplify push` was not seen
+    from tests.rewrite.helpers import rewrite
+
+    new, findings = rewrite("deploy.sh", text + "\n")
+    assert [(f.status, f.reason) for f in findings] == (
+        [("not-converted", "a Gen 1 call run through `coproc`: convert it by hand")] if marked else [])
+    assert new.endswith(text + "\n")

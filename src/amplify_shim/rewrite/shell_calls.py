@@ -260,6 +260,14 @@ def _by_path(data: bytes, root, seen: set) -> list:
 _OPTION_OR_VALUE = re.compile(r"-.*|\d+[smhd]?|[A-Za-z_][A-Za-z0-9_]*=.*")
 
 
+def _in_coprocess(words: list, data: bytes, at: int) -> bool:
+    """bash's `coproc amplify …` or `coproc NAME { amplify …; }`, which the grammar reads as a program named
+    `coproc`: the candidate is the command the coprocess runs."""
+    position = 3 if len(words) > 3 and data[words[2].start_byte:words[2].end_byte] == b"{" else 1
+    return len(words) > position and words[position].start_byte <= at < words[position].end_byte \
+        and literal(words[position], data) in GEN1_NAMES
+
+
 def _runs_it(words: list, data: bytes, at: int) -> bool:
     """`sudo [-u user] amplify …`, `timeout 600 amplify …`: the candidate is the command the runner runs, not an
     argument of it (`sudo npm install -g @aws-amplify/cli`)."""
@@ -307,6 +315,8 @@ def _call(command, data: bytes, at: int) -> Call | None:
     redirects = [c for c in children if c.type in ("file_redirect", "herestring_redirect", "heredoc_redirect")]
     k, keywords, runner, program, start = 0, [], "npx", None, None
     runs = literal(words[0], data)
+    if runs == "coproc" and _in_coprocess(words, data, at):
+        return Call(start=at, end=command.end_byte, hidden="run through `coproc`", anchor=anchor(command, data))
     if runs in OTHER_RUNNERS and _runs_it(words, data, at):
         return Call(start=at, end=command.end_byte,
                     hidden=f"run through `{runs}`", anchor=anchor(command, data))
