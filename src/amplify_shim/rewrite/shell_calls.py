@@ -173,7 +173,7 @@ def find_calls(data: bytes, root) -> list:
         if command is not None:  # (a comment is one leaf of the grammar: a candidate in one is no word, no string)
             if command.start_byte in seen:
                 continue
-            call = _call(command, data, at)
+            call = _call(command, data, at) or _coprocess(command, data, at)
             if call is None and _joined_lines(command, data, at):
                 end = data.find(b"\n", at)
                 call = Call(start=at, end=end if end >= 0 else len(data), hidden="on a line the bash grammar reads as "
@@ -260,12 +260,16 @@ def _by_path(data: bytes, root, seen: set) -> list:
 _OPTION_OR_VALUE = re.compile(r"-.*|\d+[smhd]?|[A-Za-z_][A-Za-z0-9_]*=.*")
 
 
-def _in_coprocess(words: list, data: bytes, at: int) -> bool:
+def _coprocess(command, data: bytes, at: int) -> Call | None:
     """bash's `coproc amplify …` or `coproc NAME { amplify …; }`, which the grammar reads as a program named
-    `coproc`: the candidate is the command the coprocess runs."""
+    `coproc`: the candidate is the command the coprocess runs (marked)."""
+    words = command.named_children
+    if not words or data[words[0].start_byte:words[0].end_byte] != b"coproc":
+        return None
     position = 3 if len(words) > 3 and data[words[2].start_byte:words[2].end_byte] == b"{" else 1
-    return len(words) > position and words[position].start_byte <= at < words[position].end_byte \
-        and literal(words[position], data) in GEN1_NAMES
+    if len(words) > position and words[position].start_byte == at and literal(words[position], data) in GEN1_NAMES:
+        return Call(start=at, end=command.end_byte, hidden="run through `coproc`", anchor=anchor(command, data))
+    return None
 
 
 def _runs_it(words: list, data: bytes, at: int) -> bool:
@@ -315,8 +319,6 @@ def _call(command, data: bytes, at: int) -> Call | None:
     redirects = [c for c in children if c.type in ("file_redirect", "herestring_redirect", "heredoc_redirect")]
     k, keywords, runner, program, start = 0, [], "npx", None, None
     runs = literal(words[0], data)
-    if runs == "coproc" and _in_coprocess(words, data, at):
-        return Call(start=at, end=command.end_byte, hidden="run through `coproc`", anchor=anchor(command, data))
     if runs in OTHER_RUNNERS and _runs_it(words, data, at):
         return Call(start=at, end=command.end_byte,
                     hidden=f"run through `{runs}`", anchor=anchor(command, data))
