@@ -178,3 +178,26 @@ def test_edits_in_three_statements_each_found_where_it_moved_to():
     long = "npx ampx generate outputs --branch main --app-id d1 --format json"
     assert _check(text, ("amplify pull", long), ("amplify push --yes", "x"), ("amplify status", long))
     assert not _check(text, ("amplify pull", long), ("amplify push --yes", "x"), ("amplify status", "a; b"))
+
+
+def test_a_yaml_file_is_counted_the_same_with_the_query_api_of_tree_sitter_before_0_25(monkeypatch):
+    # Python 3.9 gets tree-sitter 0.23 at most, where `captures` is the Query's own (0.25 moved it to QueryCursor)
+    import tree_sitter
+
+    if not hasattr(tree_sitter, "QueryCursor"):
+        pytest.skip("this tree-sitter is older than 0.25: the other tests use its own API already")
+    query_type, cursor_type = tree_sitter.Query, tree_sitter.QueryCursor
+
+    class Query:  # 0.23's: Query(language, source).captures(node) -> {name: [nodes]}
+        def __init__(self, language, source):
+            self._query = query_type(language, source)
+
+        def captures(self, node):
+            return cursor_type(self._query).captures(node)
+
+    monkeypatch.setattr(tree_sitter, "Query", Query)
+    monkeypatch.delattr(tree_sitter, "QueryCursor")
+    test_a_scalar_counts_as_one_node_whatever_it_holds(2)
+    assert not reads_the_same("yaml", "a:\n  - amplify push\n", lambda: "a:\n  - []\n", 0)
+    assert reads_the_same("yaml", YAML, lambda: YAML.replace("amplify push", "'npx ampx ''x'''"), 0)
+    assert reads_the_same("make", MAKEFILE, lambda: MAKEFILE.replace("\tamplify", "# amplify-shim: x\n\tamplify"), 1)
