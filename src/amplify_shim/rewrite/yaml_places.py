@@ -94,7 +94,7 @@ def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
     if mapping is None or text.find("shell", offsets.char(mapping.start_byte), offsets.char(mapping.end_byte)) < 0:
         return "bash", None  # no key of the mapping can read `shell` (most steps: no look at each key)
     for sibling in mapping.children:
-        if sibling.type == "block_mapping_pair" and _key(sibling, text, offsets) == "shell":
+        if sibling.type in ("block_mapping_pair", "flow_pair") and _key(sibling, text, offsets) == "shell":
             value = sibling.child_by_field_name("value")
             shell = text[offsets.char(value.start_byte):offsets.char(value.end_byte)].strip().strip("'\"") if value else ""
             name = shell.split()[0] if shell.split() else ""
