@@ -182,3 +182,76 @@ def test_a_file_that_is_one_flow_mapping_has_its_commands_read():
     new, findings = rewrite("amplify.yml", old)
     assert new == old.replace(P, G2, 1)
     assert [(f.line, f.status) for f in findings] == [(1, "rewritten")]
+
+
+@pytest.mark.parametrize("escape", ["\\N", "\\_", "\\L", "\\P", "\\U7FFFFFFF", "\\UFFFFFFFF"],
+                         ids=["next-line", "nbsp", "line-sep", "para-sep", "past-unicode", "past-c-int"])
+def test_an_escape_the_reader_does_not_decode_marks_the_call_above_its_item(escape):
+    # YAML's \N \_ \L \P are not decoded here; \U past U+10FFFF is no character (and \UFFFFFFFF once crashed the rewriter)
+    old = f'commands:\n  - echo ok\n  - "{P}{escape}"\n'
+    new, findings = rewrite("amplify.yml", old)
+    why = f"the escape `{escape[:2]}` in this scalar is not read: nothing here is changed; convert it by hand"
+    assert [(f.line, f.status, f.reason) for f in findings] == [(3, "not-converted", why)]
+    assert new == old.replace('  - "', f'  # amplify-shim: `{P}{escape}"`: {why}\n  - "')
+
+
+@pytest.mark.parametrize("old, new", [
+    ('"\\"amplify\\" pull --appId d1 --envName \\"dev\\""', f'"{G2}"'),  # the call starts and ends at an escape
+    ('"amplify pull --appId d1 --envName de\\x76"', f'"{G2}"'),  # ends at a hex escape
+    ('"amplify pull --appId d1 --envName \\u0064ev && echo \\u00e9"', f'"{G2} && echo \\u00e9"'),
+], ids=["quote-escapes", "hex-at-end", "unicode-inside"])
+def test_a_call_that_starts_or_ends_at_an_escape_is_replaced_whole(old, new):
+    out, findings = rewrite("amplify.yml", f"commands:\n  - {old}\n")
+    assert (out, [f.status for f in findings]) == (f"commands:\n  - {new}\n", ["rewritten"])
+
+
+def test_wide_characters_before_a_call_are_counted_as_characters():
+    old = f"# déployer 🚀\nname: ünïcode ✓\ncommands:\n  - echo 'ü😀' && {P} && echo ✓\n"
+    new, findings = rewrite("amplify.yml", old)
+    assert new == old.replace(P, G2)
+    assert [(f.line, f.status) for f in findings] == [(4, "rewritten")]
+
+
+@pytest.mark.parametrize("header", ["|", "|-", "|+", "|  # step 2", "|-  # 3 steps"], ids=["clip", "strip", "keep",
+                                                                                         "comment", "strip-comment"])
+def test_a_literal_block_is_read_line_by_line_without_its_indentation(header):
+    # the heredoc's end word must stand alone on its line, as the shell reads the block (indentation gone)
+    body = f"cat <<EOF > .env\nA=1\nEOF\n{P}\necho done\n"
+    old = "commands:\n  - " + header + "\n" + "".join("    " + line + "\n" for line in body.splitlines()) + "  - echo ok\n"
+    new, findings = rewrite("amplify.yml", old)
+    assert new == old.replace(P, G2)
+    assert [(f.line, f.status) for f in findings] == [(6, "rewritten")]
+    new, _ = rewrite("amplify.yml", old.replace("\n", "\r\n"))
+    assert new == old.replace(P, G2).replace("\n", "\r\n")
+
+
+def test_a_block_with_a_blank_first_line_is_read_from_its_first_text_line():
+    old = f"commands:\n  - |\n\n    cat <<EOF\n    x\n    EOF\n    {P}\n"
+    assert rewrite("amplify.yml", old)[0] == old.replace(P, G2)
+
+
+def test_the_marker_of_a_later_list_item_goes_above_that_item():
+    old = f"commands:\n  - echo a\n  - >\n    {P}\n  - echo b\n"
+    new, findings = rewrite("amplify.yml", old)
+    why = "a folded YAML block (`>`) joins its lines: it is not rewritten: nothing here is changed; convert it by hand"
+    assert new == old.replace("  - >", f"  # amplify-shim: `{P}`: {why}\n  - >")
+    assert [(f.line, f.status) for f in findings] == [(4, "not-converted")]
+
+
+@pytest.mark.parametrize("old", [
+    f"commands:\n  {P}:\n",  # a key with no value
+    f"Xscript: {P}\nXscript2:\n  - {P}\n",  # keys that only end like command keys
+    f"'commands ': {P}\n",
+], ids=["key-without-value", "x-keys", "spaced-key"])
+def test_keys_that_are_not_command_keys_hold_prose(old):
+    assert rewrite("amplify.yml", old) == (old, [])
+
+
+@pytest.mark.parametrize("old, line", [
+    (f"commands:\n  - {P}\n  bad: [\n", 2),
+    (f"version: 1\n\ncommands:\n  - echo ok\n  - {P}\n  - [\n", 5),
+], ids=["bad-flow", "bad-flow-later"])
+def test_a_file_the_grammar_cannot_read_is_reported_call_by_call_and_left_as_it_is(old, line):
+    new, findings = rewrite("amplify.yml", old)
+    why = "the YAML grammar cannot read this file: nothing here is changed; convert it by hand"
+    assert (new, [(f.line, f.status, f.reason, f.old) for f in findings]) == (old, [(line, "not-converted", why, P)])
