@@ -181,3 +181,18 @@ def test_a_long_file_the_grammar_cannot_read_whole_is_read_in_pieces_and_only_th
     assert [(f.line, f.status, f.reason) for f in findings] == [(3, "rewritten", None), (7, "not-converted", why),
                                                                 (10, "rewritten", None)]
 
+
+
+@pytest.mark.parametrize("rows", [GITLAB.count("\n"), 6], ids=["at-the-limit", "small"])
+def test_a_document_at_the_row_limit_is_cut_before_the_grammar_reads_any_of_it(monkeypatch, rows):
+    whole = _shown(rewrite(".gitlab-ci.yml", GITLAB))
+    read, real = [], yaml_places.parse
+
+    def counted(name, body):
+        read.append(body.count("\n"))
+        return real(name, body)
+    monkeypatch.setattr(yaml_places, "parse", counted)
+    monkeypatch.setattr(yaml_places, "_ROWS", rows)
+    assert _shown(rewrite(".gitlab-ci.yml", GITLAB)) == whole
+    assert read and max(read) < rows  # each piece the grammar reads is under the limit
+    assert sum(read) <= GITLAB.count("\n")  # and each line is read once
