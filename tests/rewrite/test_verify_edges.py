@@ -241,3 +241,12 @@ def test_an_edit_of_a_call_inside_a_quoted_script_is_an_edit_of_the_command_that
     text = 'bash -c "amplify push --yes && echo ok"\n'
     assert _check(text, ("amplify push --yes", "npx ampx pipeline-deploy --branch main"))
     assert not _check(text, ("amplify push --yes", 'x" ; "y'))
+
+
+def test_a_powershell_new_text_is_parsed_where_it_stands_and_nowhere_else():
+    # `& 'npx' …` (the call operator) starts a statement; a new text that starts with `|` or `-` continues nothing
+    text = "Write-Host hi\namplify push --yes\n(amplify status)\n"
+    assert _check(text, ("amplify push --yes", "& npx ampx pipeline-deploy --branch main"), grammar="powershell")
+    assert _check(text, ("amplify status", "& npx ampx status"), grammar="powershell")
+    assert not _check(text, ("amplify push --yes", "|x"), grammar="powershell")
+    assert not _check(text, ("amplify status", "-x"), grammar="powershell")
