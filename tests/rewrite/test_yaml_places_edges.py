@@ -216,13 +216,15 @@ def test_wide_characters_before_a_call_are_counted_as_characters():
                                                                                          "comment", "strip-comment"])
 def test_a_literal_block_is_read_line_by_line_without_its_indentation(header):
     # the heredoc's end word must stand alone on its line, as the shell reads the block (indentation gone)
-    body = f"cat <<EOF > .env\nA=1\nEOF\n{P}\necho done\n"
+    body = f"cat <<EOF > .env\nA=1\nEOF\n{P}\necho done\namplify push \\\n  --yes\necho end\n"
     old = "commands:\n  - " + header + "\n" + "".join("    " + line + "\n" for line in body.splitlines()) + "  - echo ok\n"
     new, findings = rewrite("amplify.yml", old)
-    assert new == old.replace(P, G2)
-    assert [(f.line, f.status) for f in findings] == [(6, "rewritten")]
-    new, _ = rewrite("amplify.yml", old.replace("\n", "\r\n"))
-    assert new == old.replace(P, G2).replace("\n", "\r\n")
+    assert new.startswith(old[:old.index(P)] + G2 + "\n    echo done\n    npx ampx pipeline-deploy")
+    # the report shows each call as the shell reads it: the block's indentation is not part of it
+    assert [(f.line, f.status, f.old) for f in findings] == [(6, "rewritten", P),
+                                                              (8, "rewritten", "amplify push \\\n  --yes")]
+    crlf, _ = rewrite("amplify.yml", old.replace("\n", "\r\n"))
+    assert crlf == new.replace("\n", "\r\n")
 
 
 def test_a_block_with_a_blank_first_line_is_read_from_its_first_text_line():

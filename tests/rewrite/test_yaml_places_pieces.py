@@ -29,6 +29,11 @@ deploy:
 "quoted": x
 'build':
   script: {P}
+flow:
+  script:
+    [{P}, echo ok]
+  after_script:
+    - {{[{P}]}}
 """
 
 WORKFLOW = f"""name: deploy
@@ -97,7 +102,8 @@ def test_a_mapping_is_cut_at_each_outermost_key_the_first_piece_from_the_start()
         ('variables:\n  A: "1"\n\n', None),
         (GITLAB[GITLAB.index("deploy:\n"):GITLAB.index('"quoted"')], None),
         ('"quoted": x\n', None),
-        (f"'build':\n  script: {P}\n", None)]
+        (f"'build':\n  script: {P}\n", None),
+        (GITLAB[GITLAB.index("flow:"):], None)]
 
 
 def test_one_key_is_cut_to_its_value_under_that_key():
@@ -168,24 +174,34 @@ def test_line_starts_are_the_lines_of_the_region_that_begin_with_the_pattern():
     assert _line_starts("[a-z]", text, 11, 12) == [11]
 
 
-def test_a_long_file_the_grammar_cannot_read_whole_is_read_in_pieces_and_only_the_bad_piece_is_left(monkeypatch):
-    text = f"build:\n  script:\n    - {P}\ndeploy:\n  script:\n    - echo ok\n    - {P}\n    - x: [\nlast:\n  script: {P}\n"
-    why = "the YAML grammar cannot read this file: nothing here is changed; convert it by hand"
-    new, findings = rewrite(".gitlab-ci.yml", text)  # short: read whole, so nothing of it is read
-    assert (new, [(f.line, f.status) for f in findings]) == (text, [(3, "not-converted"), (7, "not-converted"),
-                                                                    (10, "not-converted")])
-    monkeypatch.setattr(yaml_places, "_SPLIT_ABOVE", 10)
-    new, findings = rewrite(".gitlab-ci.yml", text)
-    g2 = "npx ampx generate outputs --branch dev --app-id d1"
-    assert new == text.replace(f"- {P}", f"- {g2}", 1).replace(f"script: {P}", f"script: {g2}")
-    assert [(f.line, f.status, f.reason) for f in findings] == [(3, "rewritten", None), (7, "not-converted", why),
-                                                                (10, "rewritten", None)]
+BROKEN = (f"build:\n  script:\n    - {P}\ndeploy:\n  script:\n    - echo ok\n    - {P}\n    - [{P}\n"
+          f"last:\n  script: {P}\n")
 
+
+def test_a_long_file_the_grammar_cannot_read_whole_is_read_in_pieces_and_only_the_bad_piece_is_left(monkeypatch):
+    why = "the YAML grammar cannot read this file: nothing here is changed; convert it by hand"
+    new, findings = rewrite(".gitlab-ci.yml", BROKEN)  # short: read whole, so none of it is read
+    assert (new, [(f.line, f.status) for f in findings]) == (BROKEN, [(n, "not-converted") for n in (3, 7, 8, 10)])
+    monkeypatch.setattr(yaml_places, "_SPLIT_ABOVE", 10)
+    monkeypatch.setattr(yaml_places, "_BATCH", 1)  # (each list item a piece of its own, under the key `script`)
+    new, findings = rewrite(".gitlab-ci.yml", BROKEN)
+    g2 = "npx ampx generate outputs --branch dev --app-id d1"
+    assert new == BROKEN.replace(f"- {P}", f"- {g2}").replace(f"script: {P}", f"script: {g2}")
+    assert [(f.line, f.status, f.reason) for f in findings] == [(3, "rewritten", None), (7, "rewritten", None),
+                                                                (8, "not-converted", why), (10, "rewritten", None)]
+
+
+def test_a_file_no_longer_than_the_limit_is_not_cut(monkeypatch):
+    monkeypatch.setattr(yaml_places, "_SPLIT_ABOVE", len(BROKEN))
+    assert [f.status for f in rewrite(".gitlab-ci.yml", BROKEN)[1]] == ["not-converted"] * 4
 
 
 @pytest.mark.parametrize("rows", [GITLAB.count("\n"), 6], ids=["at-the-limit", "small"])
 def test_a_document_at_the_row_limit_is_cut_before_the_grammar_reads_any_of_it(monkeypatch, rows):
-    whole = _shown(rewrite(".gitlab-ci.yml", GITLAB))
+    text = f"before_script: {P}\n" + GITLAB  # (its first piece starts the file)
+    rows += 1
+    whole = _shown(rewrite(".gitlab-ci.yml", text))
+    assert whole[1][0][:2] == (1, "rewritten")
     read, real = [], yaml_places.parse
 
     def counted(name, body):
@@ -193,6 +209,6 @@ def test_a_document_at_the_row_limit_is_cut_before_the_grammar_reads_any_of_it(m
         return real(name, body)
     monkeypatch.setattr(yaml_places, "parse", counted)
     monkeypatch.setattr(yaml_places, "_ROWS", rows)
-    assert _shown(rewrite(".gitlab-ci.yml", GITLAB)) == whole
+    assert _shown(rewrite(".gitlab-ci.yml", text)) == whole
     assert read and max(read) < rows  # each piece the grammar reads is under the limit
-    assert sum(read) <= GITLAB.count("\n")  # and each line is read once
+    assert sum(read) <= text.count("\n")  # and each line is read once
