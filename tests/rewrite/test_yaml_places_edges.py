@@ -257,3 +257,12 @@ def test_a_file_the_grammar_cannot_read_is_reported_call_by_call_and_left_as_it_
     new, findings = rewrite("amplify.yml", old)
     why = "the YAML grammar cannot read this file: nothing here is changed; convert it by hand"
     assert (new, [(f.line, f.status, f.reason, f.old) for f in findings]) == (old, [(line, "not-converted", why, P)])
+
+
+def test_a_block_whose_first_line_holds_a_tab_after_its_indentation_is_marked():
+    # the reader takes the first line's spaces and tabs as the indentation: the next line lacks the tab
+    old = f"commands:\n  - echo ok\n  - |\n    \tcat x\n    {P}\n"
+    new, findings = rewrite("amplify.yml", old)
+    why = "this block scalar's indentation is not read: nothing here is changed; convert it by hand"
+    assert [(f.line, f.status, f.reason) for f in findings] == [(5, "not-converted", why)]
+    assert new == old.replace("  - |", f"  # amplify-shim: `{P}`: {why}\n  - |")
