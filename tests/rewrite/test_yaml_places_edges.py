@@ -56,6 +56,8 @@ def test_a_step_in_another_shell_is_marked_and_powershell_is_read_as_powershell(
     new, findings = rewrite(WORKFLOW, old)
     assert "        # amplify-shim: `" + P + "`: a `shell: python` step is not read" in new
     assert findings[0].status == "not-converted"
+    new, _ = rewrite(WORKFLOW, STEP.format(f"shell: 'X {{0}}'\n        run: {P}"))  # a custom shell, named as written
+    assert "        # amplify-shim: `" + P + "`: a `shell: X {0}` step is not read" in new
     new, _ = rewrite(WORKFLOW, STEP.format(f"shell: pwsh\n        run: '& {P} --profile $env:P'"))
     assert new == STEP.format(f"shell: pwsh\n        run: '& {G2} --profile $env:P'")  # `&`: PowerShell's call operator
 

@@ -143,12 +143,13 @@ def test_a_region_of_blank_lines_and_comments_cannot_be_cut():
     ("# x\n    a: 1\n\n   b\n", 3),
     ("  - a\n  -b\n", 2),
     (" a: 1\nb: 2\n", 0),  # a line at 1, then one at 0
+    ("a: 1\n {0,-1}: 2\n", 0),  # (a line that spells the braces of the search's own pattern: 0 is the least)
     ("  a\r\n # c\r\n   b\r\n", 2),
     (" " * 199 + "a\n", 199),
     (" " * 200 + "a\n", None),  # 200 spaces or more: not looked for
     ("# only\n\n   # comments\n", None),
     ("", None),
-], ids=["zero", "one-then-zero", "least-later", "comment-at-zero", "list", "crlf", "199", "200", "comments", "empty"])
+], ids=["zero", "one-then-zero", "braces", "least-later", "comment-at-zero", "list", "crlf", "199", "200", "comments", "empty"])
 def test_the_outer_indent_is_the_least_of_lines_that_hold_something(text, indent):
     assert _outer_indent(text, 0, len(text)) == indent
 
