@@ -178,3 +178,75 @@ def test_edits_in_three_statements_each_found_where_it_moved_to():
     long = "npx ampx generate outputs --branch main --app-id d1 --format json"
     assert _check(text, ("amplify pull", long), ("amplify push --yes", "x"), ("amplify status", long))
     assert not _check(text, ("amplify pull", long), ("amplify push --yes", "x"), ("amplify status", "a; b"))
+
+
+def test_a_yaml_file_is_counted_the_same_with_the_query_api_of_tree_sitter_before_0_25(monkeypatch):
+    # Python 3.9 gets tree-sitter 0.23 at most, where `captures` is the Query's own (0.25 moved it to QueryCursor)
+    import tree_sitter
+
+    if not hasattr(tree_sitter, "QueryCursor"):
+        pytest.skip("this tree-sitter is older than 0.25: the other tests use its own API already")
+    query_type, cursor_type = tree_sitter.Query, tree_sitter.QueryCursor
+
+    class Query:  # 0.23's: Query(language, source).captures(node) -> {name: [nodes]}
+        def __init__(self, language, source):
+            self._query = query_type(language, source)
+
+        def captures(self, node):
+            return cursor_type(self._query).captures(node)
+
+    monkeypatch.setattr(tree_sitter, "Query", Query)
+    monkeypatch.delattr(tree_sitter, "QueryCursor")
+    test_a_scalar_counts_as_one_node_whatever_it_holds(2)
+    assert not reads_the_same("yaml", "a:\n  - amplify push\n", lambda: "a:\n  - []\n", 0)
+    assert reads_the_same("yaml", YAML, lambda: YAML.replace("amplify push", "'npx ampx ''x'''"), 0)
+    assert reads_the_same("make", MAKEFILE, lambda: MAKEFILE.replace("\tamplify", "# amplify-shim: x\n\tamplify"), 1)
+
+
+LINES = "set -e\namplify push --yes\necho done\n"
+
+
+@pytest.mark.parametrize("new", ["x &", "x ;", "x #", "x ;;"])
+def test_a_whole_line_that_gains_a_terminator_or_a_comment_is_not_the_same_script(new):
+    # `x &` would run the deploy in the background and go on at once; the edited line is the whole statement here,
+    # so only the node-by-node comparison sees that `x` alone, not `x &`, is the new command
+    assert not _check(LINES, ("amplify push --yes", new))
+    assert _check(LINES, ("amplify push --yes", "npx ampx pipeline-deploy --branch main"))
+
+
+@pytest.mark.parametrize("new", ["x && y", "x || y", "x | y"])
+def test_a_whole_line_keeps_its_kind(new):
+    # under `set -e` a failing `x` stops the old script; in `x && y` or `x | y` it no longer does
+    assert not _check(LINES, ("amplify push --yes", new))
+    assert _check(LINES, ("amplify push --yes", "x 'y && z'"))  # quoted, the `&&` is a word
+
+
+def test_a_new_text_that_ends_in_a_backslash_escapes_what_follows():
+    # `x\ && b`: the backslash glues the space to `x`, and the command is no longer the edited span
+    assert not _check("amplify push --yes && b\n", ("amplify push --yes", "x\\"))
+    assert _check("amplify push --yes && b\n", ("amplify push --yes", "x\\\\"))
+
+
+def test_words_that_are_no_command_are_not_an_edit_of_one():
+    # the list of a `for` loop: no command holds `amplify push`, so nothing can be said of the edit
+    assert not _check("for i in amplify push; do b; done\n", ("amplify push", "x"))
+
+
+def test_an_edit_of_a_whole_statement_that_is_no_plain_command_is_checked_as_that_statement():
+    assert _check("amplify push --yes > log\necho done\n", ("amplify push --yes > log", "x > log2"))
+    assert _check("(amplify push --yes)\n", ("(amplify push --yes)", "(x)"))
+
+
+def test_an_edit_of_a_call_inside_a_quoted_script_is_an_edit_of_the_command_that_runs_it():
+    text = 'bash -c "amplify push --yes && echo ok"\n'
+    assert _check(text, ("amplify push --yes", "npx ampx pipeline-deploy --branch main"))
+    assert not _check(text, ("amplify push --yes", 'x" ; "y'))
+
+
+def test_a_powershell_new_text_is_parsed_where_it_stands_and_nowhere_else():
+    # `& 'npx' …` (the call operator) starts a statement; a new text that starts with `|` or `-` continues nothing
+    text = "Write-Host hi\namplify push --yes\n(amplify status)\n"
+    assert _check(text, ("amplify push --yes", "& npx ampx pipeline-deploy --branch main"), grammar="powershell")
+    assert _check(text, ("amplify status", "& npx ampx status"), grammar="powershell")
+    assert not _check(text, ("amplify push --yes", "|x"), grammar="powershell")
+    assert not _check(text, ("amplify status", "-x"), grammar="powershell")

@@ -144,8 +144,7 @@ def _shape(grammar: str, tree) -> int:
     from .grammars import parser
 
     query = tree_sitter.Query(parser(grammar).language, _LEAVES[grammar])
-    if hasattr(tree_sitter, "QueryCursor"):  # tree-sitter 0.25+
-        leaves = tree_sitter.QueryCursor(query).captures(tree.root_node).get("leaf", [])
-    else:
-        leaves = query.captures(tree.root_node).get("leaf", [])
+    # tree-sitter 0.25 moved `captures` to a QueryCursor; 0.23 (the newest for Python 3.9) has it on the Query
+    capturer = tree_sitter.QueryCursor(query) if hasattr(tree_sitter, "QueryCursor") else query
+    leaves = capturer.captures(tree.root_node).get("leaf", [])
     return tree.root_node.descendant_count - sum(node.descendant_count - 1 for node in leaves)

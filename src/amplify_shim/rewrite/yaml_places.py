@@ -94,7 +94,7 @@ def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
     if mapping is None or text.find("shell", offsets.char(mapping.start_byte), offsets.char(mapping.end_byte)) < 0:
         return "bash", None  # no key of the mapping can read `shell` (most steps: no look at each key)
     for sibling in mapping.children:
-        if sibling.type == "block_mapping_pair" and _key(sibling, text, offsets) == "shell":
+        if sibling.type in ("block_mapping_pair", "flow_pair") and _key(sibling, text, offsets) == "shell":
             value = sibling.child_by_field_name("value")
             shell = text[offsets.char(value.start_byte):offsets.char(value.end_byte)].strip().strip("'\"") if value else ""
             name = shell.split()[0] if shell.split() else ""
@@ -139,7 +139,7 @@ def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str,
                 digits = text[i + 2:i + 2 + _HEX.get(letter, 0)]
                 try:
                     char = chr(int(digits, 16)) if letter in _HEX and len(digits) == _HEX[letter] else None
-                except ValueError:
+                except (ValueError, OverflowError):  # not hex; past U+10FFFF (`\UFFFFFFFF` is past a C int too)
                     char = None
                 if char is None:
                     return Place(text=raw, base=start, error=f"the escape `{pair}` in this scalar is not read", **common)
@@ -161,8 +161,7 @@ def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str,
     while at < end:
         nl = text.find("\n", at, end)
         stop = end if nl < 0 else nl
-        content = text[at:stop].rstrip("\r")
-        if content.strip():
+        if text[at:stop].strip():
             if indent is None:
                 indent = indent_at(text, at)
             if not text.startswith(indent, at):
