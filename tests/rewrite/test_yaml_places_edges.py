@@ -160,7 +160,7 @@ def test_a_step_shell_decides_how_the_new_command_is_quoted(shell, quoted):
     ("jobs:\n  d:\n    steps:\n      - {shell: python,\n         run: " + P + "}\n", 5),  # a flow mapping
     ("jobs:\n  d:\n    steps:\n      - {run: " + P + ", shell: cmd}\n", 4),
 ], ids=["at-offset-0", "flow", "flow-after"])
-def test_a_step_in_another_shell_is_marked_wherever_its_shell_key_stands(old, line):
+def test_a_step_in_another_shell_is_marked_wherever_its_shell_key_stands(old, line):  # threat X47
     new, findings = rewrite(WORKFLOW, old)
     shell = "python" if "python" in old else "cmd"
     assert [(f.line, f.status, f.reason) for f in findings] == [
@@ -188,7 +188,7 @@ def test_a_file_that_is_one_flow_mapping_has_its_commands_read():
 
 @pytest.mark.parametrize("escape", ["\\N", "\\_", "\\L", "\\P", "\\U7FFFFFFF", "\\UFFFFFFFF"],
                          ids=["next-line", "nbsp", "line-sep", "para-sep", "past-unicode", "past-c-int"])
-def test_an_escape_the_reader_does_not_decode_marks_the_call_above_its_item(escape):
+def test_an_escape_the_reader_does_not_decode_marks_the_call_above_its_item(escape):  # threat X48
     # YAML's \N \_ \L \P are not decoded here; \U past U+10FFFF is no character (and \UFFFFFFFF once crashed the rewriter)
     old = f'commands:\n  - echo ok\n  - "{P}{escape}"\n'
     new, findings = rewrite("amplify.yml", old)
