@@ -180,3 +180,25 @@ def test_a_call_bash_runs_as_a_coprocess_is_marked(text, marked):
     assert [(f.status, f.reason) for f in findings] == (
         [("not-converted", "a Gen 1 call run through `coproc`: convert it by hand")] if marked else [])
     assert new.endswith(text + "\n")
+
+
+@pytest.mark.parametrize("text, old", [
+    ("coproc X { amplify; }", "amplify"),
+    ("coproc amplify { amplify status; }", "amplify status"),    # the first `amplify` is the coprocess's name
+    ("coproc amplify {\n  amplify status\n}", None),              # the name, then a body on lines of its own
+], ids=["one-word", "named-amplify", "body-on-its-own-lines"])
+def test_a_coprocess_name_is_not_its_command(text, old):
+    from tests.rewrite.helpers import rewrite
+
+    _, findings = rewrite("deploy.sh", text + "\n")
+    coprocess = [f.old for f in findings if f.reason == "a Gen 1 call run through `coproc`: convert it by hand"]
+    assert coprocess == ([old] if old else [])
+
+
+def test_a_coprocess_call_is_marked_above_its_own_line():
+    from tests.rewrite.helpers import rewrite
+
+    text = "set -e\n  coproc amplify push --yes\n"
+    new, findings = rewrite("deploy.sh", text)
+    assert [(f.line, f.old) for f in findings] == [(2, "amplify push --yes")]
+    assert new == "set -e\n  # amplify-shim: a Gen 1 call run through `coproc`: convert it by hand\n  coproc amplify push --yes\n"

@@ -266,7 +266,7 @@ def _coprocess(command, data: bytes, at: int) -> Call | None:
     words = command.named_children
     if not words or data[words[0].start_byte:words[0].end_byte] != b"coproc":
         return None
-    position = 3 if len(words) > 3 and data[words[2].start_byte:words[2].end_byte] == b"{" else 1
+    position = 3 if len(words) > 2 and data[words[2].start_byte:words[2].end_byte] == b"{" else 1  # NAME {
     if len(words) > position and words[position].start_byte == at and literal(words[position], data) in GEN1_NAMES:
         return Call(start=at, end=command.end_byte, hidden="run through `coproc`", anchor=anchor(command, data))
     return None
