@@ -184,9 +184,10 @@ def test_a_call_bash_runs_as_a_coprocess_is_marked(text, marked):
 
 @pytest.mark.parametrize("text, old", [
     ("coproc X { amplify; }", "amplify"),
+    ("coproc amplify", "amplify"),                                # two words: no name, the CLI alone
     ("coproc amplify { amplify status; }", "amplify status"),    # the first `amplify` is the coprocess's name
     ("coproc amplify {\n  amplify status\n}", None),              # the name, then a body on lines of its own
-], ids=["one-word", "named-amplify", "body-on-its-own-lines"])
+], ids=["one-word", "alone", "named-amplify", "body-on-its-own-lines"])
 def test_a_coprocess_name_is_not_its_command(text, old):
     from tests.rewrite.helpers import rewrite
 
