@@ -66,8 +66,9 @@ MODULES = {
                                        "tests/rewrite/test_shell_calls_mutants.py"], True),
     "rewrite-json": (["src/amplify_shim/rewrite/scan_json.py"], None, REWRITE_TESTS + ["tests/rewrite/test_scan_json_edges.py"], True),
     "rewrite-verify": (["src/amplify_shim/rewrite/verify.py"], None, REWRITE_TESTS + ["tests/rewrite/test_verify_edges.py"], True),
-    "rewrite-yaml": (["src/amplify_shim/rewrite/yaml_places.py"], None,
-                     REWRITE_TESTS + ["tests/rewrite/test_yaml_places_edges.py", "tests/rewrite/test_yaml_places_pieces.py"],
+    "rewrite-yaml": (["src/amplify_shim/rewrite/yaml_places.py", "src/amplify_shim/rewrite/job_shells.py"], None,
+                     REWRITE_TESTS + ["tests/rewrite/test_yaml_places_edges.py", "tests/rewrite/test_yaml_places_pieces.py",
+                                      "tests/rewrite/test_job_shells.py"],
                      True),
     # the safe reader and the writer `rewrite --write` and `completion --install` use (rewrite/fileio.py: the lock)
     "files": (["src/amplify_shim/files.py", "src/amplify_shim/rewrite/fileio.py"], None,

@@ -15,6 +15,7 @@ import re
 
 from .decide import Where
 from .grammars import Offsets, parse
+from .job_shells import JobShells, shell_grammar
 from .shell_calls import ANY_CANDIDATE
 from .places import Decoded, Place, Unencodable, indent_at, line_start, one_line, with_stand_ins
 
@@ -86,23 +87,19 @@ class _Based:
         self.char = base.__add__ if not offsets.wide_chars else (lambda byte: base + offsets.char(byte))
 
 
-def _shell_of(pair, key: str, text: str, offsets: Offsets) -> tuple:
-    """(grammar, why not read) for a command key: `pwsh:`/`powershell:`, or a GitHub step's `shell:`."""
+def _shell_of(pair, key: str, text: str, offsets: Offsets, jobs: JobShells | None) -> tuple:
+    """(grammar, why not read) for a command key: `pwsh:`/`powershell:`, a GitHub step's `shell:`, or else the
+    shell its job runs steps in (job_shells.py)."""
     if key in POWERSHELL_KEYS:
         return "powershell", None
     mapping = pair.parent
-    if mapping is None or text.find("shell", offsets.char(mapping.start_byte), offsets.char(mapping.end_byte)) < 0:
-        return "bash", None  # no key of the mapping can read `shell` (most steps: no look at each key)
-    for sibling in mapping.children:
-        if sibling.type in ("block_mapping_pair", "flow_pair") and _key(sibling, text, offsets) == "shell":
-            value = sibling.child_by_field_name("value")
-            shell = text[offsets.char(value.start_byte):offsets.char(value.end_byte)].strip().strip("'\"") if value else ""
-            name = shell.split()[0] if shell.split() else ""
-            if name in ("pwsh", "powershell"):
-                return "powershell", None
-            if name not in ("bash", "sh", ""):
-                return "bash", f"a `shell: {shell}` step is not read"
-    return "bash", None
+    if mapping is not None and text.find("shell", offsets.char(mapping.start_byte), offsets.char(mapping.end_byte)) >= 0:
+        for sibling in mapping.children:  # (only where some key of the mapping can read `shell`: most steps have none)
+            if sibling.type in ("block_mapping_pair", "flow_pair") and _key(sibling, text, offsets) == "shell":
+                value = sibling.child_by_field_name("value")
+                return shell_grammar(text[offsets.char(value.start_byte):offsets.char(value.end_byte)].strip().strip("'\"")
+                                     if value else "")
+    return (jobs.shell_at(pair.start_byte) if jobs is not None else None) or ("bash", None)
 
 
 def _scalar_place(node, text: str, offsets: Offsets, where: Where, grammar: str, why: str | None,
@@ -202,6 +199,7 @@ def yaml_places(text: str, where: Where, region=None):
 def _document_places(text: str, where: Where, region, owner, body: str, tree, data: bytes):
     offsets = _Based(Offsets(body), 0 if region is None else region[0])
     seen = set()
+    jobs = JobShells(tree.root_node, text, offsets, _key) if b"runs-on" in data else None  # GitHub: each job's shell
     for match in ANY_CANDIDATE.finditer(data):  # only the scalars where a call could be: linear in the calls
         scalar = tree.root_node.named_descendant_for_byte_range(match.start(), match.end())
         while scalar is not None and scalar.type not in _SCALARS:
@@ -212,7 +210,7 @@ def _document_places(text: str, where: Where, region, owner, body: str, tree, da
         pair, key, holder = _command_key(scalar, text, offsets, owner)
         if key not in COMMAND_KEYS:
             continue
-        grammar, why = _shell_of(pair, key, text, offsets) if pair is not None else ("bash", None)
+        grammar, why = _shell_of(pair, key, text, offsets, jobs) if pair is not None else ("bash", None)
         yield with_stand_ins(_scalar_place(scalar, text, offsets, where, grammar, why, holder), _EXPRESSION, "CI")
 
 
