@@ -84,3 +84,36 @@ def test_a_file_without_jobs_or_runners_reads_as_before():
     text = "deploy:\n  script:\n    - amplify push --yes\n"
     _, findings = rewrite(".gitlab-ci.yml", text)
     assert all("$env:" not in (f.new or "") for f in findings)
+
+
+@pytest.mark.parametrize("jobs, new", [
+    ("  call:\n    uses: ./.github/workflows/build.yml\n  deploy:\n    runs-on: windows-latest\n    steps:\n"
+     "      - run: amplify push --yes\n", PWSH),                                  # a job without runs-on first
+    ("  noted: see below\n  deploy:\n    runs-on: windows-latest\n    steps:\n      - run: amplify push --yes\n",
+     PWSH),                                                                    # a job that is no mapping
+    ("  deploy:\n    runs-on:\n    steps:\n      - run: amplify push --yes\n", BASH),  # runs-on left empty
+], ids=["after-a-reusable-workflow-call", "after-a-scalar-job", "empty-runs-on"])
+def test_odd_jobs_beside_the_step_do_not_change_its_reading(jobs, new):
+    text = "on: push\nenv:\n  AWS_APP_ID: d1\njobs:\n" + jobs
+    _, findings = rewrite(WORKFLOW, text)
+    assert [f.new for f in findings] == [new]
+
+
+def test_a_step_after_a_windows_job_but_outside_every_job_reads_as_bash():
+    text = ("on: push\nenv:\n  AWS_APP_ID: d1\njobs:\n  deploy:\n    runs-on: windows-latest\n    steps:\n"
+            "      - run: echo hi\nextra:\n  run: amplify push --yes\n")
+    _, findings = rewrite(WORKFLOW, text)
+    assert [f.new for f in findings] == [BASH]
+
+
+def test_jobs_that_are_a_list_are_not_jobs():
+    text = ("on: push\nenv:\n  AWS_APP_ID: d1\njobs:\n  - deploy:\n      runs-on: windows-latest\n      steps:\n"
+            "        - run: amplify push --yes\n")
+    _, findings = rewrite(WORKFLOW, text)
+    assert [f.new for f in findings] == [BASH]
+
+
+def test_a_default_shell_is_named_as_written_when_it_is_not_read():
+    text = _workflow("    runs-on: ubuntu-latest\n    defaults:\n      run:\n        shell: 'XSH'\n")
+    _, findings = rewrite(WORKFLOW, text)
+    assert [f.reason for f in findings] == ["a `shell: XSH` step is not read: nothing here is changed; convert it by hand"]

@@ -58,7 +58,7 @@ class JobShells:
                 elif "windows" in labels.lower():
                     answer = ("powershell", None)
                 else:
-                    answer = ("bash", None)
+                    continue  # bash, as a step outside every judged job reads
             self.starts.append(job.start_byte)
             self.jobs.append((job.end_byte, answer))
 
