@@ -19,6 +19,7 @@ from .decide import Where, decide
 from .readers import places
 from .grammars import Offsets, parse
 from .places import Unencodable
+from .make_places import PREFIXED_RECIPE
 from .ps_calls import PS_NAME_TEXT
 from .shell_calls import ANY_CANDIDATE, find_calls, loose_calls
 from .verify import reads_the_same, same_tree
@@ -52,19 +53,18 @@ def _short(reason: str, limit: int = 300) -> str:
     return reason[:cut + 1] if len(reason) > limit and 0 < cut else reason
 
 
-# A Make recipe's own prefix (`-amplify push`: ignore its failure) is not part of the command, but
-# _CANDIDATE (as the shell reads words) refuses a `-` glued to the name.
-_AFTER_RECIPE_PREFIX = re.compile(r"^[ \t]*[-@+][-@+ \t]*(?:amplify|@aws-amplify/cli)(?![\w./@-])", re.M)
+# what else a format's reader takes for a call: PowerShell's names in any case, a Make recipe's own prefix
+_FIRST_LOOK = {"ps1": (_CANDIDATE, PS_NAME_TEXT), "make": (_CANDIDATE, PREFIXED_RECIPE)}
 
 
 def _worth_reading(text: str, kind: str = "") -> bool:
     """The word `amplify` stands somewhere other than on a comment line: only then is the file parsed."""
-    for pattern in (_CANDIDATE, PS_NAME_TEXT) if kind == "ps1" else (_CANDIDATE,):
+    for pattern in _FIRST_LOOK.get(kind, (_CANDIDATE,)):
         for match in pattern.finditer(text):
             start = text.rfind("\n", 0, match.start()) + 1
             if not text[start:match.start()].lstrip().startswith("#"):
                 return True
-    return _AFTER_RECIPE_PREFIX.search(text) is not None
+    return False
 
 
 class _Lines:

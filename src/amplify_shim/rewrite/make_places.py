@@ -8,11 +8,17 @@ other way: `$` doubled, each stand-in its make reference again.
 
 from __future__ import annotations
 
+import re
+
 from .decide import Where
 from .grammars import parse
 from .places import Decoded, Unencodable
 
 STAND_IN = "${AMPLIFYSHIMMAKE%d}"
+_PREFIX = "-@+ \t"  # make's own, before a recipe's command: `-` (go on if it fails), `@` (quiet), `+` (run with -n)
+# a recipe line whose command, after that prefix, is the Gen 1 CLI: the shell's reading of words (a `-` glued to
+# `amplify` makes another name) would not see it
+PREFIXED_RECIPE = re.compile(r"^[ \t]*[-@+][-@+ \t]*(?:amplify|@aws-amplify/cli)(?![\w./@-])", re.M)
 
 
 def _closing(text: str, at: int, end: int) -> int:
@@ -34,7 +40,7 @@ def _closing(text: str, at: int, end: int) -> int:
 
 def _decode(text: str, start: int, end: int, refs: dict, out: Decoded | None = None, recipe: bool = True) -> Decoded:
     out, i = out or Decoded(), start
-    while recipe and i < end and text[i] in "-@+ \t":
+    while recipe and i < end and text[i] in _PREFIX:
         i += 1
     while i < end:
         c = text[i]

@@ -16,6 +16,7 @@ _PS_NAME = r"(?i:(?<![\w@./$`-])(?:amplify(?:\.(?:cmd|ps1|exe))?|@aws-amplify/cl
 PS_NAME_TEXT = re.compile(_PS_NAME)
 _CANDIDATE = re.compile(_PS_NAME.encode())
 _WINDOWS_FILE = (".cmd", ".ps1", ".exe")
+_OUTPUT_USED = frozenset({"sub_expression", "array_expression"})  # `$( … )`, `@( … )`: a command's output is used
 
 _STRINGS = frozenset({"expandable_string_literal", "verbatim_string_characters", "expandable_here_string_literal",
                       "verbatim_here_string_characters", "string_literal"})
@@ -36,14 +37,15 @@ def _literal(node, data: bytes) -> str | None:
 
 
 def _command_name(word: str | None) -> tuple:
-    """(the name PowerShell looks up, lower case and without npm's Windows file suffix; the word as written)."""
+    """(the name PowerShell looks up, lower case and without npm's Windows file suffix; the word as written
+    when it names such a file, else None)."""
     if word is None:
         return None, None
     lowered = word.lower()
     for suffix in _WINDOWS_FILE:
         if lowered.endswith(suffix):
             return lowered[:-len(suffix)], word
-    return lowered, word
+    return lowered, None
 
 
 _PRINTERS = frozenset({"write-host", "write-output", "echo", "write-information", "write-verbose", "write-warning"})
@@ -76,7 +78,7 @@ def _anchor(node, data: bytes) -> int:
 
 def _in_expression(statements) -> bool:
     """A list of statements inside `$( … )` or `@( … )`: part of a line, not a place for a line of its own."""
-    return statements.parent is not None and statements.parent.type in ("sub_expression", "array_expression")
+    return statements.parent is not None and statements.parent.type in _OUTPUT_USED
 
 
 def find_ps_calls(data: bytes, root) -> list:
@@ -117,18 +119,18 @@ def _call(command, data: bytes, at: int) -> Call | None:
     elements = next((c for c in command.children if c.type == "command_elements"), None)
     words = [name] + ([c for c in elements.children if c.is_named and c.type != "command_argument_sep"]
                       if elements is not None else [])
-    first, named = _command_name(_literal(name, data))
+    first, first_file = _command_name(_literal(name, data))
     runner, k = "npx", 0
     if first in WRAPPERS:
         runner, between = WRAPPERS[first]
         k = 1
         while k < len(words) and _literal(words[k], data) in between:
             k += 1
-    gen1, named_gen1 = _command_name(_literal(words[k], data)) if k < len(words) else (None, None)
+    gen1, gen1_file = _command_name(_literal(words[k], data)) if k < len(words) else (None, None)
     if gen1 not in GEN1_NAMES or not (words[k].start_byte <= at < words[k].end_byte):
         return None
     argv, refs, problem = [], {}, None
-    windows_file = next((word for word in (named, named_gen1) if word and word.lower().endswith(_WINDOWS_FILE)), None)
+    windows_file = first_file or gen1_file
     if windows_file:  # the Gen 2 command would be written as npm's shim is named here: a person's choice
         problem = (f"`{windows_file}` runs npm's Windows shim by its file name (as where .ps1 scripts are blocked): "
                    f"write the Gen 2 command the same way, `npx.cmd ampx …`")
@@ -145,7 +147,7 @@ def _call(command, data: bytes, at: int) -> Call | None:
     hidden = None
     up = command.parent
     while up is not None:
-        if up.type in ("sub_expression", "array_expression"):
+        if up.type in _OUTPUT_USED:
             hidden = "inside `$( … )`: its output is used"
             break
         up = up.parent
