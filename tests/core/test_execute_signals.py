@@ -217,7 +217,9 @@ def test_the_last_of_three_signals_during_the_start_reaches_the_steps_whole_grou
     monkeypatch.setattr(execute, "_attached_to_terminal", lambda: False)  # the step leads its own group
     grandchild = programs.folder / "grandchild.py"
     grandchild.write_text("import signal, sys, time\n" + _RECORDS_ITS_SIGNAL
-                          + "open(sys.argv[1] + '.pid', 'w').write(str(__import__('os').getpid()))\ntime.sleep(30)\n")
+                          # (written aside, then renamed: the pid file appears whole, never empty)
+                          + "import os\nopen(sys.argv[1] + '.tmp', 'w').write(str(os.getpid()))\n"
+                          + "os.rename(sys.argv[1] + '.tmp', sys.argv[1] + '.pid')\ntime.sleep(30)\n")
     programs.add("starter", "import subprocess, time\n" + _RECORDS_ITS_SIGNAL.replace("sys.argv[1]", repr(programs.log))
                  .replace("sys.argv[2]", "'child'")
                  + f"subprocess.Popen([sys.executable, {str(grandchild)!r}, {programs.log!r}, 'grandchild'])\n"
